@@ -1,0 +1,22 @@
+import { defineConfig } from "tsup"
+
+/** Public entry points: one per area, mirrored by `exports` in package.json. */
+export const entries = {
+  index: "src/index.ts",
+  eligibility: "src/eligibility/index.ts",
+  vectors: "src/vectors/index.ts",
+  cli: "src/cli.ts"
+}
+
+export default defineConfig({
+  entry: entries,
+  format: ["esm", "cjs"],
+  dts: { entry: { index: entries.index, eligibility: entries.eligibility, vectors: entries.vectors } },
+  target: "node22",
+  platform: "node",
+  splitting: true,
+  sourcemap: true,
+  clean: true,
+  treeshake: true,
+  external: ["effect"]
+})
