@@ -1,0 +1,108 @@
+/**
+ * Parameter definitions and the national values fayuan ships.
+ */
+import * as CalendarDate from "../CalendarDate.ts"
+import type { ParameterDefinition, ParameterEntry } from "../Parameter.ts"
+import * as Region from "../Region.ts"
+
+const day = CalendarDate.makeUnsafe
+
+/** Every parameter key the shipped rules read. */
+export const definitions: ReadonlyArray<ParameterDefinition> = [
+  {
+    key: "hardship.urban.minimumLivingStandardMonthlyFen",
+    kind: "fen",
+    descriptionZh: "城市居民最低生活保障标准（每人每月，分）",
+    descriptionEn: "Urban minimum living standard, per person per month, in fen",
+    basis: ["LAL-34", "LAR-13"]
+  },
+  {
+    key: "hardship.urban.multiple",
+    kind: "ratio",
+    descriptionZh: "城镇经济困难标准：家庭月人均收入不超过最低生活保障标准的倍数",
+    descriptionEn: "Urban hardship line as a multiple of the minimum living standard",
+    basis: ["LAL-34", "LAR-13"]
+  },
+  {
+    key: "hardship.rural.disposableIncomePerHeadAnnualFen",
+    kind: "fen",
+    descriptionZh: "上年度农村常住居民人均可支配收入（每年，分）",
+    descriptionEn: "Previous year's rural disposable income per head, per year, in fen",
+    basis: ["LAL-34", "LAR-13"]
+  },
+  {
+    key: "hardship.rural.fraction",
+    kind: "ratio",
+    descriptionZh: "农村经济困难标准：家庭年人均收入不超过农村人均可支配收入的比例",
+    descriptionEn: "Rural hardship line as a fraction of the rural disposable income per head",
+    basis: ["LAL-34", "LAR-13"]
+  },
+  {
+    key: "age.majority",
+    kind: "integer",
+    descriptionZh: "成年年龄（周岁）",
+    descriptionEn: "Age of majority, in completed years",
+    basis: ["LAL-25-1-1", "LAR-12-2"]
+  },
+  {
+    key: "age.elderly",
+    kind: "integer",
+    descriptionZh: "老年人年龄（周岁）",
+    descriptionEn: "Age from which a person counts as elderly",
+    basis: ["LAL-42-1-1"]
+  },
+  {
+    key: "assignment.lawyerMinYears.lifeOrDeath",
+    kind: "integer",
+    descriptionZh: "可能判处无期徒刑、死刑及死刑复核案件承办律师的最低执业年限",
+    descriptionEn: "Minimum years of practice for lawyers in life, death and death-penalty review cases",
+    basis: ["LAL-26"]
+  },
+  {
+    key: "assignment.minorsSpecialist",
+    kind: "flag",
+    descriptionZh: "未成年人案件指派熟悉未成年人身心特点的律师",
+    descriptionEn: "Minors' cases go to lawyers familiar with minors",
+    basis: ["MPL-104-2"]
+  }
+]
+
+/** National values: ages and the assignment requirements. */
+export const nationalEntries: ReadonlyArray<ParameterEntry> = [
+  {
+    key: "age.majority",
+    region: Region.national,
+    validFrom: day("1900-01-01"),
+    value: 18,
+    basis: ["LAL-25-1-1", "LAR-12-2"],
+    source: "民法典第十七条（此前民法通则第十一条）：十八周岁以上的自然人为成年人",
+    verified: true
+  },
+  {
+    key: "age.elderly",
+    region: Region.national,
+    validFrom: day("1900-01-01"),
+    value: 60,
+    basis: ["LAL-42-1-1"],
+    source: "老年人权益保障法第二条：老年人是指六十周岁以上的公民",
+    verified: true
+  },
+  {
+    key: "assignment.lawyerMinYears.lifeOrDeath",
+    region: Region.national,
+    validFrom: day("2022-01-01"),
+    value: 3,
+    basis: ["LAL-26"],
+    source: "法律援助法第二十六条：具有三年以上相关执业经历的律师",
+    verified: true
+  },
+  {
+    key: "assignment.minorsSpecialist",
+    region: Region.national,
+    validFrom: day("2021-06-01"),
+    value: true,
+    basis: ["MPL-104-2"],
+    source: "未成年人保护法第一百零四条第二款",
+    verified: true
+  }
+]
