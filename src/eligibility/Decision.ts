@@ -1,0 +1,129 @@
+/**
+ * What `decide` returns: the outcome, the means test, the citations it rests on, the rule set it
+ * used, what the assignment must satisfy, the facts still missing, the parameters it read, and a
+ * trace of every rule it checked.
+ *
+ * @since 0.1.0
+ */
+import type { CitationId } from "../Citation.ts"
+import type { ResolvedParameter } from "../Parameter.ts"
+
+/**
+ * - `mandatory`: an organ must notify and aid follows, with no means test;
+ * - `eligible`: aid is to be granted;
+ * - `ineligible`: it is not (the citations say why);
+ * - `incomplete`: facts are missing; `missing` lists all of them at once (`LAL-43`).
+ *
+ * @category models
+ */
+export type Outcome = "mandatory" | "eligible" | "ineligible" | "incomplete"
+
+/**
+ * The means test as applied:
+ * - `not-required`: the case needs none (mandatory defence, `LAL-32` matters);
+ * - `verification-exempt`: hardship taken as shown by a documented status (`LAL-42`);
+ * - `passed` / `failed`: computed against the standard, with the figures;
+ * - `not-assessed`: not reached (out of scope, already represented) or facts missing.
+ *
+ * @category models
+ */
+export type MeansTest =
+  | { readonly status: "not-required"; readonly basis: ReadonlyArray<CitationId> }
+  | { readonly status: "verification-exempt"; readonly basis: ReadonlyArray<CitationId> }
+  | MeansTestComputed
+  | { readonly status: "not-assessed" }
+
+/**
+ * A computed means test. `thresholdFen` is the highest whole-fen monthly household income that
+ * passes (the exact line rounded down, `floor`); `marginFen` is how far the income is above it when
+ * the test fails (0 when it passes) — the boundary itself passes.
+ *
+ * @category models
+ */
+export interface MeansTestComputed {
+  readonly status: "passed" | "failed"
+  readonly area: "urban" | "rural"
+  readonly members: number
+  readonly monthlyIncomeFen: number
+  readonly thresholdFen: number
+  readonly marginFen: number
+  readonly basis: ReadonlyArray<CitationId>
+}
+
+/**
+ * What the assignment must satisfy.
+ *
+ * @category models
+ */
+export interface Requirements {
+  /** Minimum years of relevant practice of the assigned lawyer (`LAL-26`). */
+  readonly lawyerMinYears?: number
+  /** The lawyer must be familiar with minors (`MPL-104-2`). */
+  readonly minorsSpecialist?: boolean
+  readonly basis: ReadonlyArray<CitationId>
+}
+
+/**
+ * A fact the decision needs and the application lacks.
+ *
+ * @category models
+ */
+export interface MissingFact {
+  /** Path in the application, e.g. `applicant.household`. */
+  readonly path: string
+  readonly reasonZh: string
+  readonly reasonEn: string
+  readonly basis: ReadonlyArray<CitationId>
+}
+
+/**
+ * One rule checked: which, under what provision, and its result.
+ *
+ * @category models
+ */
+export interface TraceStep {
+  /** A stable rule name, e.g. `criminal.mandatory.minor`. */
+  readonly rule: string
+  readonly basis?: CitationId
+  readonly result: "applies" | "does-not-apply" | "unknown" | "passed" | "failed"
+  readonly detail?: string
+}
+
+/**
+ * Something the centre should know that does not change the outcome (a duty lawyer is available,
+ * a detainee's application must be forwarded within 24 hours, the court may notify).
+ *
+ * @category models
+ */
+export interface Advisory {
+  readonly basis: CitationId
+  readonly textZh: string
+  readonly textEn: string
+}
+
+/**
+ * A decision.
+ *
+ * @category models
+ */
+export interface Decision {
+  readonly outcome: Outcome
+  readonly meansTest: MeansTest
+  /** Every provision the decision rests on, in canonical order. */
+  readonly citations: ReadonlyArray<CitationId>
+  readonly ruleSet: {
+    readonly id: string
+    readonly validFrom: string
+    readonly validTo?: string
+    readonly layers: ReadonlyArray<string>
+  }
+  readonly date: string
+  readonly region: string
+  readonly requirements: Requirements
+  readonly missing: ReadonlyArray<MissingFact>
+  /** Parameters read, with their origin and whether they were verified. */
+  readonly parameters: ReadonlyArray<ResolvedParameter>
+  readonly advisories: ReadonlyArray<Advisory>
+  /** Every rule checked, in order (absent when the caller asked for no trace). */
+  readonly trace?: ReadonlyArray<TraceStep>
+}

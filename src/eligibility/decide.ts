@@ -1,0 +1,553 @@
+/**
+ * The eligibility decision: a pure function of an application, the rule book and any parameter
+ * overrides. It applies the rule set in force on the application's date for its region, and
+ * every decision cites the provisions it rests on.
+ *
+ * @since 0.1.0
+ */
+import { Result } from "effect"
+import * as CalendarDate from "../CalendarDate.ts"
+import type { CitationId } from "../Citation.ts"
+import * as Citation from "../Citation.ts"
+import type { Overrides, ResolvedParameter } from "../Parameter.ts"
+import { noOverrides } from "../Parameter.ts"
+import type { Ratio } from "../Ratio.ts"
+import type { MissingParameter, NoRuleSetInForce, Resolved, RuleBook } from "../RuleBook.ts"
+import * as RuleBookModule from "../RuleBook.ts"
+import type { ClaimRule, GroundRule, MandatoryGround, RuleSet } from "../RuleSet.ts"
+import type { Application } from "./Application.ts"
+import type {
+  Advisory,
+  Decision,
+  MeansTest,
+  MeansTestComputed,
+  MissingFact,
+  Outcome,
+  Requirements,
+  TraceStep
+} from "./Decision.ts"
+
+/**
+ * Options of {@link decide}.
+ *
+ * @category models
+ */
+export interface DecideOptions {
+  /** The rule book to apply; `RuleBook.defaultRuleBook` when absent. */
+  readonly book?: RuleBook
+  /** Parameter overrides for this decision (see `Parameter.decodeOverrides`). */
+  readonly parameters?: Overrides
+  /** Record a trace of every rule checked (default `true`); `false` is faster. */
+  readonly trace?: boolean
+}
+
+/**
+ * Why no decision could be made: no rule set in force, or a parameter with no value.
+ *
+ * @category errors
+ */
+export type DecideError = NoRuleSetInForce | MissingParameter
+
+const missingParameterSentinel = Symbol("missing-parameter")
+
+class Run {
+  readonly citations: Array<CitationId> = []
+  readonly missing: Array<MissingFact> = []
+  readonly parameters: Array<ResolvedParameter> = []
+  readonly advisories: Array<Advisory> = []
+  readonly trace: Array<TraceStep> | undefined
+  requirements: Requirements = noRequirements
+  error: MissingParameter | undefined
+  criminalAge: number | undefined
+  civilAge: number | undefined
+
+  readonly app: Application
+  readonly rules: Resolved
+  readonly overrides: Overrides
+
+  constructor(app: Application, rules: Resolved, overrides: Overrides, traced: boolean) {
+    this.app = app
+    this.rules = rules
+    this.overrides = overrides
+    this.trace = traced ? [] : undefined
+    const birth = app.applicant.birthDate
+    if (birth !== undefined) {
+      // 周岁 in criminal matters counts from the day after the birthday (SPCJ2006-2).
+      this.criminalAge = CalendarDate.ageOn(birth, app.date, "day-after-birthday")
+      this.civilAge = CalendarDate.ageOn(birth, app.date, "birthday")
+    }
+  }
+
+  get set(): RuleSet {
+    return this.rules.ruleSet
+  }
+
+  cite(id: CitationId): void {
+    if (!this.citations.includes(id)) this.citations.push(id)
+  }
+
+  step(rule: string, result: TraceStep["result"], basis?: CitationId, detail?: string): void {
+    if (this.trace === undefined) return
+    const s: { rule: string; result: TraceStep["result"]; basis?: CitationId; detail?: string } = { rule, result }
+    if (basis !== undefined) s.basis = basis
+    if (detail !== undefined) s.detail = detail
+    this.trace.push(s)
+  }
+
+  param(key: string): ResolvedParameter["value"] | typeof missingParameterSentinel {
+    const r = RuleBookModule.parameter(this.rules, key, this.overrides)
+    if (Result.isFailure(r)) {
+      this.error ??= r.failure
+      return missingParameterSentinel
+    }
+    if (!this.parameters.includes(r.success)) this.parameters.push(r.success)
+    return r.success.value
+  }
+
+  integer(key: string): number | undefined {
+    const v = this.param(key)
+    return typeof v === "number" ? v : undefined
+  }
+
+  ratio(key: string): Ratio | undefined {
+    const v = this.param(key)
+    return typeof v === "object" ? v : undefined
+  }
+
+  advise(basis: CitationId | undefined, textZh: string, textEn: string): void {
+    if (basis !== undefined) this.advisories.push({ basis, textZh, textEn })
+  }
+
+  need(path: string, reasonZh: string, reasonEn: string, basis: ReadonlyArray<CitationId>): void {
+    if (this.missing.some((m) => m.path === path)) return
+    this.missing.push({ path, reasonZh, reasonEn, basis: [...basis, this.set.materialsBasis] })
+  }
+
+  /** `true`/`false` when the age is known, `undefined` when the birth date is missing. */
+  isMinor(convention: "criminal" | "civil"): boolean | undefined {
+    const age = convention === "criminal" ? this.criminalAge : this.civilAge
+    if (age === undefined) return undefined
+    const majority = this.integer("age.majority")
+    return majority === undefined ? undefined : age < majority
+  }
+
+  isElderly(): boolean | undefined {
+    if (this.civilAge === undefined) return undefined
+    const elderly = this.integer("age.elderly")
+    return elderly === undefined ? undefined : this.civilAge >= elderly
+  }
+}
+
+const noRequirements: Requirements = { basis: [] }
+const assistanceStatuses = ["social-assistance", "judicial-assistance", "entitled-group"] as const
+const criminalOnApplication = {
+  "criminal-victim": "victimOnApplication",
+  "private-prosecution": "privateProsecutionOnApplication",
+  "incidental-civil": "incidentalCivilOnApplication"
+} as const
+
+/** Evaluates one mandatory ground; `undefined` when a fact it needs is missing. */
+const groundFact = (run: Run, ground: MandatoryGround): boolean | undefined => {
+  const { applicant, matter } = run.app
+  switch (ground) {
+    case "minor":
+      return run.isMinor("criminal")
+    case "sensory-disability":
+      return applicant.disabilities.some((d) => d === "visual" || d === "hearing" || d === "speech")
+    case "mental-incapacity":
+      return applicant.disabilities.includes("mental")
+    case "possible-life-imprisonment":
+      return matter.possibleSentence === undefined ? undefined : matter.possibleSentence === "life"
+    case "possible-death":
+      return matter.possibleSentence === undefined ? undefined : matter.possibleSentence === "death"
+    case "death-penalty-review":
+      return matter.stage === undefined ? undefined : matter.stage === "death-penalty-review"
+    case "in-absentia":
+      return matter.inAbsentia === true
+  }
+}
+
+const groundFactPath: { readonly [G in MandatoryGround]: string } = {
+  minor: "applicant.birthDate",
+  "sensory-disability": "applicant.disabilities",
+  "mental-incapacity": "applicant.disabilities",
+  "possible-life-imprisonment": "matter.possibleSentence",
+  "possible-death": "matter.possibleSentence",
+  "death-penalty-review": "matter.stage",
+  "in-absentia": "matter.inAbsentia"
+}
+
+const factReason: { readonly [path: string]: readonly [zh: string, en: string] } = {
+  "applicant.birthDate": ["出生日期：判断是否未成年人", "date of birth: whether the person is a minor"],
+  "matter.possibleSentence": ["可能判处的刑罚：判断是否可能判处无期徒刑、死刑", "possible sentence: whether life imprisonment or death is possible"],
+  "matter.stage": ["诉讼阶段", "stage of the proceedings"],
+  "applicant.household": [
+    "家庭人口、月收入及城乡类别：用于经济困难审查",
+    "household members, monthly income and urban or rural area: for the means test"
+  ],
+  "matter.claims": ["申请事项", "what the matter claims"]
+}
+
+const needFact = (run: Run, path: string, basis: ReadonlyArray<CitationId>): void => {
+  const [zh, en] = factReason[path] ?? [path, path]
+  run.need(path, zh, en, basis)
+}
+
+/** Applies the requirement rules of the grounds that hold. */
+const applyRequirements = (run: Run, grounds: ReadonlySet<MandatoryGround>): void => {
+  let lawyerMinYears: number | undefined
+  let minorsSpecialist: boolean | undefined
+  const basis: Array<CitationId> = []
+  for (const rule of run.set.criminal.requirements) {
+    if (!rule.grounds.some((g) => grounds.has(g))) continue
+    let applied = false
+    if (rule.lawyerMinYearsParameter !== undefined) {
+      const years = run.integer(rule.lawyerMinYearsParameter)
+      if (years !== undefined && years > 0) {
+        lawyerMinYears = Math.max(lawyerMinYears ?? 0, years)
+        applied = true
+      }
+    }
+    if (rule.minorsSpecialistParameter !== undefined && run.param(rule.minorsSpecialistParameter) === true) {
+      minorsSpecialist = true
+      applied = true
+    }
+    if (applied) {
+      basis.push(rule.basis)
+      run.cite(rule.basis)
+      run.step("assignment.requirements", "applies", rule.basis)
+    }
+  }
+  if (basis.length === 0) return
+  const r: { lawyerMinYears?: number; minorsSpecialist?: boolean; basis: ReadonlyArray<CitationId> } = { basis }
+  if (lawyerMinYears !== undefined) r.lawyerMinYears = lawyerMinYears
+  if (minorsSpecialist !== undefined) r.minorsSpecialist = minorsSpecialist
+  run.requirements = r
+}
+
+/** `a × b ≤ c × d` exactly, in doubles while safe and in BigInt beyond. */
+const productsAtMost = (a: number, b: number, c: number, d: number): boolean => {
+  const left = a * b
+  const right = c * d
+  if (left <= Number.MAX_SAFE_INTEGER && right <= Number.MAX_SAFE_INTEGER) return left <= right
+  return BigInt(a) * BigInt(b) <= BigInt(c) * BigInt(d)
+}
+
+/** `floor(n / d)` of the product `n = x × y × z`, exactly. */
+const floorDiv = (x: number, y: number, z: number, d: number): number => {
+  const n = x * y * z
+  if (n <= Number.MAX_SAFE_INTEGER) return Math.floor(n / d)
+  return Number((BigInt(x) * BigInt(y) * BigInt(z)) / BigInt(d))
+}
+
+/**
+ * The means test (`LAL-34`/`LAR-13` standards): exemptions first (`LAL-42`), then the household
+ * figures. Returns the outcome it leads to, or "missing" when the household is not given.
+ */
+const meansTest = (run: Run, scope: ReadonlyArray<CitationId>): { test: MeansTest; outcome: Outcome } => {
+  const { applicant, matter } = run.app
+  for (const ex of run.rules.exemptions) {
+    let holds: boolean | undefined
+    switch (ex.kind) {
+      case "no-fixed-income-vulnerable": {
+        if (!applicant.statuses.includes("no-fixed-income")) holds = false
+        else if (applicant.disabilities.length > 0) holds = true
+        else {
+          const minor = run.isMinor("civil")
+          const elderly = run.isElderly()
+          holds = minor === true || elderly === true ? true : minor === undefined ? undefined : false
+        }
+        break
+      }
+      case "assistance-recipient":
+        holds = assistanceStatuses.some((s) => applicant.statuses.includes(s))
+        break
+      case "migrant-worker-wages-injury":
+        holds =
+          applicant.statuses.includes("migrant-worker") &&
+          (matter.claims.includes("labour-remuneration") || matter.claims.includes("work-injury"))
+        break
+    }
+    run.step(`means-test.exemption.${ex.kind}`, holds === true ? "applies" : holds === false ? "does-not-apply" : "unknown", ex.basis)
+    if (holds === true) {
+      run.cite(ex.basis)
+      return { test: { status: "verification-exempt", basis: [ex.basis] }, outcome: "eligible" }
+    }
+  }
+  const household = applicant.household
+  const standard = run.set.meansTest.standardBasis
+  if (household === undefined) {
+    run.step("means-test.household", "unknown", standard, "household not given")
+    needFact(run, "applicant.household", [standard])
+    return { test: { status: "not-assessed" }, outcome: "incomplete" }
+  }
+  const { members, monthlyIncomeFen, area } = household
+  let passed: boolean
+  let thresholdFen: number
+  if (area === "urban") {
+    const mls = run.integer("hardship.urban.minimumLivingStandardMonthlyFen")
+    const multiple = run.ratio("hardship.urban.multiple")
+    if (mls === undefined || multiple === undefined) return { test: { status: "not-assessed" }, outcome: "incomplete" }
+    // income ≤ members × (p/q) × mls  ⇔  income × q ≤ members × p × mls
+    passed = productsAtMost(monthlyIncomeFen, multiple.denominator, members * multiple.numerator, mls)
+    thresholdFen = floorDiv(members, multiple.numerator, mls, multiple.denominator)
+  } else {
+    const annual = run.integer("hardship.rural.disposableIncomePerHeadAnnualFen")
+    const fraction = run.ratio("hardship.rural.fraction")
+    if (annual === undefined || fraction === undefined) return { test: { status: "not-assessed" }, outcome: "incomplete" }
+    // 12 × income ≤ members × (p/q) × annual  ⇔  12 × income × q ≤ members × p × annual
+    passed = productsAtMost(12 * monthlyIncomeFen, fraction.denominator, members * fraction.numerator, annual)
+    thresholdFen = floorDiv(members, fraction.numerator, annual, 12 * fraction.denominator)
+  }
+  const basis: Array<CitationId> = [...scope, standard]
+  run.cite(standard)
+  if (run.set.meansTest.declarationBasis !== undefined) {
+    run.cite(run.set.meansTest.declarationBasis)
+    basis.push(run.set.meansTest.declarationBasis)
+  }
+  const marginFen = passed ? 0 : monthlyIncomeFen - thresholdFen
+  if (run.trace !== undefined) {
+    run.step(
+      `means-test.${area}`,
+      passed ? "passed" : "failed",
+      standard,
+      `income ${monthlyIncomeFen} fen/month for ${members}, line ${thresholdFen} fen/month${passed ? "" : `, ${marginFen} fen above`}`
+    )
+  }
+  const test: MeansTestComputed = { status: passed ? "passed" : "failed", area, members, monthlyIncomeFen, thresholdFen, marginFen, basis }
+  return { test, outcome: passed ? "eligible" : "ineligible" }
+}
+
+interface Verdict {
+  readonly outcome: Outcome
+  readonly meansTest: MeansTest
+}
+
+const notAssessed: MeansTest = { status: "not-assessed" }
+
+const hasLawyer = (run: Run, basis: CitationId, rule: string): Verdict | undefined => {
+  if (!run.app.applicant.hasLawyer) {
+    run.step(rule, "does-not-apply", basis, "no lawyer or agent yet")
+    return undefined
+  }
+  run.step(rule, "applies", basis, "already has a lawyer or agent: aid is for those without one")
+  run.cite(basis)
+  return { outcome: "ineligible", meansTest: notAssessed }
+}
+
+const onApplication = (run: Run, basis: CitationId, unknown: ReadonlyArray<readonly [string, CitationId]>): Verdict => {
+  run.cite(basis)
+  run.step("criminal.on-application", "applies", basis)
+  const { test, outcome } = meansTest(run, [basis])
+  for (const [path, b] of unknown) needFact(run, path, [b])
+  if (run.app.applicant.statuses.includes("detained")) {
+    run.advise(
+      run.set.criminal.detaineeForwarding,
+      "被羁押人员的申请应在二十四小时内转交法律援助机构",
+      "A detained person's application is passed on to the legal aid institution within 24 hours"
+    )
+  }
+  return { outcome: run.missing.length > 0 ? "incomplete" : outcome, meansTest: test }
+}
+
+const criminalDefence = (run: Run): Verdict => {
+  const crim = run.set.criminal
+  const lawyer = hasLawyer(run, crim.defenceOnApplication, "criminal.has-defence-lawyer")
+  if (lawyer !== undefined) return lawyer
+  const stage = run.app.matter.stage
+  const applied = new Set<MandatoryGround>()
+  const basis: Array<CitationId> = []
+  const unknown: Array<readonly [string, CitationId]> = []
+  for (const rule of crim.mandatory) {
+    const stageOk: boolean | undefined =
+      rule.stages === undefined ? true : stage === undefined ? undefined : rule.stages.includes(stage)
+    const fact = stageOk === false ? false : groundFact(run, rule.ground)
+    const result = stageOk === false || fact === false ? "does-not-apply" : stageOk === true && fact === true ? "applies" : "unknown"
+    run.step(`criminal.mandatory.${rule.ground}`, result, rule.basis, stageDetail(run, rule))
+    if (result === "applies") {
+      applied.add(rule.ground)
+      basis.push(rule.basis)
+      run.cite(rule.basis)
+    } else if (result === "unknown") {
+      unknown.push([stageOk === undefined ? "matter.stage" : groundFactPath[rule.ground], rule.basis])
+    }
+  }
+  if (applied.has("minor") && run.criminalAge !== run.civilAge) {
+    // Only on the birthday itself does the day-after rule change the answer: cite it then.
+    run.cite("SPCJ2006-2")
+  }
+  if (applied.size > 0) {
+    applyRequirements(run, applied)
+    run.step("criminal.mandatory", "applies", basis[0], "an organ must notify the legal aid institution; no means test")
+    return { outcome: "mandatory", meansTest: { status: "not-required", basis } }
+  }
+  run.advise(crim.dutyLawyer, "没有辩护人的，可由值班律师提供法律帮助", "Until a lawyer is assigned, a duty lawyer can give legal help")
+  if (stage === "trial" && run.app.matter.procedure === "ordinary") {
+    run.advise(
+      crim.discretionaryAtTrial,
+      "适用普通程序审理的，人民法院可以通知法律援助机构指派律师",
+      "In an ordinary-procedure trial the court may notify the institution to assign a lawyer"
+    )
+  }
+  return onApplication(run, crim.defenceOnApplication, unknown)
+}
+
+const stageDetail = (run: Run, rule: GroundRule): string | undefined =>
+  run.trace === undefined || rule.stages === undefined ? undefined : `only at: ${rule.stages.join(", ")}`
+
+const compulsoryTreatment = (run: Run): Verdict => {
+  const basis = run.set.criminal.compulsoryTreatment
+  if (basis === undefined) {
+    run.step("criminal.compulsory-treatment", "does-not-apply", undefined, `no provision in ${run.set.id}`)
+    run.cite(run.set.civil.scopeBasis)
+    return { outcome: "ineligible", meansTest: notAssessed }
+  }
+  const lawyer = hasLawyer(run, basis, "criminal.compulsory-treatment.has-agent")
+  if (lawyer !== undefined) return lawyer
+  run.step("criminal.compulsory-treatment", "applies", basis, "the court must notify; no means test")
+  run.cite(basis)
+  return { outcome: "mandatory", meansTest: { status: "not-required", basis: [basis] } }
+}
+
+const civil = (run: Run): Verdict => {
+  const { applicant, matter } = run.app
+  const scope = run.set.civil.scopeBasis
+  const lawyer = hasLawyer(run, scope, "civil.has-agent")
+  if (lawyer !== undefined) return lawyer
+  if (run.isMinor("civil") === true) applyRequirements(run, new Set(["minor"]))
+  if (matter.claims.length === 0) {
+    run.step("civil.scope", "unknown", scope, "no claim given")
+    needFact(run, "matter.claims", [scope])
+    return { outcome: "incomplete", meansTest: notAssessed }
+  }
+  const free: Array<ClaimRule> = []
+  const tested: Array<ClaimRule> = []
+  for (const rule of run.rules.claims) {
+    const holds = matter.claims.includes(rule.claim)
+    run.step(`civil.claim.${rule.claim}`, holds ? "applies" : "does-not-apply", rule.basis)
+    if (holds) (rule.meansTest ? tested : free).push(rule)
+  }
+  if (free.length > 0) {
+    const basis = unique(free.map((r) => r.basis))
+    for (const b of basis) run.cite(b)
+    run.step("civil.no-means-test", "applies", basis[0], "the financial-difficulty condition does not apply")
+    return { outcome: "eligible", meansTest: { status: "not-required", basis } }
+  }
+  let scopeBasis = unique(tested.map((r) => r.basis))
+  if (scopeBasis.length === 0) {
+    const groups: Array<CitationId> = []
+    let unknownGroup = false
+    for (const g of run.rules.applicantGroups) {
+      const holds =
+        g.group === "disabled"
+          ? applicant.disabilities.length > 0
+          : g.group === "minor"
+            ? run.isMinor("civil")
+            : g.group === "elderly"
+              ? run.isElderly()
+              : applicant.statuses.includes("social-assistance") && applicant.household?.area === "rural"
+      run.step(`civil.applicant-group.${g.group}`, holds === true ? "applies" : holds === false ? "does-not-apply" : "unknown", g.basis)
+      if (holds === true) groups.push(g.basis)
+      if (holds === undefined) unknownGroup = true
+    }
+    scopeBasis = unique(groups)
+    if (scopeBasis.length === 0 && unknownGroup) {
+      needFact(run, "applicant.birthDate", run.rules.applicantGroups.map((g) => g.basis))
+      return { outcome: "incomplete", meansTest: notAssessed }
+    }
+  }
+  if (scopeBasis.length === 0) {
+    run.step("civil.scope", "does-not-apply", scope, "no claim is among the matters in scope")
+    run.cite(scope)
+    return { outcome: "ineligible", meansTest: notAssessed }
+  }
+  for (const b of scopeBasis) run.cite(b)
+  const { test, outcome } = meansTest(run, scopeBasis)
+  return { outcome, meansTest: test }
+}
+
+const unique = <A>(list: ReadonlyArray<A>): Array<A> => {
+  const out: Array<A> = []
+  for (const x of list) if (!out.includes(x)) out.push(x)
+  return out
+}
+
+/**
+ * Decides an application under the rules in force on its date for its region.
+ *
+ * The result cites every provision it rests on; names the rule set used; lists what the
+ * assignment must satisfy (`LAL-26` years of practice, a lawyer suited to minors); lists every
+ * missing fact at once when the outcome is `incomplete` (`LAL-43`); reports the means test with the
+ * margin above the line when it fails; and, unless `trace: false`, traces every rule checked.
+ * Fails only when no rule set covers the date or a needed parameter has no value.
+ *
+ * @example
+ * import { decide, decodeApplication } from "fayuan/eligibility"
+ * import { Result } from "effect"
+ * const app = Result.getOrThrow(decodeApplication({
+ *   date: "2024-05-10", region: "530103",
+ *   applicant: { birthDate: "2008-03-01", disabilities: [], statuses: [], hasLawyer: false },
+ *   matter: { kind: "criminal-defence", stage: "investigation", claims: [] }
+ * }))
+ * const decision = Result.getOrThrow(decide(app))
+ * decision.outcome   // "mandatory"
+ * decision.citations // ["LAL-25-1-1", "MPL-104-2"]
+ *
+ * @category deciding
+ */
+export const decide = (application: Application, options?: DecideOptions): Result.Result<Decision, DecideError> => {
+  const book = options?.book ?? RuleBookModule.defaultRuleBook
+  const resolved = RuleBookModule.resolve(book, application.region, application.date)
+  if (Result.isFailure(resolved)) return Result.fail(resolved.failure)
+  const run = new Run(application, resolved.success, options?.parameters ?? noOverrides, options?.trace !== false)
+  const kind = application.matter.kind
+  let verdict: Verdict
+  switch (kind) {
+    case "criminal-defence":
+      verdict = criminalDefence(run)
+      break
+    case "compulsory-treatment":
+      verdict = compulsoryTreatment(run)
+      break
+    case "criminal-victim":
+    case "private-prosecution":
+    case "incidental-civil": {
+      const basis = run.set.criminal[criminalOnApplication[kind]]
+      verdict = hasLawyer(run, basis, `criminal.${kind}.has-agent`) ?? onApplication(run, basis, [])
+      break
+    }
+    default:
+      verdict = civil(run)
+  }
+  if (run.error !== undefined) return Result.fail(run.error)
+  const set = run.set
+  const ruleSet: { id: string; validFrom: string; validTo?: string; layers: ReadonlyArray<string> } = {
+    id: set.id,
+    validFrom: set.validFrom,
+    layers: resolved.success.layers.map((l) => l.id)
+  }
+  if (set.validTo !== undefined) ruleSet.validTo = set.validTo
+  if (verdict.outcome === "incomplete") run.cite(set.materialsBasis)
+  const decision: { -readonly [K in keyof Decision]: Decision[K] } = {
+    outcome: verdict.outcome,
+    meansTest: verdict.meansTest,
+    citations: run.citations.length > 1 ? run.citations.sort(Citation.order) : run.citations,
+    ruleSet,
+    date: application.date,
+    region: application.region,
+    requirements: run.requirements,
+    missing: run.missing,
+    parameters: run.parameters,
+    advisories: run.advisories
+  }
+  if (run.trace !== undefined) decision.trace = run.trace
+  return Result.succeed(decision)
+}
+
+/**
+ * {@link decide}, throwing the error instead of returning it. For scripts and tests.
+ *
+ * @category deciding
+ */
+export const decideUnsafe = (application: Application, options?: DecideOptions): Decision =>
+  Result.getOrThrow(decide(application, options))
