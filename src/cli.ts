@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+/**
+ * The `fayuan` command.
+ *
+ *   fayuan vectors <file-or-folder>...   run eligibility test vectors
+ *
+ * Prints each failing vector with its differences and ends with `N passed, M failed`; exits 1 if a
+ * vector failed or a file is malformed, 2 on a usage error.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs"
+import { join } from "node:path"
+import { Result } from "effect"
+import type { VectorResult } from "./vectors/Vector.ts"
+import { decodeVectorFile, formatResults, InvalidVectorFile, runFile } from "./vectors/Vector.ts"
+
+const usage = `usage: fayuan vectors <file-or-folder>...
+
+Runs eligibility test vectors: every *.json file named, or found under a folder named.
+Prints each failure with the difference and ends with "N passed, M failed".
+Exit status: 0 all passed, 1 a vector failed or a file is malformed, 2 usage error.`
+
+/** Every *.json under `path` (itself when a file), sorted, so runs are repeatable. */
+const collect = (path: string): ReadonlyArray<string> => {
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return [path]
+  return readdirSync(path, { withFileTypes: true })
+    .map((e) => e.name)
+    .sort()
+    .flatMap((name) => {
+      const full = join(path, name)
+      return statSync(full).isDirectory() ? collect(full) : name.endsWith(".json") ? [full] : []
+    })
+}
+
+const runVectors = (paths: ReadonlyArray<string>): number => {
+  const results: Array<VectorResult> = []
+  const invalid: Array<InvalidVectorFile> = []
+  for (const path of paths) {
+    let files: ReadonlyArray<string>
+    try {
+      files = collect(path)
+    } catch {
+      invalid.push(new InvalidVectorFile({ file: path, issues: [{ path: "", reason: "no such file or folder" }] }))
+      continue
+    }
+    for (const file of files) {
+      let json: unknown
+      try {
+        json = JSON.parse(readFileSync(file, "utf8"))
+      } catch (e) {
+        const reason = e instanceof SyntaxError ? `not valid JSON (${e.message})` : "cannot be read"
+        invalid.push(new InvalidVectorFile({ file, issues: [{ path: "", reason }] }))
+        continue
+      }
+      const decoded = decodeVectorFile(json, file)
+      if (Result.isFailure(decoded)) invalid.push(decoded.failure)
+      else results.push(...runFile(decoded.success))
+    }
+  }
+  process.stdout.write(formatResults(results, invalid) + "\n")
+  return invalid.length > 0 || results.some((r) => !r.passed) ? 1 : 0
+}
+
+const main = (args: ReadonlyArray<string>): number => {
+  const [command, ...rest] = args
+  if (command === "vectors" && rest.length > 0 && !rest.includes("--help")) return runVectors(rest)
+  if (command === "--help" || command === "-h" || (command === "vectors" && rest.includes("--help"))) {
+    process.stdout.write(usage + "\n")
+    return 0
+  }
+  process.stderr.write(usage + "\n")
+  return 2
+}
+
+process.exitCode = main(process.argv.slice(2))

@@ -1,0 +1,17 @@
+/**
+ * `fayuan/vectors`: decode and run eligibility test vectors.
+ *
+ * @since 0.1.0
+ */
+export {
+  compare,
+  decodeVectorFile,
+  Expectation,
+  formatResults,
+  InvalidVectorFile,
+  runFile,
+  runVector
+} from "./Vector.ts"
+export type { Difference, Vector, VectorFile, VectorResult } from "./Vector.ts"
+export type { RuleBook } from "../RuleBook.ts"
+export type { Overrides } from "../Parameter.ts"
