@@ -1,0 +1,136 @@
+/**
+ * The built package, imported the way a consumer imports it: through `node_modules/fayuan` and the
+ * `exports` map, as ESM, as CJS and from TypeScript. A broken `exports` map or build fails here.
+ * Needs `npm run build` first (`npm test` does it).
+ */
+import { execFileSync, spawnSync } from "node:child_process"
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+const root = join(import.meta.dirname, "..")
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: Record<string, unknown> }
+let consumer = ""
+
+const node = (file: string, source: string) => {
+  writeFileSync(join(consumer, file), source)
+  return spawnSync(process.execPath, [file], { cwd: consumer, encoding: "utf8" })
+}
+
+const application = {
+  date: "2024-05-10",
+  region: "530103",
+  applicant: { birthDate: "2008-03-01", disabilities: [], statuses: [], hasLawyer: false },
+  matter: { kind: "criminal-defence", stage: "investigation", claims: [] }
+}
+
+beforeAll(() => {
+  if (!existsSync(join(root, "dist", "index.js"))) throw new Error("dist/ is missing: run `npm run build` first")
+  consumer = mkdtempSync(join(tmpdir(), "fayuan-consumer-"))
+  mkdirSync(join(consumer, "node_modules"))
+  symlinkSync(root, join(consumer, "node_modules", "fayuan"), "dir")
+  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }))
+})
+
+afterAll(() => {
+  if (consumer !== "") rmSync(consumer, { recursive: true, force: true })
+})
+
+describe("the built package", () => {
+  it("exports every public area and nothing else", () => {
+    expect(Object.keys(pkg.exports).sort()).toEqual([".", "./eligibility", "./package.json", "./vectors"])
+  })
+
+  it("works as ESM", () => {
+    const r = node(
+      "esm.mjs",
+      `import { Money, Citation, RuleBook } from "fayuan"
+       import { decide, decodeApplication } from "fayuan/eligibility"
+       import { decodeVectorFile } from "fayuan/vectors"
+       const app = decodeApplication(${JSON.stringify(application)})
+       const d = decide(app.success)
+       console.log(JSON.stringify({ outcome: d.success.outcome, citations: d.success.citations, yuan: Money.format(123456), known: Citation.isKnown("LAL-26"), sets: RuleBook.defaultRuleBook.ruleSets.length, vf: typeof decodeVectorFile }))`
+    )
+    expect(r.stderr).toBe("")
+    expect(JSON.parse(r.stdout)).toEqual({ outcome: "mandatory", citations: ["LAL-25-1-1", "MPL-104-2"], yuan: "¥1,234.56", known: true, sets: 4, vf: "function" })
+  })
+
+  it("works as CommonJS", () => {
+    const r = node(
+      "cjs.cjs",
+      `const { Money } = require("fayuan")
+       const { decide, decodeApplication } = require("fayuan/eligibility")
+       const d = decide(decodeApplication(${JSON.stringify(application)}).success)
+       console.log(JSON.stringify({ outcome: d.success.outcome, yuan: Money.format(-5) }))`
+    )
+    expect(r.stderr).toBe("")
+    expect(JSON.parse(r.stdout)).toEqual({ outcome: "mandatory", yuan: "-¥0.05" })
+  })
+
+  it("keeps internals out of reach", () => {
+    const r = node(
+      "internal.mjs",
+      `for (const p of ["fayuan/src/Money.ts", "fayuan/dist/index.js", "fayuan/rules/national"]) {
+         try { await import(p); console.log("imported " + p) } catch (e) { console.log(e.code) }
+       }`
+    )
+    expect(r.stdout.trim().split("\n")).toEqual(Array(3).fill("ERR_PACKAGE_PATH_NOT_EXPORTED"))
+  })
+
+  it("type-checks in a TypeScript consumer (NodeNext resolution)", () => {
+    writeFileSync(
+      join(consumer, "consumer.ts"),
+      `import { Money, Citation } from "fayuan"
+       import { decide, decodeApplication, type Decision } from "fayuan/eligibility"
+       import { Result } from "effect"
+       const app = decodeApplication({})
+       if (Result.isSuccess(app)) {
+         const d: Result.Result<Decision, unknown> = decide(app.success, { trace: false })
+         const id: Citation.CitationId = "LAL-26"
+         console.log(d, id, Money.format(Money.fenUnsafe(1)))
+       }
+       // @ts-expect-error a bare number is not an amount in fen
+       Money.format(12)
+       export {}`
+    )
+    writeFileSync(
+      join(consumer, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, types: [], skipLibCheck: false, lib: ["ES2023", "DOM"] }, files: ["consumer.ts"] })
+    )
+    symlinkSync(join(root, "node_modules", "effect"), join(consumer, "node_modules", "effect"), "dir")
+    const tsc = join(root, "node_modules", "typescript", "bin", "tsc")
+    const out = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: consumer, encoding: "utf8" })
+    expect(out.stdout + out.stderr).toBe("")
+    expect(out.status).toBe(0)
+  })
+
+  it("ships the fayuan command", () => {
+    const cli = join(root, "dist", "cli.js")
+    const ok = spawnSync(process.execPath, [cli, "vectors", join(root, "test", "data", "vectors")], { encoding: "utf8" })
+    expect(ok.stdout.trim().split("\n").at(-1)).toBe("14 passed, 0 failed")
+    expect(ok.status).toBe(0)
+    const bad = join(consumer, "bad.json")
+    writeFileSync(bad, JSON.stringify({ description: "wrong", vectors: [{ name: "wrong", ...application, expect: { outcome: "eligible" } }] }))
+    const failed = spawnSync(process.execPath, [cli, "vectors", bad], { encoding: "utf8" })
+    expect(failed.stdout).toContain('outcome: expected "eligible", got "mandatory"')
+    expect(failed.stdout.trim().split("\n").at(-1)).toBe("0 passed, 1 failed")
+    expect(failed.status).toBe(1)
+    writeFileSync(bad, "{ not json")
+    const malformed = spawnSync(process.execPath, [cli, "vectors", bad], { encoding: "utf8" })
+    expect(malformed.stdout).toContain("bad.json")
+    expect(malformed.stdout).toContain("not valid JSON")
+    expect(malformed.status).toBe(1)
+    expect(spawnSync(process.execPath, [cli], { encoding: "utf8" }).status).toBe(2)
+  })
+
+  it("is listed by npm pack with its types and the command", () => {
+    const files = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: root, encoding: "utf8" }))[0].files.map(
+      (f: { path: string }) => f.path
+    )
+    for (const f of ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/eligibility.d.ts", "dist/cli.js", "README.md", "CHANGELOG.md"]) {
+      expect(files).toContain(f)
+    }
+    expect(files.some((f: string) => f.startsWith("src/") || f.startsWith("test/"))).toBe(false)
+  })
+})
