@@ -37,7 +37,7 @@ afterAll(() => {
   if (consumer !== "") rmSync(consumer, { recursive: true, force: true })
 })
 
-describe("the built package", () => {
+describe("the built package", { timeout: 60_000 }, () => {
   it("exports every public area and nothing else", () => {
     expect(Object.keys(pkg.exports).sort()).toEqual([".", "./eligibility", "./package.json", "./vectors"])
   })
