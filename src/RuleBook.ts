@@ -9,13 +9,15 @@
  * @since 0.1.0
  */
 import { Data, Result } from "effect"
+import * as CalendarDate from "./CalendarDate.ts"
 import * as Citation from "./Citation.ts"
 import * as Parameter from "./Parameter.ts"
 import * as Region from "./Region.ts"
 import { nationalRuleSets } from "./rules/national.ts"
+import { nationalProcedures } from "./rules/procedure.ts"
 import { definitions, nationalEntries } from "./rules/parameters.ts"
 import { yunnanEntries, yunnanLayers } from "./rules/yunnan.ts"
-import type { ApplicantGroupRule, ClaimRule, ExemptionRule, RuleLayer, RuleSet } from "./RuleSet.ts"
+import type { ApplicantGroupRule, ClaimRule, ExemptionRule, PeriodRule, ProcedureRules, RuleLayer, RuleSet } from "./RuleSet.ts"
 import { inForce } from "./RuleSet.ts"
 
 /**
@@ -26,6 +28,7 @@ import { inForce } from "./RuleSet.ts"
 export interface RuleBook {
   readonly ruleSets: ReadonlyArray<RuleSet>
   readonly layers: ReadonlyArray<RuleLayer>
+  readonly procedures: ReadonlyArray<ProcedureRules>
   readonly parameters: Parameter.ParameterTable
 }
 
@@ -72,8 +75,30 @@ export class MissingParameter extends Data.TaggedError("MissingParameter")<{
   }
 }
 
-const citedIds = (set: RuleSet | RuleLayer): ReadonlyArray<string> => {
+const periodIds = (rules: ProcedureRules): ReadonlyArray<string> => {
+  const periods: Array<PeriodRule | undefined> = [
+    rules.decision,
+    rules.assignmentAfterGrant?.criminal,
+    rules.assignmentAfterGrant?.civil,
+    rules.assignmentAfterNotification,
+    rules.assignmentBeforeTrial,
+    rules.refusalObjection,
+    rules.terminationObjection,
+    rules.closingMaterials,
+    rules.materialsSupply,
+    rules.detaineeForwarding
+  ]
+  return [
+    ...periods.flatMap((p) => (p === undefined ? [] : [p.basis])),
+    ...rules.terminationGrounds,
+    ...(rules.preGrant ?? []),
+    ...(rules.complaintBasis === undefined ? [] : [rules.complaintBasis])
+  ]
+}
+
+const citedIds = (set: RuleSet | RuleLayer | ProcedureRules): ReadonlyArray<string> => {
   const ids: Array<string> = []
+  if ("terminationGrounds" in set) return periodIds(set)
   if ("criminal" in set) {
     const c = set.criminal
     for (const g of c.mandatory) ids.push(g.basis)
@@ -105,26 +130,29 @@ const overlaps = (a: { validFrom: string; validTo?: string }, b: { validFrom: st
 export const make = (input: {
   readonly ruleSets: ReadonlyArray<RuleSet>
   readonly layers: ReadonlyArray<RuleLayer>
+  readonly procedures: ReadonlyArray<ProcedureRules>
   readonly parameterDefinitions: ReadonlyArray<Parameter.ParameterDefinition>
   readonly parameterEntries: ReadonlyArray<Parameter.ParameterEntry>
 }): Result.Result<RuleBook, InvalidRuleBook> => {
   const problems: Array<string> = []
-  const all = [...input.ruleSets, ...input.layers]
+  const all = [...input.ruleSets, ...input.layers, ...input.procedures]
   for (const set of all) {
     for (const id of citedIds(set)) {
       if (Result.isFailure(Citation.parse(id))) problems.push(`${set.id} cites a malformed id ${JSON.stringify(id)}`)
     }
     if (set.validTo !== undefined && set.validTo < set.validFrom) problems.push(`${set.id}: validTo is before validFrom`)
   }
-  input.ruleSets.forEach((a, i) =>
-    input.ruleSets.slice(i + 1).forEach((b) => {
-      if (a.region === b.region && overlaps(a, b)) problems.push(`rule sets ${a.id} and ${b.id} overlap for region ${a.region}`)
-    })
-  )
+  for (const list of [input.ruleSets, input.procedures] as const) {
+    list.forEach((a, i) =>
+      list.slice(i + 1).forEach((b) => {
+        if (a.region === b.region && overlaps(a, b)) problems.push(`rule sets ${a.id} and ${b.id} overlap for region ${a.region}`)
+      })
+    )
+  }
   const table = Parameter.makeTable(input.parameterDefinitions, input.parameterEntries)
   if (Result.isFailure(table)) problems.push(table.failure.message)
   if (problems.length > 0 || Result.isFailure(table)) return Result.fail(new InvalidRuleBook({ problems }))
-  return Result.succeed({ ruleSets: input.ruleSets, layers: input.layers, parameters: table.success })
+  return Result.succeed({ ruleSets: input.ruleSets, layers: input.layers, procedures: input.procedures, parameters: table.success })
 }
 
 /**
@@ -135,6 +163,7 @@ export const make = (input: {
 export const defaultSources = {
   ruleSets: nationalRuleSets,
   layers: yunnanLayers,
+  procedures: nationalProcedures,
   parameterDefinitions: definitions,
   parameterEntries: [...nationalEntries, ...yunnanEntries]
 } as const
@@ -147,29 +176,92 @@ export const defaultSources = {
 export const defaultRuleBook: RuleBook = Result.getOrThrow(make(defaultSources))
 
 /**
- * The rules in force for one region on one date: the rule set, with the layers of the region and
- * its ancestors merged in.
+ * The rules in force for one region over a stretch of dates: the rule set, with the layers of the
+ * region and its ancestors merged in. `validFrom`/`validTo` bound the stretch in which nothing
+ * changes (no rule set or layer starts or ends), so one `Resolved` serves every date in it.
  *
  * @category models
  */
 export interface Resolved {
   readonly book: RuleBook
   readonly region: Region.RegionCode
-  readonly date: string
+  readonly validFrom: string
+  readonly validTo: string
   readonly ruleSet: RuleSet
   readonly layers: ReadonlyArray<RuleLayer>
   readonly claims: ReadonlyArray<ClaimRule>
+  /** The claim rules by claim, each list in rule order. */
+  readonly claimIndex: ReadonlyMap<string, ReadonlyArray<ClaimRule>>
   readonly applicantGroups: ReadonlyArray<ApplicantGroupRule>
   readonly exemptions: ReadonlyArray<ExemptionRule>
+  /** What a decision reports about the rules it used. */
+  readonly descriptor: {
+    readonly id: string
+    readonly validFrom: string
+    readonly validTo?: string
+    readonly layers: ReadonlyArray<string>
+  }
 }
 
-const cache = new WeakMap<RuleBook, Map<string, Resolved>>()
-const cacheLimit = 50_000
+const cache = new WeakMap<RuleBook, Map<string, Array<Resolved>>>()
+/** The last stretch found: runs of decisions for one region hit it without a map lookup. */
+let last: Resolved | undefined
+
+const dayBefore = (date: string): string => CalendarDate.addDays(CalendarDate.makeUnsafe(date), -1)
+const dayAfter = (date: string): string => CalendarDate.addDays(CalendarDate.makeUnsafe(date), 1)
+
+const build = (book: RuleBook, region: Region.RegionCode, date: string): Resolved | undefined => {
+  const levels = Region.ancestors(region)
+  let ruleSet: RuleSet | undefined
+  for (const level of levels) {
+    ruleSet = book.ruleSets.find((s) => s.region === level && inForce(s, date))
+    if (ruleSet !== undefined) break
+  }
+  if (ruleSet === undefined) return undefined
+  const layers = [...levels].reverse().flatMap((level) => book.layers.filter((l) => l.region === level && inForce(l, date)))
+  // The stretch around `date` in which no rule set or layer of these levels starts or ends.
+  let from = "0000-01-01"
+  let to = "9999-12-31"
+  for (const p of [...book.ruleSets, ...book.layers]) {
+    if (!levels.includes(p.region)) continue
+    for (const boundary of [p.validFrom, p.validTo === undefined ? undefined : dayAfter(p.validTo)]) {
+      if (boundary === undefined) continue
+      if (boundary <= date && boundary > from) from = boundary
+      if (boundary > date && dayBefore(boundary) < to) to = dayBefore(boundary)
+    }
+  }
+  const claims = [...ruleSet.civil.claims, ...layers.flatMap((l) => l.claims)]
+  const claimIndex = new Map<string, Array<ClaimRule>>()
+  for (const rule of claims) {
+    const list = claimIndex.get(rule.claim)
+    if (list === undefined) claimIndex.set(rule.claim, [rule])
+    else list.push(rule)
+  }
+  const descriptor: { id: string; validFrom: string; validTo?: string; layers: ReadonlyArray<string> } = {
+    id: ruleSet.id,
+    validFrom: ruleSet.validFrom,
+    layers: layers.map((l) => l.id)
+  }
+  if (ruleSet.validTo !== undefined) descriptor.validTo = ruleSet.validTo
+  return {
+    book,
+    region,
+    validFrom: from,
+    validTo: to,
+    ruleSet,
+    layers,
+    claims,
+    claimIndex,
+    applicantGroups: [...ruleSet.civil.applicantGroups, ...layers.flatMap((l) => l.applicantGroups)],
+    exemptions: [...ruleSet.meansTest.exemptions, ...layers.flatMap((l) => l.exemptions)],
+    descriptor
+  }
+}
 
 /**
  * Finds the rules in force for `region` on `date`: the rule set of the most specific level that
  * has one, and every layer of the region and its ancestors in force then (national first).
- * Memoised per book.
+ * Memoised per book and region by stretches of dates.
  *
  * @example
  * import { RuleBook } from "fayuan"
@@ -183,50 +275,79 @@ export const resolve = (
   region: Region.RegionCode,
   date: string
 ): Result.Result<Resolved, NoRuleSetInForce> => {
-  let byKey = cache.get(book)
-  if (byKey === undefined) cache.set(book, (byKey = new Map()))
-  const key = region + "|" + date
-  const hit = byKey.get(key)
-  if (hit !== undefined) return Result.succeed(hit)
-  const levels = Region.ancestors(region)
-  let ruleSet: RuleSet | undefined
-  for (const level of levels) {
-    ruleSet = book.ruleSets.find((s) => s.region === level && inForce(s, date))
-    if (ruleSet !== undefined) break
+  const hit = last
+  if (hit !== undefined && hit.book === book && hit.region === region && hit.validFrom <= date && date <= hit.validTo) {
+    return Result.succeed(hit)
   }
-  if (ruleSet === undefined) return Result.fail(new NoRuleSetInForce({ region, date }))
-  const layers = [...levels]
-    .reverse()
-    .flatMap((level) => book.layers.filter((l) => l.region === level && inForce(l, date)))
-  const resolved: Resolved = {
-    book,
-    region,
-    date,
-    ruleSet,
-    layers,
-    claims: [...ruleSet.civil.claims, ...layers.flatMap((l) => l.claims)],
-    applicantGroups: [...ruleSet.civil.applicantGroups, ...layers.flatMap((l) => l.applicantGroups)],
-    exemptions: [...ruleSet.meansTest.exemptions, ...layers.flatMap((l) => l.exemptions)]
+  let byRegion = cache.get(book)
+  if (byRegion === undefined) cache.set(book, (byRegion = new Map()))
+  let stretches = byRegion.get(region)
+  if (stretches === undefined) byRegion.set(region, (stretches = []))
+  for (let i = 0; i < stretches.length; i++) {
+    const s = stretches[i]!
+    if (s.validFrom <= date && date <= s.validTo) {
+      last = s
+      return Result.succeed(s)
+    }
   }
-  if (byKey.size >= cacheLimit) byKey.clear()
-  byKey.set(key, resolved)
-  return Result.succeed(resolved)
+  const built = build(book, region, date)
+  if (built === undefined) return Result.fail(new NoRuleSetInForce({ region, date }))
+  stretches.push(built)
+  last = built
+  return Result.succeed(built)
 }
 
 /**
- * A parameter's value in force for the resolved region and date, an override taking precedence.
+ * A parameter's value in force for the resolved region on `date`, an override taking precedence.
  *
  * @category lookup
  */
 export const parameter = (
   resolved: Resolved,
   key: string,
+  date: string,
   overrides: Parameter.Overrides
 ): Result.Result<Parameter.ResolvedParameter, MissingParameter> => {
   const o = overrides.size === 0 ? undefined : overrides.get(key)
   if (o !== undefined) return Result.succeed(o)
-  const v = Parameter.lookup(resolved.book.parameters, key, resolved.region, resolved.date)
+  const v = Parameter.lookup(resolved.book.parameters, key, resolved.region, date)
   return v === undefined
-    ? Result.fail(new MissingParameter({ key, region: resolved.region, date: resolved.date }))
+    ? Result.fail(new MissingParameter({ key, region: resolved.region, date }))
     : Result.succeed(v)
+}
+
+/**
+ * The procedure rules in force for `region` on `date` (the most specific level that has some),
+ * or `undefined` before 2003-09-01.
+ *
+ * @example
+ * import { RuleBook } from "fayuan"
+ * RuleBook.procedureFor(RuleBook.defaultRuleBook, "530103", "2018-06-01")?.id // "LAR-2003/MOJ124"
+ *
+ * @category lookup
+ */
+export const procedureFor = (book: RuleBook, region: Region.RegionCode, date: string): ProcedureRules | undefined => {
+  for (const level of Region.ancestors(region)) {
+    const found = book.procedures.find((p) => p.region === level && inForce(p, date))
+    if (found !== undefined) return found
+  }
+  return undefined
+}
+
+/**
+ * A parameter's value for a region and date, outside a decision (overrides first).
+ *
+ * @category lookup
+ */
+export const parameterOn = (
+  book: RuleBook,
+  key: string,
+  region: Region.RegionCode,
+  date: string,
+  overrides: Parameter.Overrides = Parameter.noOverrides
+): Result.Result<Parameter.ResolvedParameter, MissingParameter> => {
+  const o = overrides.get(key)
+  if (o !== undefined) return Result.succeed(o)
+  const v = Parameter.lookup(book.parameters, key, region, date)
+  return v === undefined ? Result.fail(new MissingParameter({ key, region, date })) : Result.succeed(v)
 }

@@ -281,12 +281,11 @@ describe("rule book and parameters", () => {
     const shipped = decideUnsafe(app(input))
     expect(shipped.meansTest).toMatchObject({ status: "passed", thresholdFen: 2 * 5900 * 25 }) // 2 × 2.5 × 590 yuan
     expect(shipped.parameters.map((p) => [p.key, p.origin, p.region, p.verified])).toEqual([
-      ["age.majority", "table", "000000", true],
       ["hardship.urban.minimumLivingStandardMonthlyFen", "table", "5301", false],
       ["hardship.urban.multiple", "table", "5301", false]
     ])
     const overridden = decideUnsafe(app(input), { parameters: overrides({ "hardship.urban.minimumLivingStandardMonthlyFen": { value: 61000, source: "昆明市民政局通知", verified: true } }) })
-    expect(overridden.parameters[1]).toMatchObject({ origin: "override", value: 61000, source: "昆明市民政局通知", verified: true })
+    expect(overridden.parameters[0]).toMatchObject({ origin: "override", value: 61000, source: "昆明市民政局通知", verified: true })
   })
 
   it("trace: false gives the same decision without the trace", () => {

@@ -10,10 +10,11 @@ import * as CalendarDate from "../CalendarDate.ts"
 import type { CitationId } from "../Citation.ts"
 import * as Citation from "../Citation.ts"
 import type { Overrides, ResolvedParameter } from "../Parameter.ts"
-import { noOverrides } from "../Parameter.ts"
+import { lookup, noOverrides } from "../Parameter.ts"
 import type { Ratio } from "../Ratio.ts"
-import type { MissingParameter, NoRuleSetInForce, Resolved, RuleBook } from "../RuleBook.ts"
+import type { NoRuleSetInForce, Resolved, RuleBook } from "../RuleBook.ts"
 import * as RuleBookModule from "../RuleBook.ts"
+import { MissingParameter } from "../RuleBook.ts"
 import type { ClaimRule, GroundRule, MandatoryGround, RuleSet } from "../RuleSet.ts"
 import type { Application } from "./Application.ts"
 import type {
@@ -49,33 +50,34 @@ export interface DecideOptions {
 export type DecideError = NoRuleSetInForce | MissingParameter
 
 const missingParameterSentinel = Symbol("missing-parameter")
+const none: ReadonlyArray<never> = Object.freeze([])
 
 class Run {
+  // Allocated on first use: most decisions have no missing facts and no advisories.
   readonly citations: Array<CitationId> = []
-  readonly missing: Array<MissingFact> = []
-  readonly parameters: Array<ResolvedParameter> = []
-  readonly advisories: Array<Advisory> = []
+  missing: ReadonlyArray<MissingFact> = none
+  parameters: ReadonlyArray<ResolvedParameter> = none
+  advisories: ReadonlyArray<Advisory> = none
   readonly trace: Array<TraceStep> | undefined
   requirements: Requirements = noRequirements
   error: MissingParameter | undefined
-  criminalAge: number | undefined
-  civilAge: number | undefined
-
   readonly app: Application
   readonly rules: Resolved
   readonly overrides: Overrides
+  private majority: number | undefined | null = null
 
   constructor(app: Application, rules: Resolved, overrides: Overrides, traced: boolean) {
     this.app = app
     this.rules = rules
     this.overrides = overrides
     this.trace = traced ? [] : undefined
-    const birth = app.applicant.birthDate
-    if (birth !== undefined) {
-      // 周岁 in criminal matters counts from the day after the birthday (SPCJ2006-2).
-      this.criminalAge = CalendarDate.ageOn(birth, app.date, "day-after-birthday")
-      this.civilAge = CalendarDate.ageOn(birth, app.date, "birthday")
-    }
+  }
+
+  /** Completed years on the application date; 周岁 in criminal matters count from the day after the birthday (SPCJ2006-2). */
+  age(convention: "criminal" | "civil"): number | undefined {
+    const birth = this.app.applicant.birthDate
+    if (birth === undefined) return undefined
+    return CalendarDate.ageOn(birth, this.app.date, convention === "criminal" ? "day-after-birthday" : "birthday")
   }
 
   get set(): RuleSet {
@@ -95,13 +97,16 @@ class Run {
   }
 
   param(key: string): ResolvedParameter["value"] | typeof missingParameterSentinel {
-    const r = RuleBookModule.parameter(this.rules, key, this.overrides)
-    if (Result.isFailure(r)) {
-      this.error ??= r.failure
+    const found =
+      (this.overrides.size === 0 ? undefined : this.overrides.get(key)) ??
+      lookup(this.rules.book.parameters, key, this.rules.region, this.app.date)
+    if (found === undefined) {
+      this.error ??= new MissingParameter({ key, region: this.rules.region, date: this.app.date })
       return missingParameterSentinel
     }
-    if (!this.parameters.includes(r.success)) this.parameters.push(r.success)
-    return r.success.value
+    if (this.parameters === none) this.parameters = [found]
+    else if (!this.parameters.includes(found)) (this.parameters as Array<ResolvedParameter>).push(found)
+    return found.value
   }
 
   integer(key: string): number | undefined {
@@ -115,26 +120,30 @@ class Run {
   }
 
   advise(basis: CitationId | undefined, textZh: string, textEn: string): void {
-    if (basis !== undefined) this.advisories.push({ basis, textZh, textEn })
+    if (basis === undefined) return
+    if (this.advisories === none) this.advisories = []
+    ;(this.advisories as Array<Advisory>).push({ basis, textZh, textEn })
   }
 
   need(path: string, reasonZh: string, reasonEn: string, basis: ReadonlyArray<CitationId>): void {
     if (this.missing.some((m) => m.path === path)) return
-    this.missing.push({ path, reasonZh, reasonEn, basis: [...basis, this.set.materialsBasis] })
+    if (this.missing === none) this.missing = []
+    ;(this.missing as Array<MissingFact>).push({ path, reasonZh, reasonEn, basis: [...basis, this.set.materialsBasis] })
   }
 
   /** `true`/`false` when the age is known, `undefined` when the birth date is missing. */
   isMinor(convention: "criminal" | "civil"): boolean | undefined {
-    const age = convention === "criminal" ? this.criminalAge : this.civilAge
+    const age = this.age(convention)
     if (age === undefined) return undefined
-    const majority = this.integer("age.majority")
-    return majority === undefined ? undefined : age < majority
+    if (this.majority === null) this.majority = this.integer("age.majority")
+    return this.majority === undefined ? undefined : age < this.majority
   }
 
   isElderly(): boolean | undefined {
-    if (this.civilAge === undefined) return undefined
+    const age = this.age("civil")
+    if (age === undefined) return undefined
     const elderly = this.integer("age.elderly")
-    return elderly === undefined ? undefined : this.civilAge >= elderly
+    return elderly === undefined ? undefined : age >= elderly
   }
 }
 
@@ -268,7 +277,9 @@ const meansTest = (run: Run, scope: ReadonlyArray<CitationId>): { test: MeansTes
           (matter.claims.includes("labour-remuneration") || matter.claims.includes("work-injury"))
         break
     }
-    run.step(`means-test.exemption.${ex.kind}`, holds === true ? "applies" : holds === false ? "does-not-apply" : "unknown", ex.basis)
+    if (run.trace !== undefined) {
+      run.step(`means-test.exemption.${ex.kind}`, holds === true ? "applies" : holds === false ? "does-not-apply" : "unknown", ex.basis)
+    }
     if (holds === true) {
       run.cite(ex.basis)
       return { test: { status: "verification-exempt", basis: [ex.basis] }, outcome: "eligible" }
@@ -363,7 +374,7 @@ const criminalDefence = (run: Run): Verdict => {
       rule.stages === undefined ? true : stage === undefined ? undefined : rule.stages.includes(stage)
     const fact = stageOk === false ? false : groundFact(run, rule.ground)
     const result = stageOk === false || fact === false ? "does-not-apply" : stageOk === true && fact === true ? "applies" : "unknown"
-    run.step(`criminal.mandatory.${rule.ground}`, result, rule.basis, stageDetail(run, rule))
+    if (run.trace !== undefined) run.step(`criminal.mandatory.${rule.ground}`, result, rule.basis, stageDetail(run, rule))
     if (result === "applies") {
       applied.add(rule.ground)
       basis.push(rule.basis)
@@ -372,7 +383,7 @@ const criminalDefence = (run: Run): Verdict => {
       unknown.push([stageOk === undefined ? "matter.stage" : groundFactPath[rule.ground], rule.basis])
     }
   }
-  if (applied.has("minor") && run.criminalAge !== run.civilAge) {
+  if (applied.has("minor") && run.age("criminal") !== run.age("civil")) {
     // Only on the birthday itself does the day-after rule change the answer: cite it then.
     run.cite("SPCJ2006-2")
   }
@@ -414,7 +425,7 @@ const civil = (run: Run): Verdict => {
   const scope = run.set.civil.scopeBasis
   const lawyer = hasLawyer(run, scope, "civil.has-agent")
   if (lawyer !== undefined) return lawyer
-  if (run.isMinor("civil") === true) applyRequirements(run, new Set(["minor"]))
+  if (run.set.criminal.requirements.length > 0 && run.isMinor("civil") === true) applyRequirements(run, minorOnly)
   if (matter.claims.length === 0) {
     run.step("civil.scope", "unknown", scope, "no claim given")
     needFact(run, "matter.claims", [scope])
@@ -422,18 +433,28 @@ const civil = (run: Run): Verdict => {
   }
   const free: Array<ClaimRule> = []
   const tested: Array<ClaimRule> = []
-  for (const rule of run.rules.claims) {
-    const holds = matter.claims.includes(rule.claim)
-    run.step(`civil.claim.${rule.claim}`, holds ? "applies" : "does-not-apply", rule.basis)
-    if (holds) (rule.meansTest ? tested : free).push(rule)
+  if (run.trace !== undefined) {
+    for (const rule of run.rules.claims) {
+      const holds = matter.claims.includes(rule.claim)
+      run.step(`civil.claim.${rule.claim}`, holds ? "applies" : "does-not-apply", rule.basis)
+      if (holds) (rule.meansTest ? tested : free).push(rule)
+    }
+  } else {
+    // Only the (few) claims given, then back into rule order so the result does not depend on theirs.
+    for (const claim of matter.claims) {
+      const rules = run.rules.claimIndex.get(claim)
+      if (rules !== undefined) for (const rule of rules) (rule.meansTest ? tested : free).push(rule)
+    }
+    if (free.length > 1) free.sort(byRuleOrder(run.rules.claims))
+    if (tested.length > 1) tested.sort(byRuleOrder(run.rules.claims))
   }
   if (free.length > 0) {
-    const basis = unique(free.map((r) => r.basis))
+    const basis = basisOf(free)
     for (const b of basis) run.cite(b)
     run.step("civil.no-means-test", "applies", basis[0], "the financial-difficulty condition does not apply")
     return { outcome: "eligible", meansTest: { status: "not-required", basis } }
   }
-  let scopeBasis = unique(tested.map((r) => r.basis))
+  let scopeBasis = basisOf(tested)
   if (scopeBasis.length === 0) {
     const groups: Array<CitationId> = []
     let unknownGroup = false
@@ -446,7 +467,9 @@ const civil = (run: Run): Verdict => {
             : g.group === "elderly"
               ? run.isElderly()
               : applicant.statuses.includes("social-assistance") && applicant.household?.area === "rural"
-      run.step(`civil.applicant-group.${g.group}`, holds === true ? "applies" : holds === false ? "does-not-apply" : "unknown", g.basis)
+      if (run.trace !== undefined) {
+        run.step(`civil.applicant-group.${g.group}`, holds === true ? "applies" : holds === false ? "does-not-apply" : "unknown", g.basis)
+      }
       if (holds === true) groups.push(g.basis)
       if (holds === undefined) unknownGroup = true
     }
@@ -464,6 +487,19 @@ const civil = (run: Run): Verdict => {
   for (const b of scopeBasis) run.cite(b)
   const { test, outcome } = meansTest(run, scopeBasis)
   return { outcome, meansTest: test }
+}
+
+const minorOnly: ReadonlySet<MandatoryGround> = new Set(["minor"])
+
+const byRuleOrder =
+  (order: ReadonlyArray<ClaimRule>) =>
+  (a: ClaimRule, b: ClaimRule): number =>
+    order.indexOf(a) - order.indexOf(b)
+
+const basisOf = (rules: ReadonlyArray<{ readonly basis: CitationId }>): Array<CitationId> => {
+  const out: Array<CitationId> = []
+  for (let i = 0; i < rules.length; i++) if (!out.includes(rules[i]!.basis)) out.push(rules[i]!.basis)
+  return out
 }
 
 const unique = <A>(list: ReadonlyArray<A>): Array<A> => {
@@ -520,19 +556,12 @@ export const decide = (application: Application, options?: DecideOptions): Resul
       verdict = civil(run)
   }
   if (run.error !== undefined) return Result.fail(run.error)
-  const set = run.set
-  const ruleSet: { id: string; validFrom: string; validTo?: string; layers: ReadonlyArray<string> } = {
-    id: set.id,
-    validFrom: set.validFrom,
-    layers: resolved.success.layers.map((l) => l.id)
-  }
-  if (set.validTo !== undefined) ruleSet.validTo = set.validTo
-  if (verdict.outcome === "incomplete") run.cite(set.materialsBasis)
+  if (verdict.outcome === "incomplete") run.cite(run.set.materialsBasis)
   const decision: { -readonly [K in keyof Decision]: Decision[K] } = {
     outcome: verdict.outcome,
     meansTest: verdict.meansTest,
     citations: run.citations.length > 1 ? run.citations.sort(Citation.order) : run.citations,
-    ruleSet,
+    ruleSet: resolved.success.descriptor,
     date: application.date,
     region: application.region,
     requirements: run.requirements,

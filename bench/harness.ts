@@ -1,0 +1,58 @@
+/**
+ * A tiny timing helper for the benchmark scripts: warm a workload up, time several rounds with
+ * `process.hrtime.bigint()`, and report the median throughput. A benchmark prints figures; it
+ * never asserts on time.
+ */
+
+export interface MeasureOptions {
+  /** Untimed runs before the timed rounds (default 2). */
+  readonly warmup?: number
+  /** Timed rounds; the median is reported (default 7). */
+  readonly rounds?: number
+}
+
+export interface Measurement {
+  /** Median operations per second over the rounds. */
+  readonly perSecond: number
+  /** Operations per second of every round, in the order run. */
+  readonly rounds: ReadonlyArray<number>
+}
+
+const median = (values: ReadonlyArray<number>): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/**
+ * Times `workload`, which performs `operations` operations per call (sync or async), and returns
+ * the median throughput in operations per second.
+ */
+export const measure = async (
+  operations: number,
+  workload: () => unknown,
+  options: MeasureOptions = {}
+): Promise<Measurement> => {
+  const warmup = options.warmup ?? 2
+  const rounds = options.rounds ?? 7
+  for (let i = 0; i < warmup; i++) await workload()
+  const perRound: Array<number> = []
+  for (let i = 0; i < rounds; i++) {
+    const start = process.hrtime.bigint()
+    await workload()
+    const ns = Number(process.hrtime.bigint() - start)
+    perRound.push((operations * 1e9) / Math.max(ns, 1))
+  }
+  return { perSecond: median(perRound), rounds: perRound }
+}
+
+const format = (value: number, unit: string): string => {
+  if (unit === "x") return value.toFixed(1)
+  if (Number.isInteger(value) || unit === "per-s" || Math.abs(value) >= 100) return String(Math.round(value))
+  return value.toFixed(1)
+}
+
+/** Writes exactly one line: `bench: <name> <value> <unit>`. */
+export const print = (name: string, value: number, unit: string): void => {
+  process.stdout.write(`bench: ${name} ${format(value, unit)} ${unit}\n`)
+}
