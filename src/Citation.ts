@@ -166,8 +166,24 @@ const lal: ReadonlyArray<Row> = [
   ["LAL-42-1-4", "法律、法规、规章规定的其他人员", "Others set by law, regulation or rule"],
   ["LAL-43", "七日内审查决定；材料不齐全的一次性告知，未补充的视为撤回申请；决定给予的三日内指派", "Decide within 7 days; list all missing materials at once, not supplied means withdrawn; assign within 3 days"],
   ["LAL-44", "距法定时效或者期限届满不足七日等情形，可以决定先行提供法律援助", "Urgent pre-grant when fewer than 7 days remain, etc."],
+  ["LAL-44-1-1", "距法定时效或者期限届满不足七日，需要及时提起诉讼或者申请仲裁、行政复议，可以先行提供法律援助", "Urgent pre-grant: fewer than 7 days to a limitation or filing deadline"],
+  ["LAL-44-1-2", "需要立即申请财产保全、证据保全或者先予执行", "Urgent pre-grant: preservation of property or evidence, or advance execution"],
+  ["LAL-44-1-3", "法律、法规、规章规定的其他情形", "Urgent pre-grant: others set by law"],
+  ["LAL-44-2", "先行提供法律援助的，受援人应当及时补办有关手续，补充有关材料", "After a pre-grant the recipient completes the formalities"],
   ["LAL-48", "终止法律援助的情形", "Grounds for terminating legal aid"],
-  ["LAL-49", "对不予法律援助、终止法律援助决定有异议的，可以向司法行政部门提出，五日内决定", "Objection to a refusal or termination, decided within 5 days"]
+  ["LAL-48-1-1", "受援人以欺骗或者其他不正当手段获得法律援助", "Aid obtained by deceit"],
+  ["LAL-48-1-2", "受援人故意隐瞒与案件有关的重要事实或者提供虚假证据", "Key facts hidden or false evidence"],
+  ["LAL-48-1-3", "受援人利用法律援助从事违法活动", "Aid used for illegal ends"],
+  ["LAL-48-1-4", "受援人的经济状况发生变化，不再符合法律援助条件", "Finances changed: no longer qualifies"],
+  ["LAL-48-1-5", "案件终止审理或者已经被撤销", "Trial terminated or case withdrawn"],
+  ["LAL-48-1-6", "受援人自行委托律师或者其他代理人", "Recipient hired their own lawyer"],
+  ["LAL-48-1-7", "受援人有正当理由要求终止法律援助", "Recipient asks to stop for good reason"],
+  ["LAL-48-1-8", "法律法规规定的其他情形", "Others set by law"],
+  ["LAL-48-2", "法律援助人员发现有前款规定情形的，应当及时向法律援助机构报告", "The aid lawyer reports any such ground"],
+  ["LAL-49", "对不予法律援助、终止法律援助决定有异议的，可以向司法行政部门提出，五日内决定", "Objection to a refusal or termination, decided within 5 days"],
+  ["LAL-49-2", "司法行政部门应当自收到异议之日起五日内进行审查，作出维持或者责令改正的决定", "The justice bureau decides an objection within 5 days"],
+  ["LAL-50", "法律援助事项办理结束后，法律援助人员应当及时向法律援助机构报告，提交有关法律文书副本或者复印件、办理情况报告等材料", "After the matter ends the aid lawyer reports and files the closing materials"],
+  ["LAL-55", "受援人可以向司法行政部门投诉，并可以请求法律援助机构更换法律援助人员", "The recipient may complain and ask for another aid lawyer"]
 ]
 
 const lar: ReadonlyArray<Row> = [
@@ -190,6 +206,10 @@ const lar: ReadonlyArray<Row> = [
   ["LAR-20", "人民法院指定辩护的案件，应当在开庭10日前将指定辩护通知书和起诉书副本或者判决书副本送交法律援助机构", "The court sends the designation 10 days before trial", "2003-09-01", "2021-12-31"],
   ["LAR-21", "法律援助机构应当在开庭3日前将确定的承办人员名单回复人民法院", "The institution names the lawyer 3 days before trial", "2003-09-01", "2021-12-31"],
   ["LAR-23", "终止法律援助的情形", "Grounds for terminating legal aid", "2003-09-01", "2021-12-31"],
+  ["LAR-23-1-1", "受援人的经济收入状况发生变化，不再符合法律援助条件的", "Finances changed: no longer qualifies", "2003-09-01", "2021-12-31"],
+  ["LAR-23-1-2", "案件终止审理或者已被撤销的", "Trial terminated or case withdrawn", "2003-09-01", "2021-12-31"],
+  ["LAR-23-1-3", "受援人又自行委托律师或者其他代理人的", "Recipient hired their own lawyer", "2003-09-01", "2021-12-31"],
+  ["LAR-23-1-4", "受援人要求终止法律援助的", "Recipient asks to stop", "2003-09-01", "2021-12-31"],
   ["LAR-24", "法律援助机构按照规定支付办案补贴", "Case subsidies paid by the institution", "2003-09-01", "2021-12-31"]
 ]
 

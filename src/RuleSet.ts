@@ -232,3 +232,55 @@ export interface RuleLayer {
  */
 export const inForce = (period: { readonly validFrom: string; readonly validTo?: string }, date: string): boolean =>
   period.validFrom <= date && (period.validTo === undefined || date <= period.validTo)
+
+/**
+ * How a statutory period is counted: calendar days (a period ending on a holiday runs to the next
+ * working day), working days of the official calendar, hours, or days before a trial date.
+ *
+ * @category vocabulary
+ */
+export type Counting = "calendar-days" | "working-days" | "hours" | "days-before-trial"
+
+/**
+ * One statutory period: its length, how it is counted, and the provision that sets it. A length
+ * read from a parameter (local practice) names the parameter instead.
+ *
+ * @category models
+ */
+export interface PeriodRule {
+  readonly counting: Counting
+  readonly length?: number
+  readonly lengthParameter?: string
+  readonly basis: CitationId
+}
+
+/**
+ * The procedure of an era: the periods its clocks run by, and the termination grounds.
+ *
+ * @category models
+ */
+export interface ProcedureRules {
+  readonly id: string
+  readonly titleZh: string
+  readonly titleEn: string
+  readonly region: Region.RegionCode
+  readonly validFrom: CalendarDate.CalendarDate
+  readonly validTo?: CalendarDate.CalendarDate
+  /** Deciding on an application. Absent when the law sets no period ("promptly"). */
+  readonly decision?: PeriodRule
+  readonly assignmentAfterGrant?: { readonly criminal: PeriodRule; readonly civil: PeriodRule }
+  readonly assignmentAfterNotification?: PeriodRule
+  /** Assignment after a notification that names a trial date (before 2022: 3 days before trial). */
+  readonly assignmentBeforeTrial?: PeriodRule
+  readonly refusalObjection?: PeriodRule
+  /** Absent when a termination cannot be objected to. */
+  readonly terminationObjection?: PeriodRule
+  readonly closingMaterials: PeriodRule
+  readonly materialsSupply: PeriodRule
+  /** A detainee's application is passed on within this many hours. */
+  readonly detaineeForwarding?: PeriodRule
+  readonly terminationGrounds: ReadonlyArray<CitationId>
+  /** What supports an urgent pre-grant; absent when the era has none. */
+  readonly preGrant?: ReadonlyArray<CitationId>
+  readonly complaintBasis?: CitationId
+}

@@ -59,6 +59,20 @@ export const definitions: ReadonlyArray<ParameterDefinition> = [
     basis: ["LAL-26"]
   },
   {
+    key: "clock.closingMaterialsDays",
+    kind: "integer",
+    descriptionZh: "办结后提交结案材料的期限（日）",
+    descriptionEn: "Days to file the closing materials after the matter ends",
+    basis: ["LAL-50", "LAR-24"]
+  },
+  {
+    key: "clock.materialsSupplyDays",
+    kind: "integer",
+    descriptionZh: "补充材料的期限（日）",
+    descriptionEn: "Days to supply missing materials before the application counts as withdrawn",
+    basis: ["LAL-43", "LAR-18"]
+  },
+  {
     key: "assignment.minorsSpecialist",
     kind: "flag",
     descriptionZh: "未成年人案件指派熟悉未成年人身心特点的律师",
@@ -104,5 +118,25 @@ export const nationalEntries: ReadonlyArray<ParameterEntry> = [
     basis: ["MPL-104-2"],
     source: "未成年人保护法第一百零四条第二款",
     verified: true
+  },
+  {
+    key: "clock.closingMaterialsDays",
+    region: Region.national,
+    validFrom: day("2003-09-01"),
+    value: 30,
+    basis: ["LAL-50", "LAR-24"],
+    source: "地方实践：办结后30日内提交结案材料（未见全国性规定）",
+    verified: false,
+    note: "Common local practice; no national period was found."
+  },
+  {
+    key: "clock.materialsSupplyDays",
+    region: Region.national,
+    validFrom: day("2003-09-01"),
+    value: 15,
+    basis: ["LAL-43", "LAR-18"],
+    source: "地方实践：补充材料期限（法律未规定具体日数）",
+    verified: false,
+    note: "The law sets no number of days; set the local figure."
   }
 ]
