@@ -5,13 +5,17 @@ export const entries = {
   index: "src/index.ts",
   eligibility: "src/eligibility/index.ts",
   vectors: "src/vectors/index.ts",
+  lifecycle: "src/lifecycle/index.ts",
+  "adapters/memory": "adapters/memory/index.ts",
   cli: "src/cli.ts"
 }
+
+const { cli: _cli, ...typed } = entries
 
 export default defineConfig({
   entry: entries,
   format: ["esm", "cjs"],
-  dts: { entry: { index: entries.index, eligibility: entries.eligibility, vectors: entries.vectors } },
+  dts: { entry: typed },
   target: "node22",
   platform: "node",
   splitting: true,

@@ -15,7 +15,7 @@ import { Data, Result } from "effect"
 import * as CalendarDate from "./CalendarDate.ts"
 import { chinaYears } from "./rules/china-calendar.ts"
 
-type CalendarDate = CalendarDate.CalendarDate
+type Day = CalendarDate.CalendarDate
 
 /**
  * Which dates are working days. `isWorkingDay` must answer in constant time: deadline arithmetic
@@ -37,10 +37,10 @@ type CalendarDate = CalendarDate.CalendarDate
  */
 export interface WorkCalendar {
   readonly id: string
-  readonly isWorkingDay: (date: CalendarDate) => boolean
-  readonly covers: (date: CalendarDate) => boolean
+  readonly isWorkingDay: (date: Day) => boolean
+  readonly covers: (date: Day) => boolean
   readonly sourceFor?: (year: number) => string | undefined
-  readonly holidayOn?: (date: CalendarDate) => HolidayBlock | undefined
+  readonly holidayOn?: (date: Day) => HolidayBlock | undefined
 }
 
 /**
@@ -65,9 +65,9 @@ export interface WorkCalendar {
 export interface HolidayBlock {
   readonly nameZh: string
   readonly nameEn: string
-  readonly from: CalendarDate
-  readonly to: CalendarDate
-  readonly makeUpDays: ReadonlyArray<CalendarDate>
+  readonly from: Day
+  readonly to: Day
+  readonly makeUpDays: ReadonlyArray<Day>
   readonly note?: string
 }
 
@@ -94,7 +94,7 @@ export interface YearArrangement {
   readonly year: number
   readonly source: string
   readonly amendedBy?: ReadonlyArray<string>
-  readonly published?: CalendarDate
+  readonly published?: Day
   readonly verified: boolean
   readonly note?: string
   readonly holidays: ReadonlyArray<HolidayBlock>
@@ -131,7 +131,7 @@ export class InvalidWorkCalendar extends Data.TaggedError("InvalidWorkCalendar")
     | "holiday-and-make-up-day"
     | "make-up-day-not-weekend"
   readonly year: number
-  readonly date?: CalendarDate
+  readonly date?: Day
 }> {
   override get message(): string {
     const at = this.date === undefined ? "" : ` on ${this.date}`
@@ -174,7 +174,7 @@ const predicateOf = (calendar: WorkCalendar): ((epochDay: number) => boolean) =>
 const fail = (
   reason: InvalidWorkCalendar["reason"],
   year: number,
-  date?: CalendarDate
+  date?: Day
 ): Result.Result<never, InvalidWorkCalendar> =>
   Result.fail(date === undefined ? new InvalidWorkCalendar({ reason, year }) : new InvalidWorkCalendar({ reason, year, date }))
 
@@ -348,7 +348,7 @@ const maxDaysOff = 366
  * ```
  * @category arithmetic
  */
-export const addWorkingDays = (calendar: WorkCalendar, start: CalendarDate, n: number): CalendarDate => {
+export const addWorkingDays = (calendar: WorkCalendar, start: Day, n: number): Day => {
   checkCount(n, 1, "addWorkingDays")
   const working = predicateOf(calendar)
   let e = CalendarDate.toEpochDay(start)
@@ -376,7 +376,7 @@ export const addWorkingDays = (calendar: WorkCalendar, start: CalendarDate, n: n
  * ```
  * @category arithmetic
  */
-export const nextWorkingDay = (calendar: WorkCalendar, date: CalendarDate): CalendarDate => {
+export const nextWorkingDay = (calendar: WorkCalendar, date: Day): Day => {
   const working = predicateOf(calendar)
   const start = CalendarDate.toEpochDay(date)
   for (let e = start; e <= start + maxDaysOff; e++) {
@@ -397,7 +397,7 @@ export const nextWorkingDay = (calendar: WorkCalendar, date: CalendarDate): Cale
  * ```
  * @category arithmetic
  */
-export const workingDaysBetween = (calendar: WorkCalendar, from: CalendarDate, to: CalendarDate): number => {
+export const workingDaysBetween = (calendar: WorkCalendar, from: Day, to: Day): number => {
   const a = CalendarDate.toEpochDay(from)
   const b = CalendarDate.toEpochDay(to)
   const lo = Math.min(a, b)
@@ -422,7 +422,7 @@ export const workingDaysBetween = (calendar: WorkCalendar, from: CalendarDate, t
  * ```
  * @category arithmetic
  */
-export const addCalendarDays = (calendar: WorkCalendar, start: CalendarDate, n: number): CalendarDate => {
+export const addCalendarDays = (calendar: WorkCalendar, start: Day, n: number): Day => {
   checkCount(n, 0, "addCalendarDays")
   return nextWorkingDay(calendar, CalendarDate.addDays(start, n))
 }
@@ -440,9 +440,9 @@ export const addCalendarDays = (calendar: WorkCalendar, start: CalendarDate, n: 
  * ```
  * @category holidays
  */
-export function holidayOn(date: CalendarDate): HolidayBlock | undefined
-export function holidayOn(calendar: WorkCalendar, date: CalendarDate): HolidayBlock | undefined
-export function holidayOn(a: WorkCalendar | CalendarDate, b?: CalendarDate): HolidayBlock | undefined {
+export function holidayOn(date: Day): HolidayBlock | undefined
+export function holidayOn(calendar: WorkCalendar, date: Day): HolidayBlock | undefined
+export function holidayOn(a: WorkCalendar | Day, b?: Day): HolidayBlock | undefined {
   if (typeof a === "string") return china.holidayOn?.(a)
   return b === undefined ? undefined : a.holidayOn?.(b)
 }

@@ -1,0 +1,101 @@
+/**
+ * `fayuan/adapters/memory`: the in-memory case store. Ships with the library for tests, demos and
+ * browsers, and is the reference model every SQL adapter must match. Events are kept as the JSON
+ * a database would hold and decoded on every read, so it behaves like the real thing.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Layer, Result, Schema } from "effect"
+import * as Region from "../../src/Region.ts"
+import { CaseEvent } from "../../src/lifecycle/Event.ts"
+import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
+import { CaseNotFound, CaseStore, CorruptRecord, InvalidAppend, VersionConflict } from "../../src/lifecycle/Store.ts"
+
+interface Log {
+  readonly region: Region.RegionCode
+  readonly rows: Array<string>
+}
+
+const encode = Schema.encodeSync(CaseEvent)
+const decode = Schema.decodeUnknownResult(Schema.fromJsonString(CaseEvent))
+
+/**
+ * The raw storage behind a memory store, for tests that need to reach under the port (to corrupt
+ * a record, say).
+ *
+ * @category models
+ */
+export interface MemoryStore extends CaseStoreShape {
+  /** Replaces the stored JSON of one event (tests only). */
+  readonly tamper: (caseId: string, sequence: number, json: string) => void
+}
+
+/**
+ * A new, empty in-memory store.
+ *
+ * @example
+ * import { makeMemoryStore } from "fayuan/adapters/memory"
+ * const store = makeMemoryStore()
+ *
+ * @category constructors
+ */
+export const makeMemoryStore = (): MemoryStore => {
+  const logs = new Map<string, Log>()
+
+  const append: CaseStoreShape["append"] = (caseId, expectedVersion, events) =>
+    Effect.suspend((): Effect.Effect<void, VersionConflict | InvalidAppend> => {
+      const log = logs.get(caseId)
+      const actual = log?.rows.length ?? 0
+      if (actual !== expectedVersion) return Effect.fail(new VersionConflict({ caseId, expected: expectedVersion, actual }))
+      const region = log?.region ?? events[0]?.region
+      const rows: Array<string> = []
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i]!
+        if (e.caseId !== caseId) return Effect.fail(new InvalidAppend({ caseId, reason: `event ${i} belongs to another case` }))
+        if (e.sequence !== expectedVersion + i + 1) return Effect.fail(new InvalidAppend({ caseId, reason: `event ${i} has sequence ${e.sequence}, expected ${expectedVersion + i + 1}` }))
+        if (e.region !== region) return Effect.fail(new InvalidAppend({ caseId, reason: `event ${i} is in another region than the case` }))
+        rows.push(JSON.stringify(encode(e)))
+      }
+      if (rows.length === 0) return Effect.void
+      if (log === undefined) logs.set(caseId, { region: region!, rows })
+      else log.rows.push(...rows)
+      return Effect.void
+    })
+
+  const load: CaseStoreShape["load"] = (caseId, scope) =>
+    Effect.suspend((): Effect.Effect<ReadonlyArray<CaseEvent>, CaseNotFound | CorruptRecord> => {
+      const log = logs.get(caseId)
+      if (log === undefined || !Region.contains(scope, log.region)) return Effect.fail(new CaseNotFound({ caseId }))
+      const out: Array<CaseEvent> = []
+      for (let i = 0; i < log.rows.length; i++) {
+        const r = decode(log.rows[i]!)
+        if (Result.isFailure(r)) return Effect.fail(new CorruptRecord({ caseId, sequence: i + 1, reason: "the stored JSON does not decode as a case event" }))
+        if (r.success.sequence !== i + 1 || r.success.caseId !== caseId) {
+          return Effect.fail(new CorruptRecord({ caseId, sequence: i + 1, reason: "the stored event is out of place" }))
+        }
+        out.push(r.success)
+      }
+      return Effect.succeed(out)
+    })
+
+  const list: CaseStoreShape["list"] = (scope) =>
+    Effect.sync(() => {
+      const heads: Array<CaseHead> = []
+      for (const [caseId, log] of logs) if (Region.contains(scope, log.region)) heads.push({ caseId, region: log.region, version: log.rows.length })
+      return heads.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
+    })
+
+  const tamper = (caseId: string, sequence: number, json: string): void => {
+    const log = logs.get(caseId)
+    if (log !== undefined && sequence >= 1 && sequence <= log.rows.length) log.rows[sequence - 1] = json
+  }
+
+  return { append, load, list, tamper }
+}
+
+/**
+ * A layer providing a fresh in-memory `CaseStore`.
+ *
+ * @category layers
+ */
+export const layer = (): Layer.Layer<CaseStore> => Layer.sync(CaseStore, makeMemoryStore)

@@ -1,0 +1,211 @@
+/**
+ * Commands: what a host system asks the case machine to do, and the context it acts in.
+ * Decode commands from unknown input with {@link decodeCommand}; `transition` takes trusted values.
+ *
+ * @since 0.1.0
+ */
+import { Data, Result, Schema } from "effect"
+import * as CalendarDate from "../CalendarDate.ts"
+import type { Issue } from "../eligibility/Application.ts"
+import { issuesOf } from "../eligibility/Application.ts"
+import type { Overrides } from "../Parameter.ts"
+import * as Region from "../Region.ts"
+import type { RuleBook } from "../RuleBook.ts"
+import { matterKinds } from "../RuleSet.ts"
+import type { WorkCalendar } from "../WorkCalendar.ts"
+import { EligibilitySummary } from "./Event.ts"
+import { channels, grades, organs, outcomes, reassignReasons, roles } from "./vocabulary.ts"
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(128)))
+const Instant = Schema.String.pipe(
+  Schema.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/))
+)
+const CitationText = Schema.String.pipe(Schema.check(Schema.isPattern(/^[A-Z0-9]+-\d+(-\d+){0,2}$/)))
+
+const command = <T extends string, F extends Schema.Struct.Fields>(type: T, fields: F) =>
+  Schema.Struct({ type: Schema.Literal(type), ...fields })
+
+/**
+ * Register an application (申请). Opens a case.
+ *
+ * @category commands
+ */
+export const Apply = command("apply", {
+  caseId: Id,
+  region: Region.RegionCode,
+  kind: Schema.Literals(matterKinds),
+  channel: Schema.Literals(channels),
+  /** For `detention-forwarded`: when the detainee asked and when the institution received it. */
+  forwarding: Schema.optionalKey(Schema.Struct({ requestedAt: Instant, receivedAt: Instant }))
+})
+/**
+ * A court, procuratorate or public security organ notifies the institution (通知辩护/通知代理): no
+ * review, no means test. Opens a case, granted.
+ *
+ * @category commands
+ */
+export const Notify = command("notify", {
+  caseId: Id,
+  region: Region.RegionCode,
+  kind: Schema.Literals(matterKinds),
+  organ: Schema.Literals(organs),
+  grounds: Schema.Array(CitationText),
+  /** Before 2022 the lawyer is named 3 days before trial (`LAR-21`). */
+  trialOn: Schema.optionalKey(CalendarDate.CalendarDate)
+})
+/** List every missing material at once (一次性告知, `LAL-43`). @category commands */
+export const RequestMaterials = command("requestMaterials", { missing: Schema.NonEmptyArray(Schema.String.pipe(Schema.check(Schema.isMinLength(1)))) })
+/** @category commands */
+export const SupplyMaterials = command("supplyMaterials", {})
+/** @category commands */
+export const StartReview = command("startReview", {})
+/** Withdraw an application; `deemed` when materials were not supplied in time (`LAL-43`). @category commands */
+export const Withdraw = command("withdraw", { deemed: Schema.Boolean })
+/** Grant or refuse, carrying the eligibility decision. @category commands */
+export const Decide = command("decide", { eligibility: EligibilitySummary })
+/** @category commands */
+export const ObjectToRefusal = command("objectToRefusal", {})
+/** The bureau's decision on an objection: `upheld` orders the institution to correct. @category commands */
+export const DecideObjection = command("decideObjection", { upheld: Schema.Boolean })
+/** No objection was filed: the refusal stands. @category commands */
+export const FinaliseRefusal = command("finaliseRefusal", {})
+/** Urgent pre-grant (先行提供, `LAL-44`); formalities are completed afterwards. @category commands */
+export const PreGrant = command("preGrant", { ground: CitationText })
+/** @category commands */
+export const CompleteFormalities = command("completeFormalities", { eligibility: EligibilitySummary })
+/** @category commands */
+export const Assign = command("assign", { lawyerId: Id, firmId: Id, explanation: Schema.optionalKey(Schema.Array(Schema.String)) })
+/** @category commands */
+export const Reassign = command("reassign", {
+  lawyerId: Id,
+  firmId: Id,
+  reason: Schema.Literals(reassignReasons),
+  explanation: Schema.optionalKey(Schema.Array(Schema.String))
+})
+/** @category commands */
+export const StartHandling = command("startHandling", {})
+/** The lawyer reports a termination ground (`LAL-48-2`). @category commands */
+export const ReportTerminationGround = command("reportTerminationGround", { ground: CitationText })
+/** @category commands */
+export const Terminate = command("terminate", { ground: CitationText })
+/** @category commands */
+export const ObjectToTermination = command("objectToTermination", {})
+/** @category commands */
+export const DecideTerminationObjection = command("decideTerminationObjection", { upheld: Schema.Boolean })
+/** The matter ended: starts the closing-materials clock. @category commands */
+export const RecordOutcome = command("recordOutcome", { endedOn: CalendarDate.CalendarDate, outcome: Schema.Literals(outcomes) })
+/** Closing materials filed (`LAL-50`). @category commands */
+export const Conclude = command("conclude", {})
+/** @category commands */
+export const Grade = command("grade", { grade: Schema.Literals(grades) })
+/** @category commands */
+export const Archive = command("archive", {})
+
+/**
+ * Any command.
+ *
+ * @category commands
+ */
+export const Command = Schema.Union([
+  Apply,
+  Notify,
+  RequestMaterials,
+  SupplyMaterials,
+  StartReview,
+  Withdraw,
+  Decide,
+  ObjectToRefusal,
+  DecideObjection,
+  FinaliseRefusal,
+  PreGrant,
+  CompleteFormalities,
+  Assign,
+  Reassign,
+  StartHandling,
+  ReportTerminationGround,
+  Terminate,
+  ObjectToTermination,
+  DecideTerminationObjection,
+  RecordOutcome,
+  Conclude,
+  Grade,
+  Archive
+])
+
+/** @category models */
+export type Command = typeof Command.Type
+
+/** @category models */
+export type CommandType = Command["type"]
+
+/** @category models */
+export type CommandOf<T extends CommandType> = Extract<Command, { readonly type: T }>
+
+/**
+ * Who acts: an id, a role and the region they work for (their office's division code).
+ *
+ * @category schemas
+ */
+export const Actor = Schema.Struct({ id: Id, role: Schema.Literals(roles), region: Region.RegionCode })
+
+/** @category models */
+export type Actor = typeof Actor.Type
+
+/**
+ * What a transition runs in: the time (an ISO instant with its offset; dates are taken in China
+ * Standard Time), the work calendar, the rule book, parameter overrides, and the actor.
+ *
+ * @category models
+ */
+export interface Context {
+  /** When the command is recorded. */
+  readonly at: string
+  /** When it happened, if earlier (a paper record entered later); `at` when absent. */
+  readonly occurredAt?: string
+  readonly calendar: WorkCalendar
+  readonly book: RuleBook
+  readonly parameters?: Overrides
+  readonly actor: Actor
+}
+
+/**
+ * Input that is not a valid command or actor: every bad field with its path.
+ *
+ * @category errors
+ */
+export class InvalidCommand extends Data.TaggedError("InvalidCommand")<{ readonly issues: ReadonlyArray<Issue> }> {
+  override get message(): string {
+    return `invalid command: ${this.issues.map((i) => `${i.path || "(root)"}: ${i.reason}`).join("; ")}`
+  }
+}
+
+const decodeCommandStruct = Schema.decodeUnknownResult(Command)
+const decodeActorStruct = Schema.decodeUnknownResult(Actor)
+const options = { errors: "all", onExcessProperty: "error" } as const
+
+/**
+ * Decodes a command from unknown input; every bad field is reported with its path.
+ *
+ * @example
+ * import { decodeCommand } from "fayuan/lifecycle"
+ * decodeCommand({ type: "grade", grade: "good" })
+ *
+ * @category decoding
+ */
+export const decodeCommand = (input: unknown): Result.Result<Command, InvalidCommand> => {
+  const r = decodeCommandStruct(input, options)
+  return Result.isFailure(r) ? Result.fail(new InvalidCommand({ issues: issuesOf(r.failure) })) : Result.succeed(r.success)
+}
+
+/**
+ * Decodes an actor from unknown input.
+ *
+ * @category decoding
+ */
+export const decodeActor = (input: unknown): Result.Result<Actor, InvalidCommand> => {
+  const r = decodeActorStruct(input, options)
+  return Result.isFailure(r) ? Result.fail(new InvalidCommand({ issues: issuesOf(r.failure) })) : Result.succeed(r.success)
+}
+
+export { chinaDate } from "./time.ts"
+export type { Issue }

@@ -1,0 +1,195 @@
+/**
+ * Case events: the record. A case is a fold over its events; events are never edited or deleted.
+ * Each holds what an audit and the standard forms (SF/T 0024-2017) need: who, when, under which
+ * provisions, and every clock it starts or stops with its due date fixed at the time.
+ *
+ * Events are persisted as versioned JSON and decoded on every read with {@link CaseEvent}.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import * as CalendarDate from "../CalendarDate.ts"
+import * as Citation from "../Citation.ts"
+import * as Region from "../Region.ts"
+import { matterKinds } from "../RuleSet.ts"
+import { channels, clockKinds, grades, organs, outcomes, reassignReasons, roles, states } from "./vocabulary.ts"
+
+const CitationId = Schema.String.pipe(
+  Schema.check(Schema.makeFilter((s: string) => Citation.isKnown(s) || "a known citation id"))
+) as unknown as Schema.Codec<Citation.CitationId, string>
+
+const NonEmptyString = Schema.String.pipe(Schema.check(Schema.isMinLength(1)))
+const Instant = Schema.String.pipe(
+  Schema.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/))
+)
+
+/**
+ * A clock started, stopped or cancelled by an event.
+ *
+ * @category schemas
+ */
+export const ClockChange = Schema.Union([
+  Schema.Struct({
+    action: Schema.Literal("start"),
+    kind: Schema.Literals(clockKinds),
+    startedOn: CalendarDate.CalendarDate,
+    dueOn: CalendarDate.CalendarDate,
+    counting: Schema.Literals(["calendar-days", "working-days", "hours", "days-before-trial"]),
+    length: Schema.Int,
+    basis: CitationId,
+    /** For hour clocks: met or not is known at once. */
+    met: Schema.optionalKey(Schema.Boolean)
+  }),
+  Schema.Struct({ action: Schema.Literals(["stop", "cancel"]), kind: Schema.Literals(clockKinds), on: CalendarDate.CalendarDate })
+])
+
+/** @category models */
+export type ClockChange = typeof ClockChange.Type
+
+/**
+ * The eligibility decision as a grant or refusal records it.
+ *
+ * @category schemas
+ */
+export const EligibilitySummary = Schema.Struct({
+  outcome: Schema.Literals(["mandatory", "eligible", "ineligible", "incomplete"]),
+  meansTest: Schema.Literals(["not-required", "verification-exempt", "passed", "failed", "not-assessed"]),
+  citations: Schema.Array(CitationId),
+  ruleSetId: NonEmptyString
+})
+
+/** @category models */
+export type EligibilitySummary = typeof EligibilitySummary.Type
+
+const Clocks = Schema.Array(ClockChange)
+
+const header = {
+  schemaVersion: Schema.Literal(1),
+  caseId: NonEmptyString,
+  region: Region.RegionCode,
+  sequence: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(1))),
+  occurredAt: Instant,
+  recordedAt: Instant,
+  actor: Schema.Struct({ id: NonEmptyString, role: Schema.Literals(roles) }),
+  clocks: Clocks
+}
+
+const event = <T extends string, F extends Schema.Struct.Fields>(type: T, fields: F) =>
+  Schema.Struct({ type: Schema.Literal(type), ...header, ...fields })
+
+/** @category schemas */
+export const ApplicationReceived = event("ApplicationReceived", {
+  kind: Schema.Literals(matterKinds),
+  channel: Schema.Literals(channels),
+  receivedOn: CalendarDate.CalendarDate,
+  ruleSetId: NonEmptyString,
+  procedureId: NonEmptyString,
+  forwarding: Schema.optionalKey(Schema.Struct({ requestedAt: Instant, receivedAt: Instant, hours: Schema.Number, met: Schema.Boolean, basis: CitationId }))
+})
+/** @category schemas */
+export const NotificationReceived = event("NotificationReceived", {
+  kind: Schema.Literals(matterKinds),
+  organ: Schema.Literals(organs),
+  receivedOn: CalendarDate.CalendarDate,
+  grounds: Schema.Array(CitationId),
+  trialOn: Schema.optionalKey(CalendarDate.CalendarDate),
+  ruleSetId: NonEmptyString,
+  procedureId: NonEmptyString
+})
+/** @category schemas */
+export const MaterialsRequested = event("MaterialsRequested", { missing: Schema.Array(NonEmptyString), basis: CitationId })
+/** @category schemas */
+export const MaterialsSupplied = event("MaterialsSupplied", {})
+/** @category schemas */
+export const ReviewStarted = event("ReviewStarted", {})
+/** @category schemas */
+export const ApplicationWithdrawn = event("ApplicationWithdrawn", { deemed: Schema.Boolean, basis: Schema.optionalKey(CitationId) })
+/** @category schemas */
+export const AidGranted = event("AidGranted", { eligibility: EligibilitySummary, byObjection: Schema.Boolean })
+/** @category schemas */
+export const AidRefused = event("AidRefused", { eligibility: EligibilitySummary })
+/** @category schemas */
+export const RefusalObjected = event("RefusalObjected", { basis: CitationId })
+/** @category schemas */
+export const RefusalFinal = event("RefusalFinal", { upheldByBureau: Schema.Boolean, basis: Schema.optionalKey(CitationId) })
+/** @category schemas */
+export const PreGranted = event("PreGranted", { ground: CitationId })
+/** @category schemas */
+export const FormalitiesCompleted = event("FormalitiesCompleted", { eligibility: EligibilitySummary })
+/** @category schemas */
+export const LawyerAssigned = event("LawyerAssigned", {
+  lawyerId: NonEmptyString,
+  firmId: NonEmptyString,
+  explanation: Schema.Array(Schema.String)
+})
+/** @category schemas */
+export const LawyerReassigned = event("LawyerReassigned", {
+  lawyerId: NonEmptyString,
+  firmId: NonEmptyString,
+  previousLawyerId: NonEmptyString,
+  reason: Schema.Literals(reassignReasons),
+  basis: Schema.optionalKey(CitationId),
+  explanation: Schema.Array(Schema.String)
+})
+/** @category schemas */
+export const HandlingStarted = event("HandlingStarted", {})
+/** @category schemas */
+export const TerminationGroundReported = event("TerminationGroundReported", { ground: CitationId, basis: CitationId })
+/** @category schemas */
+export const AidTerminated = event("AidTerminated", { ground: CitationId, priorState: Schema.Literals(states) })
+/** @category schemas */
+export const TerminationObjected = event("TerminationObjected", { basis: CitationId })
+/** @category schemas */
+export const TerminationObjectionDecided = event("TerminationObjectionDecided", { upheld: Schema.Boolean, basis: CitationId, resumedState: Schema.optionalKey(Schema.Literals(states)) })
+/** @category schemas */
+export const OutcomeRecorded = event("OutcomeRecorded", { endedOn: CalendarDate.CalendarDate, outcome: Schema.Literals(outcomes) })
+/** @category schemas */
+export const CaseConcluded = event("CaseConcluded", { basis: CitationId })
+/** @category schemas */
+export const QualityGraded = event("QualityGraded", { grade: Schema.Literals(grades) })
+/** @category schemas */
+export const CaseArchived = event("CaseArchived", {})
+
+/**
+ * Any case event.
+ *
+ * @category schemas
+ */
+export const CaseEvent = Schema.Union([
+  ApplicationReceived,
+  NotificationReceived,
+  MaterialsRequested,
+  MaterialsSupplied,
+  ReviewStarted,
+  ApplicationWithdrawn,
+  AidGranted,
+  AidRefused,
+  RefusalObjected,
+  RefusalFinal,
+  PreGranted,
+  FormalitiesCompleted,
+  LawyerAssigned,
+  LawyerReassigned,
+  HandlingStarted,
+  TerminationGroundReported,
+  AidTerminated,
+  TerminationObjected,
+  TerminationObjectionDecided,
+  OutcomeRecorded,
+  CaseConcluded,
+  QualityGraded,
+  CaseArchived
+])
+
+/** @category models */
+export type CaseEvent = typeof CaseEvent.Type
+
+/** @category models */
+export type CaseEventType = CaseEvent["type"]
+
+/**
+ * The fields every event shares.
+ *
+ * @category models
+ */
+export type EventHeader = Pick<CaseEvent, "schemaVersion" | "caseId" | "region" | "sequence" | "occurredAt" | "recordedAt" | "actor" | "clocks">

@@ -1,0 +1,28 @@
+/**
+ * `fayuan/lifecycle`: the case state machine, its statutory clocks, the case store port and the
+ * workflow a host system calls.
+ *
+ * @since 0.1.0
+ */
+export type { Case, Clock } from "./Case.ts"
+export { evolve, findRunning, isRunning, replay } from "./Case.ts"
+export type { ClockStatus, DueItem } from "./Clock.ts"
+export { clockStatus, dueOn, timeliness } from "./Clock.ts"
+export * as Commands from "./Command.ts"
+export type { Actor, Command, CommandOf, CommandType, Context } from "./Command.ts"
+export { decodeActor, decodeCommand, InvalidCommand } from "./Command.ts"
+export * as Events from "./Event.ts"
+export type { CaseEvent, CaseEventType, ClockChange, EligibilitySummary } from "./Event.ts"
+export { CaseEvent as CaseEventSchema } from "./Event.ts"
+export type { CommandSpec, Edge } from "./machine.ts"
+export { hasEdge, machine, reachableFrom, specOf, toMermaid } from "./machine.ts"
+export type { CaseHead, CaseStoreShape } from "./Store.ts"
+export { CaseNotFound, CaseStore, CorruptRecord, InvalidAppend, StoreError, VersionConflict } from "./Store.ts"
+export { chinaDate, hoursBetween } from "./time.ts"
+export type { RejectionReason } from "./transition.ts"
+export { CommandRejected, step, transition } from "./transition.ts"
+export * from "./vocabulary.ts"
+export type { ExecuteError } from "./workflow.ts"
+export { dueInScope, execute, load, loadAll } from "./workflow.ts"
+export type { CitationId } from "../Citation.ts"
+export type { WorkCalendar } from "../WorkCalendar.ts"
