@@ -1,0 +1,189 @@
+/**
+ * The contract every CaseStore adapter must keep. The in-memory adapter is the model; each SQL
+ * adapter runs this same suite (see test/store.*.test.ts).
+ */
+import { Effect, Result } from "effect"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import type { CaseEvent } from "../../src/lifecycle/Event.ts"
+import type { CaseStoreShape } from "../../src/lifecycle/Store.ts"
+import { step } from "../../src/lifecycle/transition.ts"
+import * as Region from "../../src/Region.ts"
+import { applyCommand, ctx, eligible } from "../support/lifecycle.ts"
+
+/** A store under test: a fresh store, and (optionally) a way to corrupt a stored event. */
+export interface Subject {
+  readonly store: CaseStoreShape
+  readonly corrupt?: (caseId: string, sequence: number) => Promise<void> | void
+  readonly close?: () => Promise<void> | void
+}
+
+const run = <A, E>(e: Effect.Effect<A, E>): Promise<Result.Result<A, E>> => Effect.runPromise(Effect.result(e))
+
+/** The events of a small case: application, grant, assignment, in the given region. */
+export const caseLog = (caseId: string, region = "530103"): ReadonlyArray<CaseEvent> => {
+  const events: Array<CaseEvent> = []
+  let current = undefined as Parameters<typeof step>[0]
+  const cmds = [
+    [{ ...applyCommand(caseId), region: Region.makeUnsafe(region) }, ctx("2024-05-06", "intake", { region })],
+    [{ type: "decide", eligibility: eligible }, ctx("2024-05-06", "reviewer", { region })],
+    [{ type: "assign", lawyerId: "L1", firmId: "F1" }, ctx("2024-05-07", "dispatcher", { region })]
+  ] as const
+  for (const [command, context] of cmds) {
+    const r = Result.getOrThrow(step(current, command as never, context))
+    current = r.case
+    events.push(...r.events)
+  }
+  return events
+}
+
+export const caseStoreContract = (name: string, make: () => Promise<Subject> | Subject): void => {
+  describe(`CaseStore contract: ${name}`, () => {
+    it("appends a new case at version 0 and loads it back, decoded and in order", async () => {
+      const { store, close } = await make()
+      const log = caseLog("c1")
+      expect(await run(store.append("c1", 0, log.slice(0, 2)))).toEqual(Result.succeed(undefined))
+      expect(await run(store.append("c1", 2, log.slice(2)))).toEqual(Result.succeed(undefined))
+      expect(await run(store.load("c1", Region.makeUnsafe("530103")))).toEqual(Result.succeed(log))
+      await close?.()
+    })
+
+    it("rejects an append at a stale version with VersionConflict and writes nothing", async () => {
+      const { store, close } = await make()
+      const log = caseLog("c1")
+      await run(store.append("c1", 0, log.slice(0, 2)))
+      const r = await run(store.append("c1", 1, log.slice(1)))
+      expect(Result.isFailure(r) && r.failure).toMatchObject({ _tag: "VersionConflict", caseId: "c1", expected: 1, actual: 2 })
+      const again = await run(store.append("c1", 0, log.slice(0, 1)))
+      expect(Result.isFailure(again) && again.failure._tag).toBe("VersionConflict")
+      expect(Result.getOrThrow(await run(store.load("c1", Region.makeUnsafe("530103"))))).toHaveLength(2)
+      await close?.()
+    })
+
+    it("rejects a malformed batch whole: another case's event, a gap in sequence", async () => {
+      const { store, close } = await make()
+      const log = caseLog("c1")
+      const other = caseLog("c2")
+      const mixed = await run(store.append("c1", 0, [log[0]!, other[1]!]))
+      expect(Result.isFailure(mixed) && mixed.failure._tag).toBe("InvalidAppend")
+      const gap = await run(store.append("c1", 0, [log[0]!, log[2]!]))
+      expect(Result.isFailure(gap) && gap.failure._tag).toBe("InvalidAppend")
+      expect(Result.isFailure(await run(store.load("c1", Region.makeUnsafe("530103"))))).toBe(true)
+      await close?.()
+    })
+
+    it("scopes reads by region: a district sees its own, a city and a province their subtree", async () => {
+      const { store, close } = await make()
+      await run(store.append("p1", 0, caseLog("p1", "530103")))
+      await run(store.append("w1", 0, caseLog("w1", "530102")))
+      await run(store.append("b1", 0, caseLog("b1", "530502")))
+      const ids = async (scope: string) => Result.getOrThrow(await run(store.list(Region.makeUnsafe(scope)))).map((h) => h.caseId)
+      expect(await ids("530103")).toEqual(["p1"])
+      expect(await ids("5301")).toEqual(["p1", "w1"])
+      expect(await ids("53")).toEqual(["b1", "p1", "w1"])
+      expect(await ids("000000")).toEqual(["b1", "p1", "w1"])
+      const outside = await run(store.load("w1", Region.makeUnsafe("530103")))
+      expect(Result.isFailure(outside) && outside.failure._tag).toBe("CaseNotFound")
+      expect(Result.getOrThrow(await run(store.list(Region.makeUnsafe("5301"))))).toEqual([
+        { caseId: "p1", region: "530103", version: 3 },
+        { caseId: "w1", region: "530102", version: 3 }
+      ])
+      await close?.()
+    })
+
+    it("reports a corrupted record as CorruptRecord naming it, without breaking the listing", async () => {
+      const subject = await make()
+      if (subject.corrupt === undefined) return
+      const { store } = subject
+      await run(store.append("c1", 0, caseLog("c1")))
+      await run(store.append("c2", 0, caseLog("c2")))
+      await subject.corrupt("c1", 2)
+      const r = await run(store.load("c1", Region.makeUnsafe("530103")))
+      expect(Result.isFailure(r) && r.failure).toMatchObject({ _tag: "CorruptRecord", caseId: "c1", sequence: 2 })
+      expect(Result.getOrThrow(await run(store.list(Region.makeUnsafe("530103")))).map((h) => h.caseId)).toEqual(["c1", "c2"])
+      expect(Result.isSuccess(await run(store.load("c2", Region.makeUnsafe("530103"))))).toBe(true)
+      await subject.close?.()
+    })
+
+    it("behaves like a plain model under any sequence of appends, loads and listings (fc.commands)", async () => {
+      type Model = Map<string, { region: string; version: number }>
+      const logs = new Map(["a", "b", "c"].map((id, i) => [id, caseLog(id, ["530103", "530102", "530502"][i])]))
+      type Real = CaseStoreShape
+
+      class Append implements fc.AsyncCommand<Model, Real> {
+        readonly caseId: string
+        readonly expected: number
+        readonly count: number
+        constructor(caseId: string, expected: number, count: number) {
+          this.caseId = caseId
+          this.expected = expected
+          this.count = count
+        }
+        check = () => true
+        async run(model: Model, real: Real) {
+          const log = logs.get(this.caseId)!
+          const actual = model.get(this.caseId)?.version ?? 0
+          const batch = log.slice(this.expected, this.expected + this.count)
+          const r = await run(real.append(this.caseId, this.expected, batch))
+          if (this.expected !== actual) {
+            expect(Result.isFailure(r) && r.failure._tag).toBe("VersionConflict")
+          } else {
+            expect(Result.isSuccess(r)).toBe(true)
+            if (batch.length > 0) model.set(this.caseId, { region: batch[0]!.region, version: actual + batch.length })
+          }
+        }
+        toString = () => `append(${this.caseId}, ${this.expected}, ${this.count})`
+      }
+      class Load implements fc.AsyncCommand<Model, Real> {
+        readonly caseId: string
+        readonly scope: string
+        constructor(caseId: string, scope: string) {
+          this.caseId = caseId
+          this.scope = scope
+        }
+        check = () => true
+        async run(model: Model, real: Real) {
+          const r = await run(real.load(this.caseId, Region.makeUnsafe(this.scope)))
+          const m = model.get(this.caseId)
+          if (m === undefined || !Region.contains(Region.makeUnsafe(this.scope), Region.makeUnsafe(m.region))) {
+            expect(Result.isFailure(r) && r.failure._tag).toBe("CaseNotFound")
+          } else {
+            expect(r).toEqual(Result.succeed(logs.get(this.caseId)!.slice(0, m.version)))
+          }
+        }
+        toString = () => `load(${this.caseId}, ${this.scope})`
+      }
+      class List implements fc.AsyncCommand<Model, Real> {
+        readonly scope: string
+        constructor(scope: string) {
+          this.scope = scope
+        }
+        check = () => true
+        async run(model: Model, real: Real) {
+          const scope = Region.makeUnsafe(this.scope)
+          const expected = [...model]
+            .filter(([, v]) => Region.contains(scope, Region.makeUnsafe(v.region)))
+            .map(([caseId, v]) => ({ caseId, region: v.region, version: v.version }))
+            .sort((x, y) => (x.caseId < y.caseId ? -1 : 1))
+          expect(await run(real.list(scope))).toEqual(Result.succeed(expected))
+        }
+        toString = () => `list(${this.scope})`
+      }
+      const caseId = fc.constantFrom("a", "b", "c")
+      const scope = fc.constantFrom("530103", "530102", "5301", "53", "5305")
+      const commands = [
+        fc.tuple(caseId, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })).map(([id, e, n]) => new Append(id, e, n)),
+        fc.tuple(caseId, scope).map(([id, s]) => new Load(id, s)),
+        scope.map((s) => new List(s))
+      ]
+      await fc.assert(
+        fc.asyncProperty(fc.commands(commands, { size: "+1" }), async (cmds) => {
+          const { store, close } = await make()
+          await fc.asyncModelRun(() => ({ model: new Map() as Model, real: store }), cmds)
+          await close?.()
+        }),
+        { numRuns: 40 }
+      )
+    })
+  })
+}
