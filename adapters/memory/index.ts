@@ -12,9 +12,13 @@ import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import { CaseNotFound, CaseStore, CorruptRecord, InvalidAppend, VersionConflict } from "../../src/lifecycle/Store.ts"
 
 interface Log {
+  readonly caseId: string
   readonly region: Region.RegionCode
   readonly rows: Array<string>
 }
+
+/** Cases are keyed by region and id, as in the SQL tables (the region is the distribution key). */
+const key = (region: string, caseId: string): string => `${region}\u0000${caseId}`
 
 const encode = Schema.encodeSync(CaseEvent)
 const decode = Schema.decodeUnknownResult(Schema.fromJsonString(CaseEvent))
@@ -44,10 +48,11 @@ export const makeMemoryStore = (): MemoryStore => {
 
   const append: CaseStoreShape["append"] = (caseId, expectedVersion, events) =>
     Effect.suspend((): Effect.Effect<void, VersionConflict | InvalidAppend> => {
-      const log = logs.get(caseId)
+      if (events.length === 0) return Effect.void
+      const region = events[0]!.region
+      const log = logs.get(key(region, caseId))
       const actual = log?.rows.length ?? 0
       if (actual !== expectedVersion) return Effect.fail(new VersionConflict({ caseId, expected: expectedVersion, actual }))
-      const region = log?.region ?? events[0]?.region
       const rows: Array<string> = []
       for (let i = 0; i < events.length; i++) {
         const e = events[i]!
@@ -56,16 +61,17 @@ export const makeMemoryStore = (): MemoryStore => {
         if (e.region !== region) return Effect.fail(new InvalidAppend({ caseId, reason: `event ${i} is in another region than the case` }))
         rows.push(JSON.stringify(encode(e)))
       }
-      if (rows.length === 0) return Effect.void
-      if (log === undefined) logs.set(caseId, { region: region!, rows })
+      if (log === undefined) logs.set(key(region, caseId), { caseId, region, rows })
       else log.rows.push(...rows)
       return Effect.void
     })
 
   const load: CaseStoreShape["load"] = (caseId, scope) =>
     Effect.suspend((): Effect.Effect<ReadonlyArray<CaseEvent>, CaseNotFound | CorruptRecord> => {
-      const log = logs.get(caseId)
-      if (log === undefined || !Region.contains(scope, log.region)) return Effect.fail(new CaseNotFound({ caseId }))
+      const found = [...logs.values()].filter((l) => l.caseId === caseId && Region.contains(scope, l.region))
+      if (found.length === 0) return Effect.fail(new CaseNotFound({ caseId }))
+      if (found.length > 1) return Effect.fail(new CorruptRecord({ caseId, sequence: 1, reason: "the id names cases in several regions of this scope" }))
+      const log = found[0]!
       const out: Array<CaseEvent> = []
       for (let i = 0; i < log.rows.length; i++) {
         const r = decode(log.rows[i]!)
@@ -81,12 +87,12 @@ export const makeMemoryStore = (): MemoryStore => {
   const list: CaseStoreShape["list"] = (scope) =>
     Effect.sync(() => {
       const heads: Array<CaseHead> = []
-      for (const [caseId, log] of logs) if (Region.contains(scope, log.region)) heads.push({ caseId, region: log.region, version: log.rows.length })
-      return heads.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
+      for (const log of logs.values()) if (Region.contains(scope, log.region)) heads.push({ caseId: log.caseId, region: log.region, version: log.rows.length })
+      return heads.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.region < b.region ? -1 : a.region > b.region ? 1 : 0))
     })
 
   const tamper = (caseId: string, sequence: number, json: string): void => {
-    const log = logs.get(caseId)
+    const log = [...logs.values()].find((l) => l.caseId === caseId)
     if (log !== undefined && sequence >= 1 && sequence <= log.rows.length) log.rows[sequence - 1] = json
   }
 

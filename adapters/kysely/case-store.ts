@@ -1,0 +1,256 @@
+/**
+ * The `CaseStore` port on any Kysely dialect. The dialect-specific parts are small and named in
+ * {@link Flavour}: how the engine reports a unique-key violation and a busy lock.
+ *
+ * An append runs in one transaction: read the head's version, check it, insert the events, write
+ * the head. A concurrent writer that got there first makes the unique key on
+ * (region, case, sequence) or the head's version check fail, which is reported as
+ * `VersionConflict`; a busy lock (SQLite) is retried after a short wait.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Result, Schema } from "effect"
+import type { Kysely, Transaction } from "kysely"
+import type * as Region from "../../src/Region.ts"
+import type { Case } from "../../src/lifecycle/Case.ts"
+import { evolve } from "../../src/lifecycle/Case.ts"
+import { CaseEvent } from "../../src/lifecycle/Event.ts"
+import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
+import { CaseNotFound, CorruptRecord, InvalidAppend, StoreError, VersionConflict } from "../../src/lifecycle/Store.ts"
+import type { FayuanDatabase } from "./schema.ts"
+
+/**
+ * What differs between engines.
+ *
+ * @category models
+ */
+export interface Flavour {
+  readonly name: string
+  /** The error is a unique or primary key violation. */
+  readonly isUniqueViolation: (error: unknown) => boolean
+  /** The error is a transient lock (retry after a wait). */
+  readonly isBusy: (error: unknown) => boolean
+}
+
+/**
+ * The region filter every case query carries. Codes are canonical GB/T 2260 prefixes of digits
+ * (`53` ⊃ `5301` ⊃ `530103`), so a scope holds exactly the codes in `[scope, scope + 1)` compared
+ * as strings — the bound is the next number of the same length, all digits, so any collation
+ * that orders digits agrees. The national scope is every code.
+ *
+ * @example
+ * regionRange("5309") // { from: "5309", to: "5310" }
+ *
+ * @category queries
+ */
+export const regionRange = (scope: Region.RegionCode): { readonly from: string; readonly to: string } => {
+  if (scope === "000000") return { from: "0", to: "9999999" }
+  const next = String(Number(scope) + 1).padStart(scope.length, "0")
+  return { from: scope, to: next }
+}
+
+const encode = Schema.encodeSync(CaseEvent)
+const decodeJson = Schema.decodeUnknownResult(Schema.fromJsonString(CaseEvent))
+
+const message = (e: unknown): string => {
+  // Driver messages can quote values (a key, a row): keep only the error's code or class.
+  if (typeof e === "object" && e !== null) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === "string" || typeof code === "number") return `database error ${code}`
+    const name = (e as { name?: unknown }).name
+    if (typeof name === "string") return `database error (${name})`
+  }
+  return "database error"
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** Thrown inside a transaction to roll it back and report a conflict. */
+class Conflict {
+  readonly actual: number
+  constructor(actual: number) {
+    this.actual = actual
+  }
+}
+
+/**
+ * Hooks for tests: `afterEvents` runs inside the append transaction after the events are written
+ * and before the head is (a failure there must leave nothing behind).
+ *
+ * @category models
+ */
+export interface Hooks {
+  readonly afterEvents?: (caseId: string) => Promise<void> | void
+}
+
+/**
+ * A `CaseStore` over a migrated Kysely database.
+ *
+ * @category constructors
+ */
+export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hooks: Hooks = {}): CaseStoreShape => {
+  const headOf = async (trx: Transaction<FayuanDatabase> | Kysely<FayuanDatabase>, region: string, caseId: string) =>
+    trx
+      .selectFrom("fayuan_case_heads")
+      .select(["version", "snapshot"])
+      .where("region", "=", region)
+      .where("case_id", "=", caseId)
+      .executeTakeFirst()
+
+  const loadCase = async (trx: Transaction<FayuanDatabase>, region: string, caseId: string): Promise<Case | undefined> => {
+    const rows = await trx
+      .selectFrom("fayuan_case_events")
+      .select(["payload"])
+      .where("region", "=", region)
+      .where("case_id", "=", caseId)
+      .orderBy("sequence")
+      .execute()
+    let c: Case | undefined
+    for (const row of rows) {
+      const e = decodeJson(row.payload)
+      if (Result.isFailure(e)) throw new CorruptRecord({ caseId, sequence: (c?.version ?? 0) + 1, reason: "the stored JSON does not decode as a case event" })
+      c = evolve(c, e.success)
+    }
+    return c
+  }
+
+  const appendOnce = async (caseId: string, expected: number, events: ReadonlyArray<CaseEvent>, region: string, rows: ReadonlyArray<FayuanDatabase["fayuan_case_events"]>) =>
+    db.transaction().execute(async (trx) => {
+      const head = await headOf(trx, region, caseId)
+      const actual = head?.version ?? 0
+      if (actual !== expected) throw new Conflict(actual)
+      await trx.insertInto("fayuan_case_events").values([...rows]).execute()
+      await hooks.afterEvents?.(caseId)
+      let current: Case | undefined
+      if (head !== undefined) {
+        try {
+          current = JSON.parse(head.snapshot) as Case
+        } catch {
+          current = await loadCase(trx, region, caseId)
+        }
+        if (current?.version !== expected) current = await loadCase(trx, region, caseId)
+      }
+      for (const e of events) current = evolve(current, e)
+      const c = current!
+      const values = {
+        version: c.version,
+        state: c.state,
+        kind: c.kind,
+        origin: c.origin,
+        received_on: c.receivedOn,
+        last_occurred_at: c.lastOccurredAt,
+        snapshot: JSON.stringify(c)
+      }
+      if (head === undefined) {
+        await trx.insertInto("fayuan_case_heads").values({ region, case_id: caseId, ...values }).execute()
+      } else {
+        const updated = await trx
+          .updateTable("fayuan_case_heads")
+          .set(values)
+          .where("region", "=", region)
+          .where("case_id", "=", caseId)
+          .where("version", "=", expected)
+          .executeTakeFirst()
+        if (updated.numUpdatedRows !== 1n) throw new Conflict(-1)
+      }
+    })
+
+  const append: CaseStoreShape["append"] = (caseId, expectedVersion, events) =>
+    Effect.tryPromise({
+      try: async (): Promise<VersionConflict | InvalidAppend | undefined> => {
+        if (events.length === 0) return undefined
+        const region = events[0]!.region
+        const rows: Array<FayuanDatabase["fayuan_case_events"]> = []
+        for (let i = 0; i < events.length; i++) {
+          const e = events[i]!
+          if (e.caseId !== caseId) return new InvalidAppend({ caseId, reason: `event ${i} belongs to another case` })
+          if (e.sequence !== expectedVersion + i + 1) return new InvalidAppend({ caseId, reason: `event ${i} has sequence ${e.sequence}, expected ${expectedVersion + i + 1}` })
+          if (e.region !== region) return new InvalidAppend({ caseId, reason: `event ${i} is in another region than the case` })
+          rows.push({
+            region,
+            case_id: caseId,
+            sequence: e.sequence,
+            type: e.type,
+            occurred_at: e.occurredAt,
+            recorded_at: e.recordedAt,
+            schema_version: e.schemaVersion,
+            payload: JSON.stringify(encode(e))
+          })
+        }
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await appendOnce(caseId, expectedVersion, events, region, rows)
+            return undefined
+          } catch (error) {
+            if (error instanceof Conflict || flavour.isUniqueViolation(error)) {
+              const head = await headOf(db, region, caseId)
+              return new VersionConflict({ caseId, expected: expectedVersion, actual: head?.version ?? 0 })
+            }
+            if (flavour.isBusy(error) && attempt < 200) {
+              await sleep(1 + Math.floor(Math.random() * Math.min(50, 2 ** Math.min(attempt, 6))))
+              continue
+            }
+            throw error
+          }
+        }
+      },
+      catch: (error) => (error instanceof CorruptRecord ? error : new StoreError({ operation: "append", reason: message(error) }))
+    }).pipe(
+      Effect.flatMap((outcome) => (outcome === undefined ? Effect.void : Effect.fail(outcome))),
+      Effect.catchTag("CorruptRecord", (e) => Effect.fail(new StoreError({ operation: "append", reason: e.message })))
+    )
+
+  const load: CaseStoreShape["load"] = (caseId, scope) =>
+    Effect.tryPromise({
+      try: async () => {
+        const { from, to } = regionRange(scope)
+        return db
+          .selectFrom("fayuan_case_events")
+          .select(["region", "sequence", "payload"])
+          .where("region", ">=", from)
+          .where("region", "<", to)
+          .where("case_id", "=", caseId)
+          .orderBy("sequence")
+          .execute()
+      },
+      catch: (error) => new StoreError({ operation: "load", reason: message(error) })
+    }).pipe(
+      Effect.flatMap((rows): Effect.Effect<ReadonlyArray<CaseEvent>, CaseNotFound | CorruptRecord> => {
+        if (rows.length === 0) return Effect.fail(new CaseNotFound({ caseId }))
+        const out: Array<CaseEvent> = []
+        for (let i = 0; i < rows.length; i++) {
+          const row = rows[i]!
+          if (row.region !== rows[0]!.region) {
+            return Effect.fail(new CorruptRecord({ caseId, sequence: row.sequence, reason: "the id names cases in several regions of this scope" }))
+          }
+          const e = decodeJson(row.payload)
+          if (Result.isFailure(e)) return Effect.fail(new CorruptRecord({ caseId, sequence: row.sequence, reason: "the stored JSON does not decode as a case event" }))
+          if (e.success.sequence !== i + 1 || e.success.caseId !== caseId || e.success.region !== row.region) {
+            return Effect.fail(new CorruptRecord({ caseId, sequence: row.sequence, reason: "the stored event is out of place" }))
+          }
+          out.push(e.success)
+        }
+        return Effect.succeed(out)
+      })
+    )
+
+  const list: CaseStoreShape["list"] = (scope) =>
+    Effect.tryPromise({
+      try: async () => {
+        const { from, to } = regionRange(scope)
+        const rows = await db
+          .selectFrom("fayuan_case_heads")
+          .select(["case_id", "region", "version"])
+          .where("region", ">=", from)
+          .where("region", "<", to)
+          .execute()
+        // Sorted here, by code units, so every engine and collation gives the same order.
+        return rows
+          .map((r): CaseHead => ({ caseId: r.case_id, region: r.region as Region.RegionCode, version: Number(r.version) }))
+          .sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.region < b.region ? -1 : a.region > b.region ? 1 : 0))
+      },
+      catch: (error) => new StoreError({ operation: "list", reason: message(error) })
+    })
+
+  return { append, load, list }
+}

@@ -1,0 +1,13 @@
+/**
+ * `fayuan/adapters/kysely`: fayuan's schema, migrations and Store ports on any Kysely dialect.
+ * The SQLite, PostgreSQL and PGlite entry points wrap this with a dialect and a `Flavour`.
+ *
+ * @since 0.1.0
+ */
+export type { Flavour, Hooks } from "./case-store.ts"
+export { makeCaseStore, regionRange } from "./case-store.ts"
+export { latestMigration, migrate, migrations } from "./migrations.ts"
+export type { CaseEventsTable, CaseHeadsTable, FayuanDatabase } from "./schema.ts"
+export type { Opened } from "./open.ts"
+export { openWith } from "./open.ts"
+export { postgresFlavour, sqliteFlavour } from "./flavours.ts"

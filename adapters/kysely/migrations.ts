@@ -1,0 +1,134 @@
+/**
+ * Versioned migrations, run forward from any earlier version by Kysely's `Migrator`. Each is
+ * portable SQL through the query builder, so the same list serves SQLite, PostgreSQL and PGlite.
+ *
+ * - `0001_case_events`: the event log, keyed by (region, case, sequence);
+ * - `0002_case_heads`: one row per case (version, state, kind, dates, snapshot), back-filled by
+ *   folding the logs already stored.
+ *
+ * @since 0.1.0
+ */
+import type { Kysely } from "kysely"
+import type { Migration, MigrationProvider, MigrationResultSet } from "kysely/migration"
+import { Migrator } from "kysely/migration"
+import { Result, Schema } from "effect"
+import { replay } from "../../src/lifecycle/Case.ts"
+import { CaseEvent } from "../../src/lifecycle/Event.ts"
+import type { FayuanDatabase } from "./schema.ts"
+
+const decodeEvent = Schema.decodeUnknownResult(Schema.fromJsonString(CaseEvent))
+
+/** The migrations, by name, in order. */
+export const migrations: Readonly<Record<string, Migration>> = {
+  "0001_case_events": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("fayuan_case_events")
+        .addColumn("region", "varchar(6)", (c) => c.notNull())
+        .addColumn("case_id", "varchar(128)", (c) => c.notNull())
+        .addColumn("sequence", "integer", (c) => c.notNull())
+        .addColumn("type", "varchar(64)", (c) => c.notNull())
+        .addColumn("occurred_at", "varchar(40)", (c) => c.notNull())
+        .addColumn("recorded_at", "varchar(40)", (c) => c.notNull())
+        .addColumn("schema_version", "integer", (c) => c.notNull())
+        .addColumn("payload", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("fayuan_case_events_pk", ["region", "case_id", "sequence"])
+        .execute()
+      await db.schema.createIndex("fayuan_case_events_type").on("fayuan_case_events").columns(["region", "type"]).execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("fayuan_case_events").execute()
+    }
+  },
+  "0002_case_heads": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("fayuan_case_heads")
+        .addColumn("region", "varchar(6)", (c) => c.notNull())
+        .addColumn("case_id", "varchar(128)", (c) => c.notNull())
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("state", "varchar(32)", (c) => c.notNull())
+        .addColumn("kind", "varchar(32)", (c) => c.notNull())
+        .addColumn("origin", "varchar(16)", (c) => c.notNull())
+        .addColumn("received_on", "varchar(10)", (c) => c.notNull())
+        .addColumn("last_occurred_at", "varchar(40)", (c) => c.notNull())
+        .addColumn("snapshot", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("fayuan_case_heads_pk", ["region", "case_id"])
+        .execute()
+      await db.schema.createIndex("fayuan_case_heads_received").on("fayuan_case_heads").columns(["region", "received_on"]).execute()
+      // Back-fill: fold every stored log into its head (region by region, case by case).
+      const typed = db as unknown as Kysely<FayuanDatabase>
+      const rows = await typed
+        .selectFrom("fayuan_case_events")
+        .select(["region", "case_id", "sequence", "payload"])
+        .where("region", ">=", "")
+        .orderBy("region")
+        .orderBy("case_id")
+        .orderBy("sequence")
+        .execute()
+      let i = 0
+      while (i < rows.length) {
+        const { region, case_id } = rows[i]!
+        const events: Array<CaseEvent> = []
+        let bad = false
+        for (; i < rows.length && rows[i]!.region === region && rows[i]!.case_id === case_id; i++) {
+          const e = decodeEvent(rows[i]!.payload)
+          if (Result.isFailure(e)) bad = true
+          else events.push(e.success)
+        }
+        // A log that does not decode keeps its events; its head waits for a repair.
+        if (bad) continue
+        const c = replay(events)
+        if (c === undefined) continue
+        await typed
+          .insertInto("fayuan_case_heads")
+          .values({
+            region,
+            case_id,
+            version: c.version,
+            state: c.state,
+            kind: c.kind,
+            origin: c.origin,
+            received_on: c.receivedOn,
+            last_occurred_at: c.lastOccurredAt,
+            snapshot: JSON.stringify(c)
+          })
+          .execute()
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("fayuan_case_heads").execute()
+    }
+  }
+}
+
+/** The name of the newest migration: the schema version of this release. */
+export const latestMigration = Object.keys(migrations).at(-1)!
+
+const provider = (upTo?: string): MigrationProvider => ({
+  getMigrations: async () => {
+    const names = Object.keys(migrations)
+    const end = upTo === undefined ? names.length : names.indexOf(upTo) + 1
+    return Object.fromEntries(names.slice(0, end).map((n) => [n, migrations[n]!]))
+  }
+})
+
+/**
+ * Runs every migration not yet applied (or up to `upTo`), in order, each in its own transaction
+ * where the database allows. Fails with the first error.
+ *
+ * @example
+ * import { migrate } from "fayuan/adapters/kysely"
+ * await migrate(db)
+ */
+export const migrate = async (db: Kysely<FayuanDatabase>, upTo?: string): Promise<MigrationResultSet> => {
+  const migrator = new Migrator({
+    db: db as unknown as Kysely<unknown>,
+    provider: provider(upTo),
+    migrationTableName: "fayuan_migration",
+    migrationLockTableName: "fayuan_migration_lock"
+  })
+  const result = await migrator.migrateToLatest()
+  if (result.error !== undefined) throw result.error
+  return result
+}

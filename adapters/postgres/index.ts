@@ -1,0 +1,33 @@
+/**
+ * `fayuan/adapters/postgres`: PostgreSQL in production, through `pg` and Kysely's Postgres dialect.
+ * Pass a `pg.Pool` you manage, or a connection string (the adapter then owns and closes the pool).
+ *
+ * @example
+ * import { openPostgres } from "fayuan/adapters/postgres"
+ * const adapter = await openPostgres({ connectionString: process.env.DATABASE_URL! })
+ *
+ * @since 0.1.0
+ */
+import { Kysely, PostgresDialect } from "kysely"
+import pg from "pg"
+import type { Hooks } from "../kysely/case-store.ts"
+import { postgresFlavour } from "../kysely/flavours.ts"
+import type { Opened } from "../kysely/open.ts"
+import { openWith } from "../kysely/open.ts"
+import type { FayuanDatabase } from "../kysely/schema.ts"
+
+/**
+ * Opens a PostgreSQL database, migrates it and returns the adapter.
+ *
+ * @category constructors
+ */
+export const openPostgres = async (
+  options: ({ readonly pool: pg.Pool } | { readonly connectionString: string; readonly max?: number }) & {
+    readonly migrate?: boolean
+    readonly hooks?: Hooks
+  }
+): Promise<Opened> => {
+  const pool = "pool" in options ? options.pool : new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 })
+  const db = new Kysely<FayuanDatabase>({ dialect: new PostgresDialect({ pool }) })
+  return openWith(db, postgresFlavour, options)
+}
