@@ -131,9 +131,10 @@ describe("refusal and objection (LAL-49, LAR-19)", () => {
     d.run({ type: "objectToRefusal" }, ctx("2024-05-08", "intake"))
     expect(d.clock("refusal-objection")).toMatchObject({ dueOn: "2024-05-13", basis: "LAL-49-2" })
     expect(d.attempt({ type: "decideObjection", upheld: true }, ctx("2024-05-09", "reviewer"))).toMatchObject({ reason: "wrong-role" })
-    d.run({ type: "decideObjection", upheld: true }, ctx("2024-05-09", "bureau"))
-    expect(d.case).toMatchObject({ state: "granted" })
-    expect(d.log.at(-1)).toMatchObject({ type: "AidGranted", byObjection: true })
+    expect(d.attempt({ type: "decideObjection", upheld: true }, ctx("2024-05-09", "bureau"))).toMatchObject({ reason: "not-allowed" })
+    d.run({ type: "decideObjection", upheld: true, eligibility: eligible }, ctx("2024-05-09", "bureau"))
+    expect(d.case).toMatchObject({ state: "granted", eligibility: eligible })
+    expect(d.log.at(-1)).toMatchObject({ type: "AidGranted", byObjection: true, eligibility: eligible })
     expect(d.clock("assignment-after-grant")).toMatchObject({ startedOn: "2024-05-09" })
     expect(d.attempt({ type: "objectToRefusal" }, ctx("2024-05-10", "intake"))).toMatchObject({ reason: "wrong-state" })
   })
@@ -250,6 +251,16 @@ describe("termination (LAL-48, LAR-23)", () => {
     expect(d.case!.termination).toBeUndefined()
   })
 
+  it("an objection upheld before any assignment restarts the assignment period", () => {
+    const d = granted("2024-05-06")
+    d.run({ type: "terminate", ground: "LAL-48-1-4" }, ctx("2024-05-07", "reviewer"))
+    expect(d.clock("assignment-after-grant")!.cancelledOn).toBe("2024-05-07")
+    d.run({ type: "objectToTermination" }, ctx("2024-05-08", "intake"))
+    d.run({ type: "decideTerminationObjection", upheld: true }, ctx("2024-05-10", "bureau"))
+    expect(d.case!.state).toBe("granted")
+    expect(d.clock("assignment-after-grant")).toMatchObject({ startedOn: "2024-05-10", dueOn: "2024-05-13" })
+  })
+
   it("a rejected objection leaves the case terminated, to be archived; no second objection", () => {
     const d = handling()
     d.run({ type: "terminate", ground: "LAL-48-1-7" }, ctx("2024-05-11", "reviewer"))
@@ -364,6 +375,11 @@ describe("decoding commands and times", () => {
     expect(chinaDate("2024-05-10T17:30:00Z")).toBe("2024-05-11")
     expect(chinaDate("2024-05-10T23:59:00+08:00")).toBe("2024-05-10")
     expect(chinaDate("not a time")).toBeUndefined()
+    // A time without an offset would depend on the server's zone: refused.
+    expect(chinaDate("2024-09-30T20:00:00")).toBeUndefined()
+    expect(chinaDate("1")).toBeUndefined()
+    expect(chinaDate("2024-02-30T10:00:00+08:00")).toBeUndefined()
+    expect(new Driver().attempt(applyCommand(), { ...ctx("2024-05-07", "intake"), at: "2024-09-30 20:00" })).toMatchObject({ reason: "invalid-context" })
     expect(WorkCalendar.china.isWorkingDay(day("2024-10-08"))).toBe(true)
   })
 })

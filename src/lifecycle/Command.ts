@@ -14,12 +14,11 @@ import type { RuleBook } from "../RuleBook.ts"
 import { matterKinds } from "../RuleSet.ts"
 import type { WorkCalendar } from "../WorkCalendar.ts"
 import { EligibilitySummary } from "./Event.ts"
+import { instantPattern } from "./time.ts"
 import { channels, grades, organs, outcomes, reassignReasons, roles } from "./vocabulary.ts"
 
 const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(128)))
-const Instant = Schema.String.pipe(
-  Schema.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/))
-)
+const Instant = Schema.String.pipe(Schema.check(Schema.isPattern(instantPattern)))
 const CitationText = Schema.String.pipe(Schema.check(Schema.isPattern(/^[A-Z0-9]+-\d+(-\d+){0,2}$/)))
 
 const command = <T extends string, F extends Schema.Struct.Fields>(type: T, fields: F) =>
@@ -65,8 +64,13 @@ export const Withdraw = command("withdraw", { deemed: Schema.Boolean })
 export const Decide = command("decide", { eligibility: EligibilitySummary })
 /** @category commands */
 export const ObjectToRefusal = command("objectToRefusal", {})
-/** The bureau's decision on an objection: `upheld` orders the institution to correct. @category commands */
-export const DecideObjection = command("decideObjection", { upheld: Schema.Boolean })
+/**
+ * The bureau's decision on an objection to a refusal (`LAL-49`): `upheld` orders the institution
+ * to correct its decision, and carries the corrected eligibility decision.
+ *
+ * @category commands
+ */
+export const DecideObjection = command("decideObjection", { upheld: Schema.Boolean, eligibility: Schema.optionalKey(EligibilitySummary) })
 /** No objection was filed: the refusal stands. @category commands */
 export const FinaliseRefusal = command("finaliseRefusal", {})
 /** Urgent pre-grant (先行提供, `LAL-44`); formalities are completed afterwards. @category commands */

@@ -12,6 +12,7 @@ import * as CalendarDate from "../CalendarDate.ts"
 import * as Citation from "../Citation.ts"
 import * as Region from "../Region.ts"
 import { matterKinds } from "../RuleSet.ts"
+import { instantPattern } from "./time.ts"
 import { channels, clockKinds, grades, organs, outcomes, reassignReasons, roles, states } from "./vocabulary.ts"
 
 const CitationId = Schema.String.pipe(
@@ -19,9 +20,7 @@ const CitationId = Schema.String.pipe(
 ) as unknown as Schema.Codec<Citation.CitationId, string>
 
 const NonEmptyString = Schema.String.pipe(Schema.check(Schema.isMinLength(1)))
-const Instant = Schema.String.pipe(
-  Schema.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/))
-)
+const Instant = Schema.String.pipe(Schema.check(Schema.isPattern(instantPattern)))
 
 /**
  * A clock started, stopped or cancelled by an event.

@@ -65,8 +65,16 @@ export class CommandRejected extends Data.TaggedError("CommandRejected")<{
 
 type Draft = { readonly type: CaseEvent["type"]; readonly clocks?: ReadonlyArray<ClockChange> } & Record<string, unknown>
 
-const reject = (command: CommandType, reason: RejectionReason, detail: string, state?: State): Result.Result<never, CommandRejected> =>
-  Result.fail(new CommandRejected(state === undefined ? { command, reason, detail } : { command, reason, detail, state }))
+const reject = (command: CommandType, reason: RejectionReason, detail: string, state?: State): Result.Result<never, CommandRejected> => {
+  // A rejection is a domain value, not a crash: its stack says nothing and costs most of its making.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return Result.fail(new CommandRejected(state === undefined ? { command, reason, detail } : { command, reason, detail, state }))
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
 
 /** The date a period runs to under its rule. */
 const dueDate = (
@@ -309,9 +317,13 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
     const basis = b.case.clocks[findRunning(b.case.clocks, "refusal-objection")]?.basis
     const stop = b.stop("refusal-objection")
     if (cmd.upheld) {
+      // The bureau orders the institution to correct its decision: the grant records the corrected one.
+      if (cmd.eligibility === undefined || !grantOutcomes.has(cmd.eligibility.outcome)) {
+        return "an upheld objection needs the corrected eligibility decision (eligible or mandatory)"
+      }
       const assignment = assignmentClock(b)
       if (typeof assignment === "string") return assignment
-      b.emit({ type: "AidGranted", eligibility: b.case.eligibility!, byObjection: true, clocks: [...stop, ...assignment] })
+      b.emit({ type: "AidGranted", eligibility: cmd.eligibility, byObjection: true, clocks: [...stop, ...assignment] })
     } else {
       b.emit({ type: "RefusalFinal", upheldByBureau: true, ...(basis === undefined ? {} : { basis }), clocks: stop })
     }
@@ -409,7 +421,11 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
     const basis = b.case.clocks[findRunning(b.case.clocks, "termination-objection")]?.basis ?? "LAL-49-2"
     if (cmd.upheld) {
       if (edge("upheld") === undefined) return `cannot resume ${t.priorState}`
-      b.emit({ type: "TerminationObjectionDecided", upheld: true, basis, resumedState: t.priorState, clocks: b.stop("termination-objection") })
+      const stop = b.stop("termination-objection")
+      // Resumed before any assignment: the assignment period runs again from today.
+      const assignment = t.priorState === "granted" ? assignmentClock(b) : []
+      if (typeof assignment === "string") return assignment
+      b.emit({ type: "TerminationObjectionDecided", upheld: true, basis, resumedState: t.priorState, clocks: [...stop, ...assignment] })
     } else {
       b.emit({ type: "TerminationObjectionDecided", upheld: false, basis, clocks: b.stop("termination-objection") })
     }
@@ -438,8 +454,8 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
     return undefined
   },
   archive: (b) => {
-    const t = b.case.termination
-    if (b.case.state === "terminated" && t !== undefined && isRunning(b.case, "termination-objection")) return "an objection is pending"
+    // A terminated case can be archived at once; archiving ends the recipient's chance to object,
+    // so a centre archives after the objection period it allows.
     b.emit({ type: "CaseArchived" })
     return undefined
   }
@@ -462,6 +478,15 @@ export const transition = (
   command: Command,
   ctx: Context
 ): Result.Result<ReadonlyArray<CaseEvent>, CommandRejected> => {
+  const r = run(current, command, ctx)
+  return Result.isFailure(r) ? Result.fail(r.failure) : Result.succeed(r.success.events)
+}
+
+const run = (
+  current: Case | undefined,
+  command: Command,
+  ctx: Context
+): Result.Result<Builder, CommandRejected> => {
   const spec = specOf(command.type)
   const actor = ctx.actor
   const state = current?.state
@@ -469,7 +494,9 @@ export const transition = (
     return reject(command.type, "wrong-role", `${actor.role} may not ${command.type}; it is for ${spec.roles.join(", ")}`, state)
   }
   const today = chinaDate(ctx.occurredAt ?? ctx.at)
-  if (today === undefined || chinaDate(ctx.at) === undefined) return reject(command.type, "invalid-context", "the context's time is not a valid ISO instant", state)
+  if (today === undefined || (ctx.occurredAt !== undefined && chinaDate(ctx.at) === undefined)) {
+    return reject(command.type, "invalid-context", "the context's time is not an ISO 8601 instant with an offset", state)
+  }
   const opens = spec.edges.some((e) => e.from === "start")
   if (opens) {
     if (current !== undefined) return reject(command.type, "case-exists", "a case with this id already exists", state)
@@ -495,7 +522,7 @@ export const transition = (
     const reason: RejectionReason = /no procedure rules|no rule set|parameter|no length/.test(problem) ? "no-rules" : "not-allowed"
     return reject(command.type, reason, problem, state)
   }
-  return Result.succeed(b.events)
+  return Result.succeed(b)
 }
 
 /**
@@ -508,9 +535,6 @@ export const step = (
   command: Command,
   ctx: Context
 ): Result.Result<{ readonly case: Case; readonly events: ReadonlyArray<CaseEvent> }, CommandRejected> => {
-  const r = transition(current, command, ctx)
-  if (Result.isFailure(r)) return Result.fail(r.failure)
-  let c = current
-  for (const e of r.success) c = evolve(c, e)
-  return Result.succeed({ case: c!, events: r.success })
+  const r = run(current, command, ctx)
+  return Result.isFailure(r) ? Result.fail(r.failure) : Result.succeed({ case: r.success.case, events: r.success.events })
 }

@@ -100,6 +100,7 @@ export const realise = (m: Move, current: Case | undefined, date: CalendarDate.C
       case "decide":
         return { type: "decide", eligibility: eligibilities[p % eligibilities.length]! }
       case "decideObjection":
+        return p % 2 === 0 ? { type: "decideObjection", upheld: true, eligibility: eligibilities[p % 2]! } : { type: "decideObjection", upheld: false }
       case "decideTerminationObjection":
         return { type: m.command, upheld: p % 2 === 0 }
       case "preGrant":
