@@ -7,6 +7,10 @@ export const entries = {
   vectors: "src/vectors/index.ts",
   lifecycle: "src/lifecycle/index.ts",
   "adapters/memory": "adapters/memory/index.ts",
+  "adapters/kysely": "adapters/kysely/index.ts",
+  "adapters/sqlite": "adapters/sqlite/index.ts",
+  "adapters/postgres": "adapters/postgres/index.ts",
+  "adapters/pglite": "adapters/pglite/index.ts",
   cli: "src/cli.ts"
 }
 
@@ -22,5 +26,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   treeshake: true,
-  external: ["effect"]
+  external: ["effect", "kysely", "pg", "@electric-sql/pglite", "node:sqlite"]
 })

@@ -39,7 +39,18 @@ afterAll(() => {
 
 describe("the built package", { timeout: 60_000 }, () => {
   it("exports every public area and nothing else", () => {
-    expect(Object.keys(pkg.exports).sort()).toEqual([".", "./adapters/memory", "./eligibility", "./lifecycle", "./package.json", "./vectors"])
+    expect(Object.keys(pkg.exports).sort()).toEqual([
+      ".",
+      "./adapters/kysely",
+      "./adapters/memory",
+      "./adapters/pglite",
+      "./adapters/postgres",
+      "./adapters/sqlite",
+      "./eligibility",
+      "./lifecycle",
+      "./package.json",
+      "./vectors"
+    ])
   })
 
   it("works as ESM", () => {

@@ -52,7 +52,13 @@ export const regionRange = (scope: Region.RegionCode): { readonly from: string; 
 const encode = Schema.encodeSync(CaseEvent)
 const decodeJson = Schema.decodeUnknownResult(Schema.fromJsonString(CaseEvent))
 
-const message = (e: unknown): string => {
+/**
+ * Describes a driver error without its message: drivers quote values (a key, a row) in their
+ * messages, and stored values may be personal data. Only the error's code or class is kept.
+ *
+ * @category errors
+ */
+export const databaseError = (e: unknown): string => {
   // Driver messages can quote values (a key, a row): keep only the error's code or class.
   if (typeof e === "object" && e !== null) {
     const code = (e as { code?: unknown }).code
@@ -194,7 +200,7 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
           }
         }
       },
-      catch: (error) => (error instanceof CorruptRecord ? error : new StoreError({ operation: "append", reason: message(error) }))
+      catch: (error) => (error instanceof CorruptRecord ? error : new StoreError({ operation: "append", reason: databaseError(error) }))
     }).pipe(
       Effect.flatMap((outcome) => (outcome === undefined ? Effect.void : Effect.fail(outcome))),
       Effect.catchTag("CorruptRecord", (e) => Effect.fail(new StoreError({ operation: "append", reason: e.message })))
@@ -213,7 +219,7 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
           .orderBy("sequence")
           .execute()
       },
-      catch: (error) => new StoreError({ operation: "load", reason: message(error) })
+      catch: (error) => new StoreError({ operation: "load", reason: databaseError(error) })
     }).pipe(
       Effect.flatMap((rows): Effect.Effect<ReadonlyArray<CaseEvent>, CaseNotFound | CorruptRecord> => {
         if (rows.length === 0) return Effect.fail(new CaseNotFound({ caseId }))
@@ -249,7 +255,7 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
           .map((r): CaseHead => ({ caseId: r.case_id, region: r.region as Region.RegionCode, version: Number(r.version) }))
           .sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.region < b.region ? -1 : a.region > b.region ? 1 : 0))
       },
-      catch: (error) => new StoreError({ operation: "list", reason: message(error) })
+      catch: (error) => new StoreError({ operation: "list", reason: databaseError(error) })
     })
 
   return { append, load, list }

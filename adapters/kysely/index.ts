@@ -5,9 +5,10 @@
  * @since 0.1.0
  */
 export type { Flavour, Hooks } from "./case-store.ts"
-export { makeCaseStore, regionRange } from "./case-store.ts"
+export { databaseError, makeCaseStore, regionRange } from "./case-store.ts"
 export { latestMigration, migrate, migrations } from "./migrations.ts"
-export type { CaseEventsTable, CaseHeadsTable, FayuanDatabase } from "./schema.ts"
-export type { Opened } from "./open.ts"
-export { openWith } from "./open.ts"
+export type { CaseEventsTable, CaseHeadsTable, FayuanDatabase, PartiesTable } from "./schema.ts"
+export type { Opened, OpenOptions } from "./open.ts"
+export { openWith, queryLog } from "./open.ts"
+export { makePartyStore } from "./party-store.ts"
 export { postgresFlavour, sqliteFlavour } from "./flavours.ts"

@@ -4,7 +4,8 @@
  *
  * - `0001_case_events`: the event log, keyed by (region, case, sequence);
  * - `0002_case_heads`: one row per case (version, state, kind, dates, snapshot), back-filled by
- *   folding the logs already stored.
+ *   folding the logs already stored;
+ * - `0003_parties`: the parties' personal data, apart from the log.
  *
  * @since 0.1.0
  */
@@ -98,6 +99,20 @@ export const migrations: Readonly<Record<string, Migration>> = {
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable("fayuan_case_heads").execute()
+    }
+  },
+  "0003_parties": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("fayuan_parties")
+        .addColumn("region", "varchar(6)", (c) => c.notNull())
+        .addColumn("case_id", "varchar(128)", (c) => c.notNull())
+        .addColumn("data", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("fayuan_parties_pk", ["region", "case_id"])
+        .execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("fayuan_parties").execute()
     }
   }
 }

@@ -5,11 +5,14 @@
  */
 import { Layer } from "effect"
 import type { Kysely } from "kysely"
+import type { PartyStoreShape } from "../../src/lifecycle/Party.ts"
+import { PartyStore } from "../../src/lifecycle/Party.ts"
 import { CaseStore } from "../../src/lifecycle/Store.ts"
 import type { CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import type { Flavour, Hooks } from "./case-store.ts"
 import { makeCaseStore } from "./case-store.ts"
 import { migrate } from "./migrations.ts"
+import { makePartyStore } from "./party-store.ts"
 import type { FayuanDatabase } from "./schema.ts"
 
 /**
@@ -22,9 +25,27 @@ export interface Opened {
   readonly name: string
   readonly db: Kysely<FayuanDatabase>
   readonly caseStore: CaseStoreShape
-  readonly layer: Layer.Layer<CaseStore>
+  readonly partyStore: PartyStoreShape
+  readonly layer: Layer.Layer<CaseStore | PartyStore>
   readonly close: () => Promise<void>
 }
+
+/**
+ * Options every SQL adapter's `open` takes.
+ *
+ * @category models
+ */
+export interface OpenOptions {
+  /** Run the migrations on open (default `true`). */
+  readonly migrate?: boolean
+  readonly hooks?: Hooks
+  /** Called with the SQL of every query (for audits and tests; never with parameter values). */
+  readonly onQuery?: (sql: string) => void
+}
+
+/** Kysely's `log` option for `onQuery` (spread into the Kysely config). */
+export const queryLog = (options: OpenOptions): { log?: (event: { readonly query: { readonly sql: string } }) => void } =>
+  options.onQuery === undefined ? {} : { log: (event) => options.onQuery!(event.query.sql) }
 
 /**
  * Migrates `db` to the latest schema (unless `migrate: false`) and builds the stores.
@@ -34,7 +55,7 @@ export interface Opened {
 export const openWith = async (
   db: Kysely<FayuanDatabase>,
   flavour: Flavour,
-  options: { readonly migrate?: boolean; readonly hooks?: Hooks } = {}
+  options: OpenOptions = {}
 ): Promise<Opened> => {
   try {
     if (options.migrate !== false) await migrate(db)
@@ -43,11 +64,13 @@ export const openWith = async (
     throw error
   }
   const caseStore = makeCaseStore(db, flavour, options.hooks)
+  const partyStore = makePartyStore(db)
   return {
     name: flavour.name,
     db,
     caseStore,
-    layer: Layer.succeed(CaseStore, caseStore),
+    partyStore,
+    layer: Layer.mergeAll(Layer.succeed(CaseStore, caseStore), Layer.succeed(PartyStore, partyStore)),
     close: () => db.destroy()
   }
 }

@@ -32,8 +32,17 @@ export interface CaseHeadsTable {
   readonly snapshot: string
 }
 
+/** Personal data of a case's party, apart from the log (see `PartyStore`). */
+export interface PartiesTable {
+  readonly region: string
+  readonly case_id: string
+  /** The party as JSON, the resident ID number in full: protect it with the database's own access control and encryption at rest. */
+  readonly data: string
+}
+
 /** The database fayuan's migrations build. */
 export interface FayuanDatabase {
   readonly fayuan_case_events: CaseEventsTable
   readonly fayuan_case_heads: CaseHeadsTable
+  readonly fayuan_parties: PartiesTable
 }

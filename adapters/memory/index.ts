@@ -8,6 +8,8 @@
 import { Effect, Layer, Result, Schema } from "effect"
 import * as Region from "../../src/Region.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
+import type { Party, PartyStoreShape } from "../../src/lifecycle/Party.ts"
+import { decodePartyJson, encodePartyJson, PartyStore } from "../../src/lifecycle/Party.ts"
 import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import { CaseNotFound, CaseStore, CorruptRecord, InvalidAppend, VersionConflict } from "../../src/lifecycle/Store.ts"
 
@@ -100,8 +102,38 @@ export const makeMemoryStore = (): MemoryStore => {
 }
 
 /**
- * A layer providing a fresh in-memory `CaseStore`.
+ * A new, empty in-memory party store (personal data kept as the JSON a database would hold).
+ *
+ * @category constructors
+ */
+export const makeMemoryPartyStore = (): PartyStoreShape & { readonly tamper: (caseId: string, json: string) => void } => {
+  const rows = new Map<string, { readonly caseId: string; readonly region: Region.RegionCode; json: string }>()
+  return {
+    put: (caseId, region, party: Party) =>
+      Effect.sync(() => {
+        rows.set(key(region, caseId), { caseId, region, json: encodePartyJson(party) })
+      }),
+    get: (caseId, scope) =>
+      Effect.suspend((): Effect.Effect<Party, CaseNotFound | CorruptRecord> => {
+        const found = [...rows.values()].filter((r) => r.caseId === caseId && Region.contains(scope, r.region))
+        if (found.length !== 1) return Effect.fail(new CaseNotFound({ caseId }))
+        const r = decodePartyJson(found[0]!.json)
+        return Result.isSuccess(r) ? Effect.succeed(r.success) : Effect.fail(new CorruptRecord({ caseId, sequence: 0, reason: "the stored party does not decode" }))
+      }),
+    erase: (caseId, region) =>
+      Effect.sync(() => {
+        rows.delete(key(region, caseId))
+      }),
+    tamper: (caseId, json) => {
+      for (const r of rows.values()) if (r.caseId === caseId) r.json = json
+    }
+  }
+}
+
+/**
+ * A layer providing a fresh in-memory `CaseStore` and `PartyStore`.
  *
  * @category layers
  */
-export const layer = (): Layer.Layer<CaseStore> => Layer.sync(CaseStore, makeMemoryStore)
+export const layer = (): Layer.Layer<CaseStore | PartyStore> =>
+  Layer.mergeAll(Layer.sync(CaseStore, makeMemoryStore), Layer.sync(PartyStore, makeMemoryPartyStore))

@@ -10,9 +10,8 @@
  */
 import { PGlite } from "@electric-sql/pglite"
 import { Kysely, PGliteDialect } from "kysely"
-import type { Hooks } from "../kysely/case-store.ts"
-import type { Opened } from "../kysely/open.ts"
-import { openWith } from "../kysely/open.ts"
+import type { Opened, OpenOptions } from "../kysely/open.ts"
+import { openWith, queryLog } from "../kysely/open.ts"
 import type { FayuanDatabase } from "../kysely/schema.ts"
 import { postgresFlavour } from "../kysely/flavours.ts"
 
@@ -23,9 +22,9 @@ import { postgresFlavour } from "../kysely/flavours.ts"
  * @category constructors
  */
 export const openPglite = async (
-  options: { readonly pglite?: PGlite; readonly dataDir?: string; readonly migrate?: boolean; readonly hooks?: Hooks } = {}
+  options: { readonly pglite?: PGlite; readonly dataDir?: string } & OpenOptions = {}
 ): Promise<Opened> => {
   const pglite = options.pglite ?? new PGlite(options.dataDir)
-  const db = new Kysely<FayuanDatabase>({ dialect: new PGliteDialect({ pglite }) })
+  const db = new Kysely<FayuanDatabase>({ dialect: new PGliteDialect({ pglite }), ...queryLog(options) })
   return openWith(db, { ...postgresFlavour, name: "pglite" }, options)
 }

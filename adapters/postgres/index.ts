@@ -10,10 +10,9 @@
  */
 import { Kysely, PostgresDialect } from "kysely"
 import pg from "pg"
-import type { Hooks } from "../kysely/case-store.ts"
 import { postgresFlavour } from "../kysely/flavours.ts"
-import type { Opened } from "../kysely/open.ts"
-import { openWith } from "../kysely/open.ts"
+import type { Opened, OpenOptions } from "../kysely/open.ts"
+import { openWith, queryLog } from "../kysely/open.ts"
 import type { FayuanDatabase } from "../kysely/schema.ts"
 
 /**
@@ -22,12 +21,9 @@ import type { FayuanDatabase } from "../kysely/schema.ts"
  * @category constructors
  */
 export const openPostgres = async (
-  options: ({ readonly pool: pg.Pool } | { readonly connectionString: string; readonly max?: number }) & {
-    readonly migrate?: boolean
-    readonly hooks?: Hooks
-  }
+  options: ({ readonly pool: pg.Pool } | { readonly connectionString: string; readonly max?: number }) & OpenOptions
 ): Promise<Opened> => {
   const pool = "pool" in options ? options.pool : new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 })
-  const db = new Kysely<FayuanDatabase>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<FayuanDatabase>({ dialect: new PostgresDialect({ pool }), ...queryLog(options) })
   return openWith(db, postgresFlavour, options)
 }

@@ -16,10 +16,9 @@
 import { DatabaseSync } from "node:sqlite"
 import type { SqliteDatabase, SqliteStatement } from "kysely"
 import { Kysely, SqliteDialect } from "kysely"
-import type { Hooks } from "../kysely/case-store.ts"
 import { sqliteFlavour } from "../kysely/flavours.ts"
-import type { Opened } from "../kysely/open.ts"
-import { openWith } from "../kysely/open.ts"
+import type { Opened, OpenOptions } from "../kysely/open.ts"
+import { openWith, queryLog } from "../kysely/open.ts"
 import type { FayuanDatabase } from "../kysely/schema.ts"
 
 const readerPattern = /^\s*(select|with|pragma|values|explain)\b|\breturning\b/i
@@ -55,11 +54,11 @@ export const kyselySqliteDatabase = (db: DatabaseSync): SqliteDatabase => ({
  *
  * @category constructors
  */
-export const openSqlite = async (options: { readonly path: string; readonly migrate?: boolean; readonly hooks?: Hooks }): Promise<Opened> => {
+export const openSqlite = async (options: { readonly path: string } & OpenOptions): Promise<Opened> => {
   const raw = new DatabaseSync(options.path)
   raw.exec("PRAGMA busy_timeout = 0")
   if (options.path !== ":memory:") raw.exec("PRAGMA journal_mode = WAL")
   raw.exec("PRAGMA foreign_keys = ON")
-  const db = new Kysely<FayuanDatabase>({ dialect: new SqliteDialect({ database: kyselySqliteDatabase(raw) }) })
+  const db = new Kysely<FayuanDatabase>({ dialect: new SqliteDialect({ database: kyselySqliteDatabase(raw) }), ...queryLog(options) })
   return openWith(db, sqliteFlavour, options)
 }
