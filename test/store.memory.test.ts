@@ -1,7 +1,13 @@
-import { makeMemoryStore } from "../adapters/memory/index.ts"
+import { makeMemoryPartyStore, makeMemoryStore } from "../adapters/memory/index.ts"
 import { caseStoreContract } from "./contract/case-store.ts"
 
 caseStoreContract("memory", () => {
   const store = makeMemoryStore()
-  return { store, corrupt: (caseId, sequence) => store.tamper(caseId, sequence, '{"type":"AidGranted","broken":') }
+  const parties = makeMemoryPartyStore()
+  return {
+    store,
+    parties,
+    corrupt: (caseId, sequence) => store.tamper(caseId, sequence, '{"type":"AidGranted","broken":'),
+    corruptParty: (caseId) => parties.tamper(caseId, '{"name":')
+  }
 })

@@ -1,5 +1,18 @@
+import { PGlite } from "@electric-sql/pglite"
 import { openPglite } from "../adapters/pglite/index.ts"
 import { caseStoreContract } from "./contract/case-store.ts"
+import { sqlReliability } from "./contract/sql-reliability.ts"
 import { sharedSubject } from "./support/sql-subject.ts"
 
-caseStoreContract("pglite", sharedSubject(() => openPglite()))
+caseStoreContract("pglite", sharedSubject((options) => openPglite(options)))
+
+// PGlite is one connection per instance: the writers share it through separate Kysely instances,
+// and PGlite serialises their transactions.
+sqlReliability("pglite", {
+  openMany: async (count, options) => {
+    const pglite = new PGlite()
+    const first = await openPglite({ pglite, ...options })
+    const rest = await Promise.all(Array.from({ length: count - 1 }, () => openPglite({ pglite, ...options, migrate: false })))
+    return { adapters: [first, ...rest], closeAll: () => first.close() }
+  }
+})

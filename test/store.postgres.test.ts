@@ -1,6 +1,7 @@
 import { afterAll, describe } from "vitest"
 import { openPostgres } from "../adapters/postgres/index.ts"
 import { caseStoreContract } from "./contract/case-store.ts"
+import { sqlReliability } from "./contract/sql-reliability.ts"
 import { freshDatabase, pgUrl } from "./support/postgres.ts"
 import { sharedSubject } from "./support/sql-subject.ts"
 
@@ -9,5 +10,22 @@ describe.runIf(pgUrl !== undefined)("postgres", () => {
   afterAll(async () => {
     await (await database)?.drop()
   })
-  caseStoreContract("postgres", sharedSubject(async () => openPostgres({ connectionString: (await database!).url })))
+  caseStoreContract("postgres", sharedSubject(async (options) => openPostgres({ connectionString: (await database!).url, ...options })))
+
+  sqlReliability("postgres", {
+    openMany: async (count, options) => {
+      const fresh = await freshDatabase("reliability")
+      // Each writer has its own pool of one connection.
+      const first = await openPostgres({ connectionString: fresh.url, max: 1, ...options })
+      const rest = await Promise.all(Array.from({ length: count - 1 }, () => openPostgres({ connectionString: fresh.url, max: 1, ...options, migrate: false })))
+      const adapters = [first, ...rest]
+      return {
+        adapters,
+        closeAll: async () => {
+          await Promise.all(adapters.map((a) => a.close()))
+          await fresh.drop()
+        }
+      }
+    }
+  })
 })

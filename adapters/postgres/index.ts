@@ -23,7 +23,14 @@ import type { FayuanDatabase } from "../kysely/schema.ts"
 export const openPostgres = async (
   options: ({ readonly pool: pg.Pool } | { readonly connectionString: string; readonly max?: number }) & OpenOptions
 ): Promise<Opened> => {
-  const pool = "pool" in options ? options.pool : new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 })
+  let pool: pg.Pool
+  if ("pool" in options) pool = options.pool
+  else {
+    pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 })
+    // An idle connection the server closes (a restart, a dropped database) is removed from the
+    // pool; without a listener its error would crash the host process.
+    pool.on("error", () => undefined)
+  }
   const db = new Kysely<FayuanDatabase>({ dialect: new PostgresDialect({ pool }), ...queryLog(options) })
   return openWith(db, postgresFlavour, options)
 }

@@ -6,6 +6,8 @@ import { Effect, Result } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import type { CaseEvent } from "../../src/lifecycle/Event.ts"
+import type { PartyStoreShape } from "../../src/lifecycle/Party.ts"
+import { decodeParty } from "../../src/lifecycle/Party.ts"
 import type { CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import { step } from "../../src/lifecycle/transition.ts"
 import * as Region from "../../src/Region.ts"
@@ -14,7 +16,11 @@ import { applyCommand, ctx, eligible } from "../support/lifecycle.ts"
 /** A store under test: a fresh store, and (optionally) a way to corrupt a stored event. */
 export interface Subject {
   readonly store: CaseStoreShape
+  readonly parties?: PartyStoreShape
   readonly corrupt?: (caseId: string, sequence: number) => Promise<void> | void
+  readonly corruptParty?: (caseId: string) => Promise<void> | void
+  /** The SQL run so far, for the region-filter audit (SQL adapters). */
+  readonly queries?: () => ReadonlyArray<string>
   readonly close?: () => Promise<void> | void
 }
 
@@ -187,6 +193,40 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
         }),
         { numRuns: 40 }
       )
+    })
+
+    it("keeps parties' personal data apart, scoped by region, erasable", async () => {
+      const subject = await make()
+      const parties = subject.parties
+      if (parties === undefined) return
+      const party = Result.getOrThrow(decodeParty({ name: "李四", residentId: "11010519491231002X", phone: "13800000000" }))
+      expect(await run(parties.put("c1", Region.makeUnsafe("530103"), party))).toEqual(Result.succeed(undefined))
+      const back = Result.getOrThrow(await run(parties.get("c1", Region.makeUnsafe("5301"))))
+      expect(back.name).toBe("李四")
+      expect(back.residentId.reveal()).toBe("11010519491231002X")
+      expect(back.phone).toBe("13800000000")
+      const outside = await run(parties.get("c1", Region.makeUnsafe("530102")))
+      expect(Result.isFailure(outside) && outside.failure._tag).toBe("CaseNotFound")
+      if (subject.corruptParty !== undefined) {
+        await subject.corruptParty("c1")
+        const bad = await run(parties.get("c1", Region.makeUnsafe("530103")))
+        expect(Result.isFailure(bad) && bad.failure).toMatchObject({ _tag: "CorruptRecord", caseId: "c1" })
+      }
+      await run(parties.erase("c1", Region.makeUnsafe("530103")))
+      const gone = await run(parties.get("c1", Region.makeUnsafe("530103")))
+      expect(Result.isFailure(gone) && gone.failure._tag).toBe("CaseNotFound")
+      await subject.close?.()
+    })
+
+    it("every query on a case table carries the region filter", async () => {
+      const subject = await make()
+      const queries = subject.queries?.()
+      if (queries === undefined) return
+      const caseQueries = queries.filter((q) => /fayuan_(case_events|case_heads|parties)/.test(q) && /^\s*(select|update|delete)/i.test(q))
+      expect(caseQueries.length).toBeGreaterThan(10)
+      const unfiltered = caseQueries.filter((q) => !/\bregion"?\s*(=|>=)/.test(q))
+      expect(unfiltered).toEqual([])
+      await subject.close?.()
     })
   })
 }

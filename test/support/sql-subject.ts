@@ -4,21 +4,28 @@
  */
 import { sql } from "kysely"
 import { afterAll } from "vitest"
-import type { Opened } from "../../adapters/kysely/open.ts"
+import type { Opened, OpenOptions } from "../../adapters/kysely/open.ts"
 import type { Subject } from "../contract/case-store.ts"
 
-export const sharedSubject = (open: () => Promise<Opened>): (() => Promise<Subject>) => {
+export const sharedSubject = (open: (options: OpenOptions) => Promise<Opened>): (() => Promise<Subject>) => {
   let adapter: Promise<Opened> | undefined
+  const queries: Array<string> = []
   afterAll(async () => {
     if (adapter !== undefined) await (await adapter).close()
   })
   return async () => {
-    adapter ??= open()
+    adapter ??= open({ onQuery: (q) => queries.push(q) })
     const a = await adapter
+    await sql`delete from fayuan_parties where region >= '0'`.execute(a.db)
     await sql`delete from fayuan_case_heads where region >= '0'`.execute(a.db)
     await sql`delete from fayuan_case_events where region >= '0'`.execute(a.db)
     return {
       store: a.caseStore,
+      parties: a.partyStore,
+      queries: () => queries,
+      corruptParty: async (caseId: string) => {
+        await sql`update fayuan_parties set data = ${'{"name":'} where region >= '0' and case_id = ${caseId}`.execute(a.db)
+      },
       corrupt: async (caseId: string, sequence: number) => {
         await sql`update fayuan_case_events set payload = ${'{"type":"AidGranted","broken":'} where region >= '0' and case_id = ${caseId} and sequence = ${sequence}`.execute(a.db)
       }
