@@ -26,5 +26,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   treeshake: true,
-  external: ["effect", "kysely", "pg", "@electric-sql/pglite", "node:sqlite"]
+  external: ["effect", "kysely", "pg", "@electric-sql/pglite"],
+  // node:sqlite exists only with its prefix
+  removeNodeProtocol: false
 })

@@ -79,6 +79,29 @@ describe("the built package", { timeout: 60_000 }, () => {
     expect(JSON.parse(r.stdout)).toEqual({ outcome: "mandatory", yuan: "-¥0.05" })
   })
 
+  it("opens the embedded SQLite adapter as ESM and CJS", () => {
+    const esm = node(
+      "sqlite.mjs",
+      `import { openSqlite } from "fayuan/adapters/sqlite"
+       import { latestMigration } from "fayuan/adapters/kysely"
+       import { makeMemoryStore } from "fayuan/adapters/memory"
+       const a = await openSqlite({ path: ":memory:" })
+       const rows = await a.db.selectFrom("fayuan_migration").select("name").execute()
+       await a.close()
+       console.log(JSON.stringify({ name: a.name, migrations: rows.map((r) => r.name), latest: latestMigration, memory: typeof makeMemoryStore }))`
+    )
+    expect(esm.stderr).toBe("")
+    expect(JSON.parse(esm.stdout)).toEqual({ name: "sqlite", migrations: ["0001_case_events", "0002_case_heads", "0003_parties"], latest: "0003_parties", memory: "function" })
+    const cjs = node(
+      "sqlite.cjs",
+      `const { openSqlite } = require("fayuan/adapters/sqlite")
+       const { toMermaid } = require("fayuan/lifecycle")
+       openSqlite({ path: ":memory:" }).then(async (a) => { await a.close(); console.log(a.name, toMermaid().split("\\n")[0]) })`
+    )
+    expect(cjs.stderr).toBe("")
+    expect(cjs.stdout.trim()).toBe("sqlite stateDiagram-v2")
+  })
+
   it("keeps internals out of reach", () => {
     const r = node(
       "internal.mjs",
