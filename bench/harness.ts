@@ -47,7 +47,7 @@ export const measure = async (
 }
 
 const format = (value: number, unit: string): string => {
-  if (unit === "x") return value.toFixed(1)
+  if (unit === "x") return Math.abs(value) >= 1 ? value.toFixed(1) : value.toPrecision(2)
   if (Number.isInteger(value) || unit === "per-s" || Math.abs(value) >= 100) return String(Math.round(value))
   return value.toFixed(1)
 }

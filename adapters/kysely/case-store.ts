@@ -16,7 +16,7 @@ import type { Case } from "../../src/lifecycle/Case.ts"
 import { evolve } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
-import { CaseNotFound, CorruptRecord, InvalidAppend, StoreError, VersionConflict } from "../../src/lifecycle/Store.ts"
+import { CaseNotFound, CorruptRecord, InvalidAppend, mergeBatch, StoreError, VersionConflict } from "../../src/lifecycle/Store.ts"
 import type { FayuanDatabase } from "./schema.ts"
 
 /**
@@ -73,11 +73,29 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Thrown inside a transaction to roll it back and report a conflict. */
 class Conflict {
-  readonly actual: number
-  constructor(actual: number) {
-    this.actual = actual
+  readonly caseId: string
+  readonly region: string
+  readonly expected: number
+  constructor(caseId: string, region: string, expected: number) {
+    this.caseId = caseId
+    this.region = region
+    this.expected = expected
   }
 }
+
+/** Rows per multi-row statement: far below every engine's bound-parameter limit. */
+const CHUNK = 500
+
+const rowOf = (e: CaseEvent): FayuanDatabase["fayuan_case_events"] => ({
+  region: e.region,
+  case_id: e.caseId,
+  sequence: e.sequence,
+  type: e.type,
+  occurred_at: e.occurredAt,
+  recorded_at: e.recordedAt,
+  schema_version: e.schemaVersion,
+  payload: JSON.stringify(encode(e))
+})
 
 /**
  * Hooks for tests: `afterEvents` runs inside the append transaction after the events are written
@@ -120,91 +138,125 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
     return c
   }
 
-  const appendOnce = async (caseId: string, expected: number, events: ReadonlyArray<CaseEvent>, region: string, rows: ReadonlyArray<FayuanDatabase["fayuan_case_events"]>) =>
+  type Entry = { readonly caseId: string; readonly region: string; readonly expectedVersion: number; readonly events: ReadonlyArray<CaseEvent> }
+  const keyOf = (region: string, caseId: string) => `${region}\u0000${caseId}`
+
+  /** One transaction: check every head's version, insert every event, write every head. */
+  const writeOnce = async (entries: ReadonlyArray<Entry>) =>
     db.transaction().execute(async (trx) => {
-      const head = await headOf(trx, region, caseId)
-      const actual = head?.version ?? 0
-      if (actual !== expected) throw new Conflict(actual)
-      await trx.insertInto("fayuan_case_events").values([...rows]).execute()
-      await hooks.afterEvents?.(caseId)
-      let current: Case | undefined
-      if (head !== undefined) {
-        try {
-          current = JSON.parse(head.snapshot) as Case
-        } catch {
-          current = await loadCase(trx, region, caseId)
+      const heads = new Map<string, { version: number; snapshot: string }>()
+      for (let i = 0; i < entries.length; i += CHUNK) {
+        const chunk = entries.slice(i, i + CHUNK)
+        const rows =
+          chunk.length === 1
+            ? await trx
+                .selectFrom("fayuan_case_heads")
+                .select(["region", "case_id", "version", "snapshot"])
+                .where("region", "=", chunk[0]!.region)
+                .where("case_id", "=", chunk[0]!.caseId)
+                .execute()
+            : await trx
+                .selectFrom("fayuan_case_heads")
+                .select(["region", "case_id", "version", "snapshot"])
+                .where("region", "in", [...new Set(chunk.map((e) => e.region))])
+                .where("case_id", "in", chunk.map((e) => e.caseId))
+                .execute()
+        for (const r of rows) heads.set(keyOf(r.region, r.case_id), { version: Number(r.version), snapshot: r.snapshot })
+      }
+      for (const e of entries) {
+        const actual = heads.get(keyOf(e.region, e.caseId))?.version ?? 0
+        if (actual !== e.expectedVersion) throw new Conflict(e.caseId, e.region, e.expectedVersion)
+      }
+      const rows = entries.flatMap((e) => e.events.map(rowOf))
+      for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto("fayuan_case_events").values(rows.slice(i, i + CHUNK)).execute()
+      for (const e of entries) await hooks.afterEvents?.(e.caseId)
+      const heads2: Array<FayuanDatabase["fayuan_case_heads"]> = []
+      for (const e of entries) {
+        const head = heads.get(keyOf(e.region, e.caseId))
+        let current: Case | undefined
+        if (head !== undefined) {
+          try {
+            current = JSON.parse(head.snapshot) as Case
+          } catch {
+            current = undefined
+          }
+          if (current?.version !== e.expectedVersion) current = await loadCase(trx, e.region, e.caseId)
         }
-        if (current?.version !== expected) current = await loadCase(trx, region, caseId)
+        for (const event of e.events) current = evolve(current, event)
+        const c = current!
+        heads2.push({
+          region: e.region,
+          case_id: e.caseId,
+          version: c.version,
+          state: c.state,
+          kind: c.kind,
+          origin: c.origin,
+          received_on: c.receivedOn,
+          last_occurred_at: c.lastOccurredAt,
+          snapshot: JSON.stringify(c)
+        })
       }
-      for (const e of events) current = evolve(current, e)
-      const c = current!
-      const values = {
-        version: c.version,
-        state: c.state,
-        kind: c.kind,
-        origin: c.origin,
-        received_on: c.receivedOn,
-        last_occurred_at: c.lastOccurredAt,
-        snapshot: JSON.stringify(c)
-      }
-      if (head === undefined) {
-        await trx.insertInto("fayuan_case_heads").values({ region, case_id: caseId, ...values }).execute()
-      } else {
-        const updated = await trx
-          .updateTable("fayuan_case_heads")
-          .set(values)
-          .where("region", "=", region)
-          .where("case_id", "=", caseId)
-          .where("version", "=", expected)
-          .executeTakeFirst()
-        if (updated.numUpdatedRows !== 1n) throw new Conflict(-1)
+      // One upsert for all heads. The events' primary key already stopped any writer that raced
+      // us to these sequences, so a head only ever moves forward here.
+      for (let i = 0; i < heads2.length; i += CHUNK) {
+        await trx
+          .insertInto("fayuan_case_heads")
+          .values(heads2.slice(i, i + CHUNK))
+          .onConflict((oc) =>
+            oc
+              .columns(["region", "case_id"])
+              .doUpdateSet((eb) => ({
+                version: eb.ref("excluded.version"),
+                state: eb.ref("excluded.state"),
+                kind: eb.ref("excluded.kind"),
+                origin: eb.ref("excluded.origin"),
+                received_on: eb.ref("excluded.received_on"),
+                last_occurred_at: eb.ref("excluded.last_occurred_at"),
+                snapshot: eb.ref("excluded.snapshot")
+              }))
+              .where("fayuan_case_heads.version", "<", (eb) => eb.ref("excluded.version"))
+          )
+          .execute()
       }
     })
 
-  const append: CaseStoreShape["append"] = (caseId, expectedVersion, events) =>
+  /** Writes a checked batch, retrying busy locks and turning key violations into conflicts. */
+  const write = async (entries: ReadonlyArray<Entry>): Promise<VersionConflict | undefined> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await writeOnce(entries)
+        return undefined
+      } catch (error) {
+        if (error instanceof Conflict || flavour.isUniqueViolation(error)) {
+          // Name the case that conflicts: the one the check caught, or the first whose head moved.
+          const suspects = error instanceof Conflict ? entries.filter((e) => e.caseId === error.caseId && e.region === error.region) : entries
+          for (const e of suspects) {
+            const actual = (await headOf(db, e.region, e.caseId))?.version ?? 0
+            if (actual !== e.expectedVersion || suspects.length === 1) return new VersionConflict({ caseId: e.caseId, expected: e.expectedVersion, actual })
+          }
+          const first = entries[0]!
+          return new VersionConflict({ caseId: first.caseId, expected: first.expectedVersion, actual: first.expectedVersion })
+        }
+        if (flavour.isBusy(error) && attempt < 200) {
+          await sleep(1 + Math.floor(Math.random() * Math.min(50, 2 ** Math.min(attempt, 6))))
+          continue
+        }
+        throw error
+      }
+    }
+  }
+
+  const appendMany: CaseStoreShape["appendMany"] = (batch) =>
     Effect.tryPromise({
       try: async (): Promise<VersionConflict | InvalidAppend | undefined> => {
-        if (events.length === 0) return undefined
-        const region = events[0]!.region
-        const rows: Array<FayuanDatabase["fayuan_case_events"]> = []
-        for (let i = 0; i < events.length; i++) {
-          const e = events[i]!
-          if (e.caseId !== caseId) return new InvalidAppend({ caseId, reason: `event ${i} belongs to another case` })
-          if (e.sequence !== expectedVersion + i + 1) return new InvalidAppend({ caseId, reason: `event ${i} has sequence ${e.sequence}, expected ${expectedVersion + i + 1}` })
-          if (e.region !== region) return new InvalidAppend({ caseId, reason: `event ${i} is in another region than the case` })
-          rows.push({
-            region,
-            case_id: caseId,
-            sequence: e.sequence,
-            type: e.type,
-            occurred_at: e.occurredAt,
-            recorded_at: e.recordedAt,
-            schema_version: e.schemaVersion,
-            payload: JSON.stringify(encode(e))
-          })
-        }
-        for (let attempt = 0; ; attempt++) {
-          try {
-            await appendOnce(caseId, expectedVersion, events, region, rows)
-            return undefined
-          } catch (error) {
-            if (error instanceof Conflict || flavour.isUniqueViolation(error)) {
-              const head = await headOf(db, region, caseId)
-              return new VersionConflict({ caseId, expected: expectedVersion, actual: head?.version ?? 0 })
-            }
-            if (flavour.isBusy(error) && attempt < 200) {
-              await sleep(1 + Math.floor(Math.random() * Math.min(50, 2 ** Math.min(attempt, 6))))
-              continue
-            }
-            throw error
-          }
-        }
+        const merged = mergeBatch(batch)
+        if (merged instanceof InvalidAppend) return merged
+        return merged.length === 0 ? undefined : write(merged)
       },
-      catch: (error) => (error instanceof CorruptRecord ? error : new StoreError({ operation: "append", reason: databaseError(error) }))
-    }).pipe(
-      Effect.flatMap((outcome) => (outcome === undefined ? Effect.void : Effect.fail(outcome))),
-      Effect.catchTag("CorruptRecord", (e) => Effect.fail(new StoreError({ operation: "append", reason: e.message })))
-    )
+      catch: (error) => new StoreError({ operation: "append", reason: error instanceof CorruptRecord ? error.message : databaseError(error) })
+    }).pipe(Effect.flatMap((outcome) => (outcome === undefined ? Effect.void : Effect.fail(outcome))))
+
+  const append: CaseStoreShape["append"] = (caseId, expectedVersion, events) => appendMany([{ caseId, expectedVersion, events }])
 
   const load: CaseStoreShape["load"] = (caseId, scope) =>
     Effect.tryPromise({
@@ -258,5 +310,5 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
       catch: (error) => new StoreError({ operation: "list", reason: databaseError(error) })
     })
 
-  return { append, load, list }
+  return { append, appendMany, load, list }
 }

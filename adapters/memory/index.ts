@@ -11,7 +11,7 @@ import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { Party, PartyStoreShape } from "../../src/lifecycle/Party.ts"
 import { decodePartyJson, encodePartyJson, PartyStore } from "../../src/lifecycle/Party.ts"
 import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
-import { CaseNotFound, CaseStore, CorruptRecord, InvalidAppend, VersionConflict } from "../../src/lifecycle/Store.ts"
+import { CaseNotFound, CaseStore, CorruptRecord, InvalidAppend, mergeBatch, VersionConflict } from "../../src/lifecycle/Store.ts"
 
 interface Log {
   readonly caseId: string
@@ -68,6 +68,24 @@ export const makeMemoryStore = (): MemoryStore => {
       return Effect.void
     })
 
+  const appendMany: CaseStoreShape["appendMany"] = (batch) =>
+    Effect.suspend((): Effect.Effect<void, VersionConflict | InvalidAppend> => {
+      const merged = mergeBatch(batch)
+      if (merged instanceof InvalidAppend) return Effect.fail(merged)
+      // Check everything first, then write: all or nothing.
+      for (const m of merged) {
+        const actual = logs.get(key(m.region, m.caseId))?.rows.length ?? 0
+        if (actual !== m.expectedVersion) return Effect.fail(new VersionConflict({ caseId: m.caseId, expected: m.expectedVersion, actual }))
+      }
+      for (const m of merged) {
+        const rows = m.events.map((e) => JSON.stringify(encode(e)))
+        const log = logs.get(key(m.region, m.caseId))
+        if (log === undefined) logs.set(key(m.region, m.caseId), { caseId: m.caseId, region: m.region, rows })
+        else log.rows.push(...rows)
+      }
+      return Effect.void
+    })
+
   const load: CaseStoreShape["load"] = (caseId, scope) =>
     Effect.suspend((): Effect.Effect<ReadonlyArray<CaseEvent>, CaseNotFound | CorruptRecord> => {
       const found = [...logs.values()].filter((l) => l.caseId === caseId && Region.contains(scope, l.region))
@@ -98,7 +116,7 @@ export const makeMemoryStore = (): MemoryStore => {
     if (log !== undefined && sequence >= 1 && sequence <= log.rows.length) log.rows[sequence - 1] = json
   }
 
-  return { append, load, list, tamper }
+  return { append, appendMany, load, list, tamper }
 }
 
 /**

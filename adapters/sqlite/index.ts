@@ -31,9 +31,18 @@ const bindable = (p: unknown): unknown => (typeof p === "boolean" ? (p ? 1 : 0) 
  *
  * @category internals
  */
-export const kyselySqliteDatabase = (db: DatabaseSync): SqliteDatabase => ({
-  close: () => db.close(),
-  prepare: (sql: string): SqliteStatement => {
+export const kyselySqliteDatabase = (db: DatabaseSync): SqliteDatabase => {
+  // Prepared statements are reused by their SQL text (Kysely's SQL is stable for a query shape).
+  const cache = new Map<string, SqliteStatement>()
+  const prepare = (sql: string): SqliteStatement => {
+    const hit = cache.get(sql)
+    if (hit !== undefined) return hit
+    const made = build(sql)
+    if (cache.size >= 500) cache.delete(cache.keys().next().value!)
+    cache.set(sql, made)
+    return made
+  }
+  const build = (sql: string): SqliteStatement => {
     const stmt = db.prepare(sql)
     const columns = (stmt as unknown as { columns?: () => ReadonlyArray<unknown> }).columns
     const reader = columns !== undefined ? columns.call(stmt).length > 0 : readerPattern.test(sql)
@@ -47,7 +56,8 @@ export const kyselySqliteDatabase = (db: DatabaseSync): SqliteDatabase => ({
       iterate: (parameters) => stmt.iterate(...(parameters.map(bindable) as Array<never>)) as IterableIterator<unknown>
     }
   }
-})
+  return { close: () => db.close(), prepare }
+}
 
 /**
  * Opens (creating if needed) a SQLite database, migrates it and returns the adapter.

@@ -91,6 +91,47 @@ export interface CaseHead {
 }
 
 /**
+ * One append of a batch.
+ *
+ * @category models
+ */
+export interface AppendRequest {
+  readonly caseId: string
+  readonly expectedVersion: number
+  readonly events: ReadonlyArray<CaseEvent>
+}
+
+/**
+ * Checks a batch and merges each case's requests into one (versions must chain, events must be
+ * the case's, in sequence, in one region). Shared by every adapter so all treat a batch alike.
+ *
+ * @category batches
+ */
+export const mergeBatch = (batch: ReadonlyArray<AppendRequest>): ReadonlyArray<AppendRequest & { readonly region: Region.RegionCode }> | InvalidAppend => {
+  const merged = new Map<string, { caseId: string; region: Region.RegionCode; expectedVersion: number; events: Array<CaseEvent> }>()
+  for (const request of batch) {
+    const { caseId, expectedVersion, events } = request
+    if (events.length === 0) continue
+    const region = events[0]!.region
+    const key = `${region}\u0000${caseId}`
+    const current = merged.get(key)
+    const start = current === undefined ? expectedVersion : current.expectedVersion + current.events.length
+    if (current !== undefined && expectedVersion !== start) {
+      return new InvalidAppend({ caseId, reason: `expected version ${expectedVersion} does not follow the batch's earlier append (${start})` })
+    }
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!
+      if (e.caseId !== caseId) return new InvalidAppend({ caseId, reason: `event ${i} belongs to another case` })
+      if (e.sequence !== start + i + 1) return new InvalidAppend({ caseId, reason: `event ${i} has sequence ${e.sequence}, expected ${start + i + 1}` })
+      if (e.region !== region) return new InvalidAppend({ caseId, reason: `event ${i} is in another region than the case` })
+    }
+    if (current === undefined) merged.set(key, { caseId, region, expectedVersion, events: [...events] })
+    else current.events.push(...events)
+  }
+  return [...merged.values()]
+}
+
+/**
  * What an adapter provides.
  *
  * @category models
@@ -98,13 +139,19 @@ export interface CaseHead {
 export interface CaseStoreShape {
   /**
    * Appends `events` (sequences `expectedVersion + 1 …`) to the log of `caseId`, if its current
-   * version is `expectedVersion` (0 for a new case). All or nothing.
+   * version is `expectedVersion` (0 for a new case). All or nothing; no events is a no-op.
    */
   readonly append: (
     caseId: string,
     expectedVersion: number,
     events: ReadonlyArray<CaseEvent>
   ) => Effect.Effect<void, VersionConflict | InvalidAppend | StoreError>
+  /**
+   * Appends several commands' events in one transaction, all or nothing: for imports, replays and
+   * bulk loads. A case may appear more than once if its versions chain. The first conflict fails
+   * the whole batch and names its case.
+   */
+  readonly appendMany: (batch: ReadonlyArray<AppendRequest>) => Effect.Effect<void, VersionConflict | InvalidAppend | StoreError>
   /** The log of a case inside `scope`, in sequence order. */
   readonly load: (caseId: string, scope: Region.RegionCode) => Effect.Effect<ReadonlyArray<CaseEvent>, CaseNotFound | CorruptRecord | StoreError>
   /** The cases inside `scope`, by case id. */
