@@ -327,12 +327,19 @@ export const parameter = (
  * @category lookup
  */
 export const procedureFor = (book: RuleBook, region: Region.RegionCode, date: string): ProcedureRules | undefined => {
-  for (const level of Region.ancestors(region)) {
-    const found = book.procedures.find((p) => p.region === level && inForce(p, date))
-    if (found !== undefined) return found
+  let byRegion = procedureCache.get(book)
+  if (byRegion === undefined) procedureCache.set(book, (byRegion = new Map()))
+  let candidates = byRegion.get(region)
+  if (candidates === undefined) {
+    // The procedure rules of the region's levels, most specific level first.
+    candidates = Region.ancestors(region).flatMap((level) => book.procedures.filter((p) => p.region === level))
+    byRegion.set(region, candidates)
   }
+  for (let i = 0; i < candidates.length; i++) if (inForce(candidates[i]!, date)) return candidates[i]
   return undefined
 }
+
+const procedureCache = new WeakMap<RuleBook, Map<string, ReadonlyArray<ProcedureRules>>>()
 
 /**
  * A parameter's value for a region and date, outside a decision (overrides first).

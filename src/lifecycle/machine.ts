@@ -92,14 +92,27 @@ export const machine: ReadonlyArray<CommandSpec> = [
 ]
 
 /**
+ * A command's row with the lookups `transition` needs, computed once.
+ *
+ * @category machine
+ */
+export interface CompiledSpec extends CommandSpec {
+  /** The command opens a case. */
+  readonly opens: boolean
+  /** The states it may be sent in. */
+  readonly from: ReadonlySet<State | "start">
+}
+
+const compiled: ReadonlyMap<CommandType, CompiledSpec> = new Map(
+  machine.map((s) => [s.command, { ...s, opens: s.edges.some((e) => e.from === "start"), from: new Set(s.edges.map((e) => e.from)) }])
+)
+
+/**
  * The row of a command.
  *
  * @category machine
  */
-export const specOf: (command: CommandType) => CommandSpec = (() => {
-  const byCommand = new Map(machine.map((s) => [s.command, s]))
-  return (command) => byCommand.get(command)!
-})()
+export const specOf = (command: CommandType): CompiledSpec => compiled.get(command)!
 
 /**
  * `true` when the machine has an edge from `from` to `to` for `command`.

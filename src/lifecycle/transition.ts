@@ -497,8 +497,7 @@ const run = (
   if (today === undefined || (ctx.occurredAt !== undefined && chinaDate(ctx.at) === undefined)) {
     return reject(command.type, "invalid-context", "the context's time is not an ISO 8601 instant with an offset", state)
   }
-  const opens = spec.edges.some((e) => e.from === "start")
-  if (opens) {
+  if (spec.opens) {
     if (current !== undefined) return reject(command.type, "case-exists", "a case with this id already exists", state)
     const region = (command as CommandOf<"apply" | "notify">).region
     if (!Region.contains(actor.region, region)) return reject(command.type, "other-region", `region ${region} is outside the actor's region ${actor.region}`)
@@ -507,7 +506,7 @@ const run = (
     if (!Region.contains(actor.region, current.region)) {
       return reject(command.type, "other-region", `the case belongs to region ${current.region}, outside the actor's region ${actor.region}`, state)
     }
-    if (!spec.edges.some((e) => e.from === current.state)) return reject(command.type, "wrong-state", `not allowed in ${current.state}`, state)
+    if (!spec.from.has(current.state)) return reject(command.type, "wrong-state", `not allowed in ${current.state}`, state)
     if (spec.ownCase && current.lawyer?.lawyerId !== actor.id) {
       return reject(command.type, "not-assigned-lawyer", "the case is not assigned to this lawyer", state)
     }

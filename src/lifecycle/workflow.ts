@@ -43,7 +43,7 @@ export type ExecuteError = CommandRejected | VersionConflict | CaseNotFound | Co
  */
 export const execute = Effect.fn("fayuan/lifecycle/execute")(function* (caseId: string, command: Command, ctx: Context) {
   const store = yield* CaseStore
-  const opens = specOf(command.type).edges.some((e) => e.from === "start")
+  const opens = specOf(command.type).opens
   const events: ReadonlyArray<CaseEvent> = opens ? [] : yield* store.load(caseId, ctx.actor.region)
   const current = replay(events)
   if (opens && (command as { caseId: string }).caseId !== caseId) {
