@@ -83,6 +83,13 @@ describe("criminal defence under the Legal Aid Law (LAL-25)", () => {
     expect(younger.citations).not.toContain("SPCJ2006-2")
   })
 
+  it("before the 2006 interpretation took effect, the birthday itself counted", () => {
+    const d = decideWith({ date: "2005-06-01", applicant: { birthDate: "1987-06-01" }, matter: defence({}) })
+    expect(d.citations).not.toContain("LAR-12-2")
+    const after = decideWith({ date: "2006-06-01", applicant: { birthDate: "1988-06-01" }, matter: defence({}) })
+    expect(after.citations).toEqual(["LAR-12-2", "SPCJ2006-2"])
+  })
+
   it("an accused with a defence lawyer gets no aid", () => {
     const d = decideWith({ date: "2024-02-02", applicant: { birthDate: "2010-01-01", hasLawyer: true }, matter: defence({}) })
     expect(d.outcome).toBe("ineligible")

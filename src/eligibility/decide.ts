@@ -73,11 +73,15 @@ class Run {
     this.trace = traced ? [] : undefined
   }
 
-  /** Completed years on the application date; 周岁 in criminal matters count from the day after the birthday (SPCJ2006-2). */
+  /**
+   * Completed years on the application date. In criminal matters 周岁 count from the day after
+   * the birthday (SPCJ2006-2), from the day that interpretation took effect.
+   */
   age(convention: "criminal" | "civil"): number | undefined {
     const birth = this.app.applicant.birthDate
     if (birth === undefined) return undefined
-    return CalendarDate.ageOn(birth, this.app.date, convention === "criminal" ? "day-after-birthday" : "birthday")
+    const dayAfter = convention === "criminal" && this.app.date >= dayAfterBirthdayFrom
+    return CalendarDate.ageOn(birth, this.app.date, dayAfter ? "day-after-birthday" : "birthday")
   }
 
   get set(): RuleSet {
@@ -148,6 +152,8 @@ class Run {
 }
 
 const noRequirements: Requirements = { basis: [] }
+/** SPCJ2006-2 in force: from then on an accused is a minor through their 18th birthday. */
+const dayAfterBirthdayFrom = "2006-01-23"
 const assistanceStatuses = ["social-assistance", "judicial-assistance", "entitled-group"] as const
 const criminalOnApplication = {
   "criminal-victim": "victimOnApplication",
@@ -383,7 +389,7 @@ const criminalDefence = (run: Run): Verdict => {
       unknown.push([stageOk === undefined ? "matter.stage" : groundFactPath[rule.ground], rule.basis])
     }
   }
-  if (applied.has("minor") && run.age("criminal") !== run.age("civil")) {
+  if (applied.has("minor") && run.isMinor("civil") === false) {
     // Only on the birthday itself does the day-after rule change the answer: cite it then.
     run.cite("SPCJ2006-2")
   }
