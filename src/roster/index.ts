@@ -1,0 +1,10 @@
+/**
+ * `fayuan/roster`: duty rosters for the duty sites — fair, explainable, deterministic.
+ *
+ * @since 0.1.0
+ */
+export type { Absence, Change } from "./replan.ts"
+export { replan } from "./replan.ts"
+export type { Assignment, FairnessCertificate, Roster, Shift, Slot, Unfilled } from "./Roster.ts"
+export { decodeRosterInput, Firm, InvalidRosterInput, Lawyer, Pinned, RosterInput, Site, slots } from "./Roster.ts"
+export { defaults, solve } from "./solve.ts"

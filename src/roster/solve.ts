@@ -1,0 +1,541 @@
+/**
+ * The duty-roster solver.
+ *
+ * 1. Every seat of every shift in the period is generated from the sites' patterns and the work
+ *    calendar; pinned shifts are placed first and never move.
+ * 2. Seats are filled scarcest first, each by the qualified lawyer who can take it with the lowest
+ *    load, then the firm furthest below its quota, then the fewest shifts at that site and on that
+ *    weekday, then preferences, then a seeded hash — never input order.
+ * 3. A seat nobody can take is retried along augmenting paths (a lawyer takes it by handing one
+ *    of their seats to someone who can take that, and so on), so coverage is as high as the hard
+ *    constraints allow.
+ * 4. Loads are balanced along the same kind of paths: while some lawyer could pass a seat, through
+ *    a chain of others, to a lawyer with at least two fewer, it is passed. When no such chain
+ *    exists the loads are lexicographically minimal (largest first) for the flow-shaped
+ *    constraints (qualification, availability, one shift a day, monthly maximum).
+ * 5. The certificate's lower bound is the smallest maximum load with which a relaxation (the
+ *    qualification and availability constraints only) still covers as many seats: no roster can
+ *    beat it.
+ *
+ * @since 0.1.0
+ */
+import * as CalendarDate from "../CalendarDate.ts"
+import * as Region from "../Region.ts"
+import * as WorkCalendar from "../WorkCalendar.ts"
+import type { Assignment, FairnessCertificate, RosterInput, Roster, Slot, Unfilled } from "./Roster.ts"
+
+const slotMask: { readonly [S in Slot]: number } = { full: 3, am: 1, pm: 2 }
+const slotOrder: { readonly [S in Slot]: number } = { full: 0, am: 1, pm: 2 }
+
+/** Defaults for the parameters a request may leave out. */
+export const defaults = { maxPerMonth: 8, minDaysBetweenShifts: 1 } as const
+
+interface SeatRec {
+  readonly date: CalendarDate.CalendarDate
+  readonly day: number
+  readonly month: number
+  readonly weekday: number
+  readonly site: number
+  readonly siteId: string
+  readonly slot: Slot
+  readonly mask: number
+  readonly seat: number
+  readonly key: string
+  candidates: Array<number>
+  pinnedTo: number
+}
+
+interface LawyerRec {
+  readonly id: string
+  readonly index: number
+  readonly firm: number
+  readonly maxPerMonth: number
+  readonly unavailable: ReadonlySet<number>
+  readonly preferredSites: ReadonlySet<string>
+  readonly preferredWeekdays: ReadonlySet<number>
+  load: number
+  readonly days: Map<number, number>
+  readonly months: Map<number, number>
+  readonly sites: Map<number, number>
+  readonly weekdays: Array<number>
+  readonly seats: Set<number>
+}
+
+/** A 32-bit FNV-1a hash of a string, mixed with the seed: the last tie-break. */
+const hash = (seed: number, text: string): number => {
+  let h = (0x811c9dc5 ^ seed) >>> 0
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h
+}
+
+const byId = <A extends { readonly id: string }>(a: A, b: A): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/**
+ * The state of a roster being built: seats, lawyers, who holds what, and the moves.
+ *
+ * @category internals
+ */
+export class Board {
+  readonly seats: Array<SeatRec> = []
+  readonly lawyers: Array<LawyerRec> = []
+  readonly holder: Array<number> = []
+  readonly firmSeats: Array<number> = []
+  readonly firmQuota: Array<{ readonly p: number; readonly q: number } | undefined> = []
+  readonly firmIds: Array<string> = []
+  readonly minGap: number
+  readonly seed: number
+  total = 0
+
+  constructor(input: RosterInput, calendar: WorkCalendar.WorkCalendar) {
+    this.minGap = input.parameters?.minDaysBetweenShifts ?? defaults.minDaysBetweenShifts
+    this.seed = input.seed ?? 0
+    const monthlyMax = input.parameters?.maxPerMonth ?? defaults.maxPerMonth
+    const sites = [...input.sites].sort(byId)
+    const lawyers = [...input.lawyers].sort(byId)
+    const firmIds = [...new Set([...(input.firms ?? []).map((f) => f.id), ...lawyers.map((l) => l.firmId)])].sort()
+    const quotas = new Map((input.firms ?? []).map((f) => [f.id, f.quotaShare]))
+    for (const id of firmIds) {
+      this.firmIds.push(id)
+      this.firmSeats.push(0)
+      const q = quotas.get(id)
+      this.firmQuota.push(q === undefined ? undefined : { p: q.numerator, q: q.denominator })
+    }
+    const firmIndex = new Map(firmIds.map((id, i) => [id, i]))
+    lawyers.forEach((l, index) =>
+      this.lawyers.push({
+        id: l.id,
+        index,
+        firm: firmIndex.get(l.firmId)!,
+        maxPerMonth: l.maxPerMonth ?? monthlyMax,
+        unavailable: new Set((l.unavailable ?? []).map((d) => CalendarDate.toEpochDay(d))),
+        preferredSites: new Set(l.preferredSites ?? []),
+        preferredWeekdays: new Set(l.preferredWeekdays ?? []),
+        load: 0,
+        days: new Map(),
+        months: new Map(),
+        sites: new Map(),
+        weekdays: [0, 0, 0, 0, 0, 0, 0, 0],
+        seats: new Set()
+      })
+    )
+    // Who is qualified for each site, whatever the day.
+    const qualified = sites.map((site) =>
+      lawyers.flatMap((l, i) =>
+        Region.contains(site.region, l.region) &&
+        l.yearsOfPractice >= (site.minYearsOfPractice ?? 0) &&
+        (site.languages ?? []).every((lang) => (l.languages ?? []).includes(lang))
+          ? [i]
+          : []
+      )
+    )
+    const from = CalendarDate.toEpochDay(input.period.from)
+    const to = CalendarDate.toEpochDay(input.period.to)
+    const pinsBySlot = new Map<string, Array<number>>()
+    const lawyerIndex = new Map(lawyers.map((l, i) => [l.id, i]))
+    const pins = [...(input.pinned ?? [])].sort((a, b) =>
+      a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.siteId !== b.siteId ? (a.siteId < b.siteId ? -1 : 1) : a.slot !== b.slot ? slotOrder[a.slot] - slotOrder[b.slot] : a.lawyerId < b.lawyerId ? -1 : 1
+    )
+    for (const p of pins) {
+      const k = `${p.date}|${p.siteId}|${p.slot}`
+      const list = pinsBySlot.get(k)
+      const li = lawyerIndex.get(p.lawyerId)!
+      if (list === undefined) pinsBySlot.set(k, [li])
+      else list.push(li)
+    }
+    const addSeat = (day: number, date: CalendarDate.CalendarDate, siteIndex: number, slot: Slot, seat: number, pinnedTo: number) => {
+      const site = sites[siteIndex]!
+      const candidates = qualified[siteIndex]!.filter((i) => !this.lawyers[i]!.unavailable.has(day))
+      this.seats.push({
+        date,
+        day,
+        month: Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)),
+        weekday: CalendarDate.dayOfWeek(date),
+        site: siteIndex,
+        siteId: site.id,
+        slot,
+        mask: slotMask[slot],
+        seat,
+        key: `${date}|${site.id}|${slot}|${seat}`,
+        candidates,
+        pinnedTo
+      })
+      this.holder.push(-1)
+    }
+    for (let day = from; day <= to; day++) {
+      const date = CalendarDate.fromEpochDay(day)
+      const weekday = CalendarDate.dayOfWeek(date)
+      sites.forEach((site, si) => {
+        const staffed = site.days === undefined || site.days === "working-days" ? calendar.isWorkingDay(date) : site.days.includes(weekday)
+        const shifts = staffed ? [...site.shifts].sort((a, b) => slotOrder[a.slot] - slotOrder[b.slot]) : []
+        const used = new Map<Slot, number>()
+        for (const shift of shifts) {
+          const pinned = pinsBySlot.get(`${date}|${site.id}|${shift.slot}`) ?? []
+          for (let n = 0; n < shift.lawyersNeeded; n++) {
+            const seat = (used.get(shift.slot) ?? 0) + n
+            addSeat(day, date, si, shift.slot, seat, pinned[seat] ?? -1)
+          }
+          used.set(shift.slot, (used.get(shift.slot) ?? 0) + shift.lawyersNeeded)
+        }
+        // Pins beyond the pattern (an extra lawyer, a day the site is normally closed) add seats.
+        for (const slot of ["full", "am", "pm"] as const) {
+          const pinned = pinsBySlot.get(`${date}|${site.id}|${slot}`) ?? []
+          for (let n = used.get(slot) ?? 0; n < pinned.length; n++) addSeat(day, date, si, slot, n, pinned[n]!)
+        }
+      })
+    }
+    for (let s = 0; s < this.seats.length; s++) {
+      const p = this.seats[s]!.pinnedTo
+      if (p >= 0) this.take(p, s)
+    }
+  }
+
+  /** Can lawyer `l` take seat `s`, given everything they hold now? */
+  canTake(l: number, s: number): boolean {
+    const seat = this.seats[s]!
+    const law = this.lawyers[l]!
+    if (law.unavailable.has(seat.day)) return false
+    if ((law.months.get(seat.month) ?? 0) >= law.maxPerMonth) return false
+    if (this.minGap === 0) return ((law.days.get(seat.day) ?? 0) & seat.mask) === 0
+    for (let d = seat.day - this.minGap + 1; d < seat.day + this.minGap; d++) if (law.days.has(d)) return false
+    return true
+  }
+
+  /** Seats held by `l` that stand in the way of taking `s` (same day or within the gap, or the month when full). */
+  blockers(l: number, s: number): Array<number> {
+    const seat = this.seats[s]!
+    const law = this.lawyers[l]!
+    const out: Array<number> = []
+    const monthFull = (law.months.get(seat.month) ?? 0) >= law.maxPerMonth
+    for (const t of law.seats) {
+      const other = this.seats[t]!
+      const near = this.minGap === 0 ? other.day === seat.day && (other.mask & seat.mask) !== 0 : Math.abs(other.day - seat.day) < this.minGap
+      if (near || (monthFull && other.month === seat.month)) out.push(t)
+    }
+    return out
+  }
+
+  take(l: number, s: number): void {
+    const seat = this.seats[s]!
+    const law = this.lawyers[l]!
+    this.holder[s] = l
+    law.load++
+    law.days.set(seat.day, (law.days.get(seat.day) ?? 0) | seat.mask)
+    law.months.set(seat.month, (law.months.get(seat.month) ?? 0) + 1)
+    law.sites.set(seat.site, (law.sites.get(seat.site) ?? 0) + 1)
+    law.weekdays[seat.weekday]!++
+    law.seats.add(s)
+    this.firmSeats[law.firm]!++
+    this.total++
+  }
+
+  release(s: number): void {
+    const l = this.holder[s]!
+    const seat = this.seats[s]!
+    const law = this.lawyers[l]!
+    this.holder[s] = -1
+    law.load--
+    let mask = 0
+    law.seats.delete(s)
+    for (const t of law.seats) if (this.seats[t]!.day === seat.day) mask |= this.seats[t]!.mask
+    if (mask === 0) law.days.delete(seat.day)
+    else law.days.set(seat.day, mask)
+    law.months.set(seat.month, law.months.get(seat.month)! - 1)
+    law.sites.set(seat.site, law.sites.get(seat.site)! - 1)
+    law.weekdays[seat.weekday]!--
+    this.firmSeats[law.firm]!--
+    this.total--
+  }
+
+  /** Compares two candidates for a seat by the soft goals, in priority order. */
+  better(a: number, b: number, s: number): boolean {
+    const la = this.lawyers[a]!
+    const lb = this.lawyers[b]!
+    if (la.load !== lb.load) return la.load < lb.load
+    // Firm quota: the firm further below its share (seats × q − p × total) first.
+    const qa = this.firmQuota[la.firm]
+    const qb = this.firmQuota[lb.firm]
+    const da = qa === undefined ? 0 : this.firmSeats[la.firm]! * qa.q - qa.p * this.total
+    const db = qb === undefined ? 0 : this.firmSeats[lb.firm]! * qb.q - qb.p * this.total
+    if (qa !== undefined && qb !== undefined && la.firm !== lb.firm) {
+      // Compare the two deviations as fractions of their own denominators.
+      const left = da * qb.q
+      const right = db * qa.q
+      if (left !== right) return left < right
+    }
+    const seat = this.seats[s]!
+    const sa = la.sites.get(seat.site) ?? 0
+    const sb = lb.sites.get(seat.site) ?? 0
+    if (sa !== sb) return sa < sb
+    const wa = la.weekdays[seat.weekday]!
+    const wb = lb.weekdays[seat.weekday]!
+    if (wa !== wb) return wa < wb
+    const pa = (la.preferredSites.has(seat.siteId) ? 0 : 1) + (la.preferredWeekdays.has(seat.weekday) ? 0 : 1)
+    const pb = (lb.preferredSites.has(seat.siteId) ? 0 : 1) + (lb.preferredWeekdays.has(seat.weekday) ? 0 : 1)
+    if (pa !== pb) return pa < pb
+    const ha = hash(this.seed, `${la.id}|${seat.key}`)
+    const hb = hash(this.seed, `${lb.id}|${seat.key}`)
+    return ha !== hb ? ha < hb : la.id < lb.id
+  }
+
+  /** The best candidate who can take `s` now, or -1. */
+  bestFor(s: number, exclude?: ReadonlySet<number>): number {
+    let best = -1
+    for (const l of this.seats[s]!.candidates) {
+      if (exclude?.has(l) || !this.canTake(l, s)) continue
+      if (best < 0 || this.better(l, best, s)) best = l
+    }
+    return best
+  }
+
+  /**
+   * Places seat `s` along an augmenting path: a candidate takes it directly, or takes it after
+   * handing one blocking seat to someone who can place that in turn. Returns the moves made.
+   */
+  augment(s: number, depth: number, visited: Set<number>): boolean {
+    const direct = this.bestFor(s, visited)
+    if (direct >= 0) {
+      this.take(direct, s)
+      return true
+    }
+    if (depth === 0) return false
+    const candidates = [...this.seats[s]!.candidates].filter((l) => !visited.has(l)).sort((a, b) => (this.better(a, b, s) ? -1 : 1))
+    for (const l of candidates) {
+      for (const t of this.blockers(l, s)) {
+        if (this.seats[t]!.pinnedTo >= 0) continue
+        this.release(t)
+        if (!this.canTake(l, s)) {
+          this.take(l, t)
+          continue
+        }
+        this.take(l, s)
+        visited.add(l)
+        if (this.augment(t, depth - 1, visited)) return true
+        visited.delete(l)
+        this.release(s)
+        this.take(l, t)
+      }
+    }
+    return false
+  }
+
+  /**
+   * Passes one seat along a chain from `u` to some lawyer with at least two fewer seats, if such a
+   * chain exists (breadth first, so the chain is as short as possible).
+   */
+  relieve(u: number): boolean {
+    const target = this.lawyers[u]!.load - 2
+    const parent = new Map<number, [number, number]>([[u, [-1, -1]]])
+    const queue = [u]
+    while (queue.length > 0) {
+      const x = queue.shift()!
+      const held = [...this.lawyers[x]!.seats].sort((a, b) => a - b)
+      for (const s of held) {
+        if (this.seats[s]!.pinnedTo >= 0) continue
+        for (const y of this.seats[s]!.candidates) {
+          if (parent.has(y) || !this.canTake(y, s)) continue
+          parent.set(y, [x, s])
+          if (this.lawyers[y]!.load <= target) {
+            // Apply the chain from its end: y takes s from x, x takes its seat from its parent, …
+            let node = y
+            while (node !== u) {
+              const [from, seat] = parent.get(node)!
+              this.release(seat)
+              this.take(node, seat)
+              node = from
+            }
+            return true
+          }
+          queue.push(y)
+        }
+      }
+    }
+    return false
+  }
+}
+
+/**
+ * The smallest maximum load with which the relaxation (qualification and availability only; the
+ * pinned seats stay with their lawyers) covers `covered` seats: a lower bound no roster beats.
+ */
+const lowerBound = (board: Board, covered: number): number => {
+  const n = board.lawyers.length
+  if (covered === 0 || n === 0) return 0
+  const pinnedLoad = new Array<number>(n).fill(0)
+  const free: Array<number> = []
+  board.seats.forEach((seat, s) => {
+    if (seat.pinnedTo >= 0) pinnedLoad[seat.pinnedTo]!++
+    else if (seat.candidates.length > 0) free.push(s)
+  })
+  const pinnedTotal = pinnedLoad.reduce((a, b) => a + b, 0)
+  const need = covered - pinnedTotal
+  const matches = (cap: number): number => {
+    const holders: Array<Array<number>> = Array.from({ length: n }, () => [])
+    const owner = new Map<number, number>()
+    let count = 0
+    for (const s of free) {
+      const seen = new Set<number>()
+      const tryPlace = (seat: number): boolean => {
+        for (const l of board.seats[seat]!.candidates) {
+          if (seen.has(l)) continue
+          seen.add(l)
+          if (pinnedLoad[l]! + holders[l]!.length < cap) {
+            holders[l]!.push(seat)
+            owner.set(seat, l)
+            return true
+          }
+          for (let i = 0; i < holders[l]!.length; i++) {
+            const other = holders[l]![i]!
+            if (tryPlace(other)) {
+              holders[l]![i] = seat
+              owner.set(seat, l)
+              return true
+            }
+          }
+        }
+        return false
+      }
+      if (tryPlace(s)) count++
+      if (count >= need) return count
+    }
+    return count
+  }
+  let lo = Math.max(0, ...pinnedLoad, Math.ceil(covered / n))
+  let hi = Math.max(lo, covered)
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (matches(mid) >= need) hi = mid
+    else lo = mid + 1
+  }
+  return lo
+}
+
+const reasons = (board: Board, s: number): Unfilled => {
+  const seat = board.seats[s]!
+  const byReason: Record<string, number> = {}
+  const count = (r: string) => void (byReason[r] = (byReason[r] ?? 0) + 1)
+  let qualified = 0
+  const candidates = new Set(seat.candidates)
+  for (const law of board.lawyers) {
+    if (!candidates.has(law.index)) {
+      if (law.unavailable.has(seat.day)) count("unavailable that day")
+      continue
+    }
+    qualified++
+    if ((law.months.get(seat.month) ?? 0) >= law.maxPerMonth) count("at the monthly maximum")
+    else if (!board.canTake(law.index, s)) count(board.minGap <= 1 ? "already on duty that day" : "too close to another of their shifts")
+  }
+  const reason =
+    qualified === 0
+      ? (byReason["unavailable that day"] ?? 0) > 0
+        ? "every lawyer who meets the site's requirements is unavailable that day"
+        : "no lawyer of the site's region meets its requirements"
+      : "every qualified lawyer is already on duty then, too close to another shift, or at the monthly maximum"
+  return { date: seat.date, siteId: seat.siteId, slot: seat.slot, seat: seat.seat, reason, byReason }
+}
+
+/** Builds the roster's output from a board. */
+export const report = (board: Board, period: { readonly from: string; readonly to: string }): Roster => {
+  const assignments: Array<Assignment> = []
+  const unfilled: Array<Unfilled> = []
+  board.seats.forEach((seat, s) => {
+    const l = board.holder[s]!
+    if (l >= 0) assignments.push({ date: seat.date, siteId: seat.siteId, slot: seat.slot, seat: seat.seat, lawyerId: board.lawyers[l]!.id, pinned: seat.pinnedTo >= 0 })
+    else unfilled.push(reasons(board, s))
+  })
+  return { period, assignments, unfilled, certificate: certificate(board, assignments.length) }
+}
+
+const certificate = (board: Board, covered: number): FairnessCertificate => {
+  const loads = board.lawyers.map((l) => ({ lawyerId: l.id, load: l.load }))
+  const values = loads.map((l) => l.load)
+  const maxLoad = values.length === 0 ? 0 : Math.max(...values)
+  const minLoad = values.length === 0 ? 0 : Math.min(...values)
+  // Lawyers with the same availability: qualified for exactly the same seats.
+  const seatsOf: Array<Array<number>> = board.lawyers.map(() => [])
+  board.seats.forEach((seat, s) => {
+    for (const l of seat.candidates) seatsOf[l]!.push(s)
+  })
+  const profile = new Map<string, Array<number>>()
+  board.lawyers.forEach((law) => {
+    const key = `${seatsOf[law.index]!.join(",")}|${law.maxPerMonth}`
+    const list = profile.get(key)
+    if (list === undefined) profile.set(key, [law.index])
+    else list.push(law.index)
+  })
+  const groups = [...profile.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => {
+      const ls = g.map((i) => board.lawyers[i]!.load)
+      return { lawyers: g.map((i) => board.lawyers[i]!.id), spread: Math.max(...ls) - Math.min(...ls) }
+    })
+  const bound = lowerBound(board, covered)
+  const quotas = board.firmQuota.some((q) => q !== undefined)
+  const c: { -readonly [K in keyof FairnessCertificate]: FairnessCertificate[K] } = {
+    loads,
+    maxLoad,
+    minLoad,
+    groups,
+    maxSpread: groups.reduce((m, g) => Math.max(m, g.spread), 0),
+    lowerBound: bound,
+    gap: maxLoad - bound
+  }
+  if (quotas) {
+    c.firmShares = board.firmIds.map((firmId, i) => {
+      const q = board.firmQuota[i]
+      return q === undefined ? { firmId, seats: board.firmSeats[i]! } : { firmId, seats: board.firmSeats[i]!, quota: `${q.p}/${q.q}` }
+    })
+  }
+  return c
+}
+
+/** Fills every open seat it can (greedy, then augmenting paths) and balances the loads. */
+export const fillAndBalance = (board: Board): void => {
+  const order = board.seats
+    .map((seat, s) => ({ s, n: seat.candidates.length, seat }))
+    .filter(({ s }) => board.holder[s] === -1)
+    .sort((a, b) => a.n - b.n || a.seat.day - b.seat.day || a.seat.site - b.seat.site || slotOrder[a.seat.slot] - slotOrder[b.seat.slot] || a.seat.seat - b.seat.seat)
+  for (const { s } of order) {
+    const l = board.bestFor(s)
+    if (l >= 0) board.take(l, s)
+  }
+  for (const { s } of order) {
+    if (board.holder[s] === -1 && board.seats[s]!.candidates.length > 0) board.augment(s, 6, new Set())
+  }
+  balance(board)
+}
+
+/** Relieves the most loaded lawyers until no chain can lower the largest loads any further. */
+export const balance = (board: Board): void => {
+  for (let guard = 0; guard < 1_000_000; guard++) {
+    const byLoad = [...board.lawyers].sort((a, b) => b.load - a.load || (a.id < b.id ? -1 : 1))
+    let moved = false
+    for (const law of byLoad) {
+      if (law.load < 2) break
+      if (board.relieve(law.index)) {
+        moved = true
+        break
+      }
+    }
+    if (!moved) return
+  }
+}
+
+/**
+ * Solves a roster: every hard constraint met, loads balanced (largest first), ties settled by the
+ * firm quotas, rotation and preferences; deterministic for a seed whatever the order of inputs.
+ *
+ * @example
+ * import { decodeRosterInput, solve } from "fayuan/roster"
+ * const roster = solve(Result.getOrThrow(decodeRosterInput(json)))
+ * roster.certificate // { maxLoad, lowerBound, gap, … }
+ *
+ * @category solving
+ */
+export const solve = (input: RosterInput, options: { readonly calendar?: WorkCalendar.WorkCalendar } = {}): Roster => {
+  const board = new Board(input, options.calendar ?? WorkCalendar.china)
+  fillAndBalance(board)
+  return report(board, input.period)
+}
