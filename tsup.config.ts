@@ -6,6 +6,7 @@ export const entries = {
   eligibility: "src/eligibility/index.ts",
   vectors: "src/vectors/index.ts",
   lifecycle: "src/lifecycle/index.ts",
+  roster: "src/roster/index.ts",
   "adapters/memory": "adapters/memory/index.ts",
   "adapters/kysely": "adapters/kysely/index.ts",
   "adapters/sqlite": "adapters/sqlite/index.ts",

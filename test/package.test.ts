@@ -49,6 +49,7 @@ describe("the built package", { timeout: 60_000 }, () => {
       "./eligibility",
       "./lifecycle",
       "./package.json",
+      "./roster",
       "./vectors"
     ])
   })
@@ -91,7 +92,7 @@ describe("the built package", { timeout: 60_000 }, () => {
        console.log(JSON.stringify({ name: a.name, migrations: rows.map((r) => r.name), latest: latestMigration, memory: typeof makeMemoryStore }))`
     )
     expect(esm.stderr).toBe("")
-    expect(JSON.parse(esm.stdout)).toEqual({ name: "sqlite", migrations: ["0001_case_events", "0002_case_heads", "0003_parties"], latest: "0003_parties", memory: "function" })
+    expect(JSON.parse(esm.stdout)).toEqual({ name: "sqlite", migrations: ["0001_case_events", "0002_case_heads", "0003_parties", "0004_rosters"], latest: "0004_rosters", memory: "function" })
     const cjs = node(
       "sqlite.cjs",
       `const { openSqlite } = require("fayuan/adapters/sqlite")

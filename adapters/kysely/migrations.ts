@@ -5,7 +5,8 @@
  * - `0001_case_events`: the event log, keyed by (region, case, sequence);
  * - `0002_case_heads`: one row per case (version, state, kind, dates, snapshot), back-filled by
  *   folding the logs already stored;
- * - `0003_parties`: the parties' personal data, apart from the log.
+ * - `0003_parties`: the parties' personal data, apart from the log;
+ * - `0004_rosters`: duty rosters and the worked shifts duty subsidies are paid from.
  *
  * @since 0.1.0
  */
@@ -113,6 +114,34 @@ export const migrations: Readonly<Record<string, Migration>> = {
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable("fayuan_parties").execute()
+    }
+  },
+  "0004_rosters": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("fayuan_rosters")
+        .addColumn("region", "varchar(6)", (c) => c.notNull())
+        .addColumn("roster_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("period_from", "varchar(10)", (c) => c.notNull())
+        .addColumn("period_to", "varchar(10)", (c) => c.notNull())
+        .addColumn("data", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("fayuan_rosters_pk", ["region", "roster_id"])
+        .execute()
+      await db.schema
+        .createTable("fayuan_duty_shifts")
+        .addColumn("region", "varchar(6)", (c) => c.notNull())
+        .addColumn("date", "varchar(10)", (c) => c.notNull())
+        .addColumn("site_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("slot", "varchar(4)", (c) => c.notNull())
+        .addColumn("seat", "integer", (c) => c.notNull())
+        .addColumn("lawyer_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("roster_id", "varchar(64)")
+        .addPrimaryKeyConstraint("fayuan_duty_shifts_pk", ["region", "date", "site_id", "slot", "seat"])
+        .execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("fayuan_duty_shifts").execute()
+      await db.schema.dropTable("fayuan_rosters").execute()
     }
   }
 }

@@ -8,11 +8,14 @@ import type { Kysely } from "kysely"
 import type { PartyStoreShape } from "../../src/lifecycle/Party.ts"
 import { PartyStore } from "../../src/lifecycle/Party.ts"
 import { CaseStore } from "../../src/lifecycle/Store.ts"
+import type { RosterStoreShape } from "../../src/roster/Store.ts"
+import { RosterStore } from "../../src/roster/Store.ts"
 import type { CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import type { Flavour, Hooks } from "./case-store.ts"
 import { makeCaseStore } from "./case-store.ts"
 import { migrate } from "./migrations.ts"
 import { makePartyStore } from "./party-store.ts"
+import { makeRosterStore } from "./roster-store.ts"
 import type { FayuanDatabase } from "./schema.ts"
 
 /**
@@ -26,7 +29,8 @@ export interface Opened {
   readonly db: Kysely<FayuanDatabase>
   readonly caseStore: CaseStoreShape
   readonly partyStore: PartyStoreShape
-  readonly layer: Layer.Layer<CaseStore | PartyStore>
+  readonly rosterStore: RosterStoreShape
+  readonly layer: Layer.Layer<CaseStore | PartyStore | RosterStore>
   readonly close: () => Promise<void>
 }
 
@@ -65,12 +69,14 @@ export const openWith = async (
   }
   const caseStore = makeCaseStore(db, flavour, options.hooks)
   const partyStore = makePartyStore(db)
+  const rosterStore = makeRosterStore(db)
   return {
     name: flavour.name,
     db,
     caseStore,
     partyStore,
-    layer: Layer.mergeAll(Layer.succeed(CaseStore, caseStore), Layer.succeed(PartyStore, partyStore)),
+    rosterStore,
+    layer: Layer.mergeAll(Layer.succeed(CaseStore, caseStore), Layer.succeed(PartyStore, partyStore), Layer.succeed(RosterStore, rosterStore)),
     close: () => db.destroy()
   }
 }

@@ -40,9 +40,31 @@ export interface PartiesTable {
   readonly data: string
 }
 
+/** Rosters, whole, as versioned JSON. */
+export interface RostersTable {
+  readonly region: string
+  readonly roster_id: string
+  readonly period_from: string
+  readonly period_to: string
+  readonly data: string
+}
+
+/** Worked duty shifts, one row per seat. */
+export interface DutyShiftsTable {
+  readonly region: string
+  readonly date: string
+  readonly site_id: string
+  readonly slot: string
+  readonly seat: number
+  readonly lawyer_id: string
+  readonly roster_id: string | null
+}
+
 /** The database fayuan's migrations build. */
 export interface FayuanDatabase {
   readonly fayuan_case_events: CaseEventsTable
   readonly fayuan_case_heads: CaseHeadsTable
   readonly fayuan_parties: PartiesTable
+  readonly fayuan_rosters: RostersTable
+  readonly fayuan_duty_shifts: DutyShiftsTable
 }

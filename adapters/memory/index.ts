@@ -11,6 +11,9 @@ import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { Party, PartyStoreShape } from "../../src/lifecycle/Party.ts"
 import { decodePartyJson, encodePartyJson, PartyStore } from "../../src/lifecycle/Party.ts"
 import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
+import type { Roster } from "../../src/roster/Roster.ts"
+import type { RosterStoreShape, WorkedShift } from "../../src/roster/Store.ts"
+import { compareWorked, decodeRosterJson, encodeRosterJson, RosterNotFound, RosterStore } from "../../src/roster/Store.ts"
 import { CaseNotFound, CaseStore, CorruptRecord, InvalidAppend, mergeBatch, VersionConflict } from "../../src/lifecycle/Store.ts"
 
 interface Log {
@@ -149,9 +152,43 @@ export const makeMemoryPartyStore = (): PartyStoreShape & { readonly tamper: (ca
 }
 
 /**
- * A layer providing a fresh in-memory `CaseStore` and `PartyStore`.
+ * A new, empty in-memory roster store.
+ *
+ * @category constructors
+ */
+export const makeMemoryRosterStore = (): RosterStoreShape & { readonly tamper: (rosterId: string, json: string) => void } => {
+  const rosters = new Map<string, { readonly rosterId: string; readonly region: Region.RegionCode; json: string }>()
+  const worked = new Map<string, WorkedShift>()
+  return {
+    save: (rosterId, region, roster: Roster) =>
+      Effect.sync(() => {
+        rosters.set(key(region, rosterId), { rosterId, region, json: encodeRosterJson(roster) })
+      }),
+    get: (rosterId, scope) =>
+      Effect.suspend((): Effect.Effect<Roster, RosterNotFound | CorruptRecord> => {
+        const found = [...rosters.values()].filter((r) => r.rosterId === rosterId && Region.contains(scope, r.region))
+        if (found.length !== 1) return Effect.fail(new RosterNotFound({ rosterId }))
+        const r = decodeRosterJson(found[0]!.json)
+        if (Result.isFailure(r)) return Effect.fail(new CorruptRecord({ caseId: rosterId, sequence: 0, reason: "the stored roster does not decode" }))
+        const { schemaVersion: _, ...roster } = r.success
+        return Effect.succeed(roster)
+      }),
+    recordWorked: (shifts) =>
+      Effect.sync(() => {
+        for (const w of shifts) worked.set(`${w.region}|${w.date}|${w.siteId}|${w.slot}|${w.seat}`, w)
+      }),
+    listWorked: (scope, from, to) =>
+      Effect.sync(() => [...worked.values()].filter((w) => Region.contains(scope, w.region) && w.date >= from && w.date <= to).sort(compareWorked)),
+    tamper: (rosterId, json) => {
+      for (const r of rosters.values()) if (r.rosterId === rosterId) r.json = json
+    }
+  }
+}
+
+/**
+ * A layer providing fresh in-memory `CaseStore`, `PartyStore` and `RosterStore`.
  *
  * @category layers
  */
-export const layer = (): Layer.Layer<CaseStore | PartyStore> =>
-  Layer.mergeAll(Layer.sync(CaseStore, makeMemoryStore), Layer.sync(PartyStore, makeMemoryPartyStore))
+export const layer = (): Layer.Layer<CaseStore | PartyStore | RosterStore> =>
+  Layer.mergeAll(Layer.sync(CaseStore, makeMemoryStore), Layer.sync(PartyStore, makeMemoryPartyStore), Layer.sync(RosterStore, makeMemoryRosterStore))

@@ -9,6 +9,8 @@ import type { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { PartyStoreShape } from "../../src/lifecycle/Party.ts"
 import { decodeParty } from "../../src/lifecycle/Party.ts"
 import type { CaseStoreShape } from "../../src/lifecycle/Store.ts"
+import type { Roster } from "../../src/roster/Roster.ts"
+import type { RosterStoreShape, WorkedShift } from "../../src/roster/Store.ts"
 import { step } from "../../src/lifecycle/transition.ts"
 import * as Region from "../../src/Region.ts"
 import { applyCommand, ctx, eligible } from "../support/lifecycle.ts"
@@ -17,6 +19,8 @@ import { applyCommand, ctx, eligible } from "../support/lifecycle.ts"
 export interface Subject {
   readonly store: CaseStoreShape
   readonly parties?: PartyStoreShape
+  readonly rosters?: RosterStoreShape
+  readonly corruptRoster?: (rosterId: string) => Promise<void> | void
   readonly corrupt?: (caseId: string, sequence: number) => Promise<void> | void
   readonly corruptParty?: (caseId: string) => Promise<void> | void
   /** The SQL run so far, for the region-filter audit (SQL adapters). */
@@ -247,11 +251,42 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
       await subject.close?.()
     })
 
+    it("saves rosters whole, scoped by region, and records worked shifts once per seat", async () => {
+      const subject = await make()
+      const rosters = subject.rosters
+      if (rosters === undefined) return
+      const roster: Roster = {
+        period: { from: "2018-01-01", to: "2018-01-31" },
+        assignments: [{ date: "2018-01-02" as WorkedShift["date"], siteId: "court", slot: "full", seat: 0, lawyerId: "L1", pinned: false }],
+        unfilled: [{ date: "2018-01-03" as WorkedShift["date"], siteId: "court", slot: "am", seat: 0, reason: "no lawyer", byReason: { "unavailable that day": 2 } }],
+        certificate: { loads: [{ lawyerId: "L1", load: 1 }], maxLoad: 1, minLoad: 1, groups: [], maxSpread: 0, lowerBound: 1, gap: 0 }
+      }
+      await run(rosters.save("r2018", Region.makeUnsafe("530103"), roster))
+      expect(await run(rosters.get("r2018", Region.makeUnsafe("5301")))).toEqual(Result.succeed(roster))
+      const outside = await run(rosters.get("r2018", Region.makeUnsafe("530102")))
+      expect(Result.isFailure(outside) && outside.failure._tag).toBe("RosterNotFound")
+      const replanned = { ...roster, assignments: [{ ...roster.assignments[0]!, lawyerId: "L2" }] }
+      await run(rosters.save("r2018", Region.makeUnsafe("530103"), replanned))
+      expect(await run(rosters.get("r2018", Region.makeUnsafe("530103")))).toEqual(Result.succeed(replanned))
+      const shift = (date: string, lawyerId: string, region = "530103"): WorkedShift => ({ region: Region.makeUnsafe(region), date: date as WorkedShift["date"], siteId: "court", slot: "full", seat: 0, lawyerId, rosterId: "r2018" })
+      await run(rosters.recordWorked([shift("2018-01-09", "L1"), shift("2018-01-02", "L1"), shift("2018-01-02", "L2"), shift("2018-01-02", "L3", "530102")]))
+      await run(rosters.recordWorked([shift("2018-01-09", "L1")]))
+      const worked = Result.getOrThrow(await run(rosters.listWorked(Region.makeUnsafe("530103"), "2018-01-01" as WorkedShift["date"], "2018-01-31" as WorkedShift["date"])))
+      expect(worked.map((w) => [w.date, w.lawyerId])).toEqual([["2018-01-02", "L2"], ["2018-01-09", "L1"]])
+      expect(Result.getOrThrow(await run(rosters.listWorked(Region.makeUnsafe("5301"), "2018-01-02" as WorkedShift["date"], "2018-01-02" as WorkedShift["date"])))).toHaveLength(2)
+      if (subject.corruptRoster !== undefined) {
+        await subject.corruptRoster("r2018")
+        const bad = await run(rosters.get("r2018", Region.makeUnsafe("530103")))
+        expect(Result.isFailure(bad) && bad.failure._tag).toBe("CorruptRecord")
+      }
+      await subject.close?.()
+    })
+
     it("every query on a case table carries the region filter", async () => {
       const subject = await make()
       const queries = subject.queries?.()
       if (queries === undefined) return
-      const caseQueries = queries.filter((q) => /fayuan_(case_events|case_heads|parties)/.test(q) && /^\s*(select|update|delete)/i.test(q))
+      const caseQueries = queries.filter((q) => /fayuan_(case_events|case_heads|parties|rosters|duty_shifts)/.test(q) && /^\s*(select|update|delete)/i.test(q))
       expect(caseQueries.length).toBeGreaterThan(10)
       const unfiltered = caseQueries.filter((q) => !/\bregion"?\s*(=|>=|in \()/.test(q))
       expect(unfiltered).toEqual([])

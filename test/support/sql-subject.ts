@@ -17,11 +17,17 @@ export const sharedSubject = (open: (options: OpenOptions) => Promise<Opened>): 
     adapter ??= open({ onQuery: (q) => queries.push(q) })
     const a = await adapter
     await sql`delete from fayuan_parties where region >= '0'`.execute(a.db)
+    await sql`delete from fayuan_rosters where region >= '0'`.execute(a.db)
+    await sql`delete from fayuan_duty_shifts where region >= '0'`.execute(a.db)
     await sql`delete from fayuan_case_heads where region >= '0'`.execute(a.db)
     await sql`delete from fayuan_case_events where region >= '0'`.execute(a.db)
     return {
       store: a.caseStore,
       parties: a.partyStore,
+      rosters: a.rosterStore,
+      corruptRoster: async (rosterId: string) => {
+        await sql`update fayuan_rosters set data = ${'{"schemaVersion":1'} where region >= '0' and roster_id = ${rosterId}`.execute(a.db)
+      },
       queries: () => queries,
       corruptParty: async (caseId: string) => {
         await sql`update fayuan_parties set data = ${'{"name":'} where region >= '0' and case_id = ${caseId}`.execute(a.db)

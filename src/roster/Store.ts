@@ -1,0 +1,107 @@
+/**
+ * The port for rosters and worked duty shifts (the record duty subsidies are paid from).
+ *
+ * A roster is stored whole, as versioned JSON, under an id and the region it serves; saving again
+ * under the same id replaces it (a re-plan). A worked shift is keyed by its seat — region, date,
+ * site, slot, seat — so recording it twice changes nothing.
+ *
+ * @since 0.1.0
+ */
+import { Context, Data, Schema } from "effect"
+import type { Effect } from "effect"
+import * as CalendarDate from "../CalendarDate.ts"
+import * as Region from "../Region.ts"
+import type { CorruptRecord, StoreError } from "../lifecycle/Store.ts"
+import { slots } from "./Roster.ts"
+import type { Roster } from "./Roster.ts"
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(64)))
+const ShiftFields = {
+  date: CalendarDate.CalendarDate,
+  siteId: Id,
+  slot: Schema.Literals(slots),
+  seat: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
+}
+
+/**
+ * A roster as stored (schema version 1).
+ *
+ * @category schemas
+ */
+export const StoredRoster = Schema.Struct({
+  schemaVersion: Schema.Literal(1),
+  period: Schema.Struct({ from: Schema.String, to: Schema.String }),
+  assignments: Schema.Array(Schema.Struct({ ...ShiftFields, lawyerId: Id, pinned: Schema.Boolean })),
+  unfilled: Schema.Array(Schema.Struct({ ...ShiftFields, reason: Schema.String, byReason: Schema.Record(Schema.String, Schema.Number) })),
+  certificate: Schema.Struct({
+    loads: Schema.Array(Schema.Struct({ lawyerId: Id, load: Schema.Int })),
+    maxLoad: Schema.Int,
+    minLoad: Schema.Int,
+    groups: Schema.Array(Schema.Struct({ lawyers: Schema.Array(Id), spread: Schema.Int })),
+    maxSpread: Schema.Int,
+    lowerBound: Schema.Int,
+    gap: Schema.Int,
+    firmShares: Schema.optionalKey(Schema.Array(Schema.Struct({ firmId: Id, seats: Schema.Int, quota: Schema.optionalKey(Schema.String) })))
+  })
+})
+
+/** The stored JSON of a roster. */
+export const encodeRosterJson = (roster: Roster): string => JSON.stringify({ schemaVersion: 1, ...roster })
+/** Decodes the stored JSON of a roster. */
+export const decodeRosterJson = Schema.decodeUnknownResult(Schema.fromJsonString(StoredRoster))
+
+/**
+ * A duty shift a lawyer worked.
+ *
+ * @category schemas
+ */
+export const WorkedShift = Schema.Struct({ region: Region.RegionCode, ...ShiftFields, lawyerId: Id, rosterId: Schema.optionalKey(Id) })
+
+/** @category models */
+export type WorkedShift = typeof WorkedShift.Type
+
+/**
+ * No roster with this id in the scope.
+ *
+ * @category errors
+ */
+export class RosterNotFound extends Data.TaggedError("RosterNotFound")<{ readonly rosterId: string }> {
+  override get message(): string {
+    return `no roster ${this.rosterId} in this scope`
+  }
+}
+
+/**
+ * What an adapter provides for rosters.
+ *
+ * @category models
+ */
+export interface RosterStoreShape {
+  /** Saves (or replaces) a roster under an id for a region. */
+  readonly save: (rosterId: string, region: Region.RegionCode, roster: Roster) => Effect.Effect<void, StoreError>
+  /** A roster inside `scope`. */
+  readonly get: (rosterId: string, scope: Region.RegionCode) => Effect.Effect<Roster, RosterNotFound | CorruptRecord | StoreError>
+  /** Records worked shifts; a shift already recorded for its seat is replaced, never doubled. */
+  readonly recordWorked: (shifts: ReadonlyArray<WorkedShift>) => Effect.Effect<void, StoreError>
+  /** Worked shifts inside `scope` from `from` to `to` (inclusive), by date, site, slot, seat. */
+  readonly listWorked: (scope: Region.RegionCode, from: CalendarDate.CalendarDate, to: CalendarDate.CalendarDate) => Effect.Effect<ReadonlyArray<WorkedShift>, StoreError>
+}
+
+/**
+ * The roster store service.
+ *
+ * @category services
+ */
+export class RosterStore extends Context.Service<RosterStore, RosterStoreShape>()("fayuan/RosterStore") {}
+
+/** Orders worked shifts canonically. */
+export const compareWorked = (a: WorkedShift, b: WorkedShift): number =>
+  a.date !== b.date
+    ? a.date < b.date ? -1 : 1
+    : a.region !== b.region
+      ? a.region < b.region ? -1 : 1
+      : a.siteId !== b.siteId
+        ? a.siteId < b.siteId ? -1 : 1
+        : a.slot !== b.slot
+          ? a.slot < b.slot ? -1 : 1
+          : a.seat - b.seat
