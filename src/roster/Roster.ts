@@ -26,8 +26,8 @@ export type Slot = (typeof slots)[number]
 
 /**
  * A duty site (值班点) and its shift pattern: on which days it is staffed (the working days of the
- * calendar by default, or given weekdays 1 = Monday … 7 = Sunday), which shifts, how many lawyers
- * each needs, and what those lawyers must have.
+ * calendar by default; every day; or given weekdays, 1 = Monday … 7 = Sunday, when they are working
+ * days), which shifts, how many lawyers each needs, and what those lawyers must have.
  *
  * @category schemas
  */
@@ -35,10 +35,15 @@ export const Site = Schema.Struct({
   id: Id,
   name: Schema.optionalKey(Schema.String),
   region: Region.RegionCode,
-  days: Schema.optionalKey(Schema.Union([Schema.Literal("working-days"), Schema.Array(Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 7 }))))])),
+  /** `working-days` (default), `every-day`, or weekdays (1 = Monday … 7 = Sunday) that are working days. */
+  days: Schema.optionalKey(Schema.Union([Schema.Literals(["working-days", "every-day"]), Schema.Array(Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 7 }))))])),
   shifts: Schema.Array(Schema.Struct({ slot: Schema.Literals(slots), lawyersNeeded: Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 20 }))) })),
   minYearsOfPractice: Schema.optionalKey(Count),
-  languages: Schema.optionalKey(Schema.Array(Schema.String))
+  languages: Schema.optionalKey(Schema.Array(Schema.String)),
+  /** The first day the site is staffed (a workstation opened during the period). */
+  openFrom: Schema.optionalKey(CalendarDate.CalendarDate),
+  /** The last day the site is staffed. */
+  openTo: Schema.optionalKey(CalendarDate.CalendarDate)
 })
 
 /** @category models */

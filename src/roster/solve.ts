@@ -168,7 +168,11 @@ export class Board {
       const date = CalendarDate.fromEpochDay(day)
       const weekday = CalendarDate.dayOfWeek(date)
       sites.forEach((site, si) => {
-        const staffed = site.days === undefined || site.days === "working-days" ? calendar.isWorkingDay(date) : site.days.includes(weekday)
+        const open = (site.openFrom === undefined || date >= site.openFrom) && (site.openTo === undefined || date <= site.openTo)
+        const staffed =
+          open &&
+          (site.days === "every-day" ||
+            (calendar.isWorkingDay(date) && (site.days === undefined || site.days === "working-days" || site.days.includes(weekday))))
         const shifts = staffed ? [...site.shifts].sort((a, b) => slotOrder[a.slot] - slotOrder[b.slot]) : []
         const used = new Map<Slot, number>()
         for (const shift of shifts) {
