@@ -176,6 +176,19 @@ describe("notification (LAL-36, LAR-21)", () => {
     expect(without.clock("assignment-after-notification")).toMatchObject({ dueOn: "2018-06-13", basis: "MOJ124-20" })
   })
 
+  it("a notice's grounds set what the assignment must satisfy (LAL-26, MPL-104-2)", () => {
+    const d = new Driver()
+    d.run({ type: "notify", caseId: "n1", region: panlong, kind: "criminal-defence", organ: "procuratorate", grounds: ["LAL-25-1-4", "LAL-25-1-1"] }, ctx("2024-05-06", "intake"))
+    expect(d.case!.requirements).toEqual({ lawyerMinYears: 3, minorsSpecialist: true })
+  })
+
+  it("a grant carries the eligibility decision's requirements onto the case", () => {
+    const d = new Driver()
+    d.run(applyCommand("c9", "criminal-defence"), ctx("2024-05-06", "intake"))
+    d.run({ type: "decide", eligibility: { ...eligible, outcome: "mandatory", requirements: { lawyerMinYears: 3 } } }, ctx("2024-05-06", "reviewer"))
+    expect(d.case!.requirements).toEqual({ lawyerMinYears: 3 })
+  })
+
   it("a notification concerns a defence or compulsory treatment, and cites known provisions", () => {
     const d = new Driver()
     expect(d.attempt({ type: "notify", caseId: "n1", region: panlong, kind: "civil", organ: "court", grounds: ["LAL-25-1-1"] }, ctx("2024-05-06", "intake"))).toMatchObject({ reason: "not-allowed" })

@@ -9,7 +9,7 @@ import type * as CalendarDate from "../CalendarDate.ts"
 import type { CitationId } from "../Citation.ts"
 import type * as Region from "../Region.ts"
 import type { MatterKind } from "../RuleSet.ts"
-import type { CaseEvent, ClockChange, EligibilitySummary } from "./Event.ts"
+import type { AssignmentRequirements, CaseEvent, ClockChange, EligibilitySummary } from "./Event.ts"
 import { chinaDate } from "./time.ts"
 import type { Channel, ClockKind, Grade, MatterOutcome, Organ, State } from "./vocabulary.ts"
 
@@ -53,6 +53,8 @@ export interface Case {
   /** Aid given ahead of the formalities (`LAL-44`), not yet confirmed. */
   readonly provisional: boolean
   readonly eligibility?: EligibilitySummary
+  /** What the assignment must satisfy, from the eligibility decision or the notice. */
+  readonly requirements?: AssignmentRequirements
   readonly missingMaterials?: ReadonlyArray<string>
   readonly lawyer?: { readonly lawyerId: string; readonly firmId: string; readonly since: CalendarDate.CalendarDate }
   /** Lawyers who may not take the case again (replaced after a complaint, `LAL-55`, or a conflict). */
@@ -157,6 +159,7 @@ export const evolve = (current: Case | undefined, event: CaseEvent): Case => {
     case "AidGranted":
       next.state = "granted"
       next.eligibility = event.eligibility
+      if (event.eligibility.requirements !== undefined) next.requirements = event.eligibility.requirements
       break
     case "AidRefused":
       next.state = "refused"
@@ -176,6 +179,7 @@ export const evolve = (current: Case | undefined, event: CaseEvent): Case => {
     case "FormalitiesCompleted":
       next.provisional = false
       next.eligibility = event.eligibility
+      if (event.eligibility.requirements !== undefined) next.requirements = event.eligibility.requirements
       break
     case "LawyerAssigned":
       next.state = "assigned"
@@ -243,7 +247,10 @@ const openCase = (event: Extract<CaseEvent, { type: "ApplicationReceived" | "Not
     lastOccurredAt: event.occurredAt
   }
   if (event.type === "ApplicationReceived") c.channel = event.channel
-  else c.organ = event.organ
+  else {
+    c.organ = event.organ
+    if (event.requirements !== undefined) c.requirements = event.requirements
+  }
   return c
 }
 

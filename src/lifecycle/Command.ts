@@ -13,7 +13,7 @@ import * as Region from "../Region.ts"
 import type { RuleBook } from "../RuleBook.ts"
 import { matterKinds } from "../RuleSet.ts"
 import type { WorkCalendar } from "../WorkCalendar.ts"
-import { EligibilitySummary } from "./Event.ts"
+import { AssignmentRequirements, EligibilitySummary } from "./Event.ts"
 import { instantPattern } from "./time.ts"
 import { channels, grades, organs, outcomes, reassignReasons, roles } from "./vocabulary.ts"
 
@@ -50,7 +50,9 @@ export const Notify = command("notify", {
   organ: Schema.Literals(organs),
   grounds: Schema.Array(CitationText),
   /** Before 2022 the lawyer is named 3 days before trial (`LAR-21`). */
-  trialOn: Schema.optionalKey(CalendarDate.CalendarDate)
+  trialOn: Schema.optionalKey(CalendarDate.CalendarDate),
+  /** What the assignment must satisfy; derived from the grounds when absent (`LAL-26`, `MPL-104-2`). */
+  requirements: Schema.optionalKey(AssignmentRequirements)
 })
 /** List every missing material at once (一次性告知, `LAL-43`). @category commands */
 export const RequestMaterials = command("requestMaterials", { missing: Schema.NonEmptyArray(Schema.String.pipe(Schema.check(Schema.isMinLength(1)))) })

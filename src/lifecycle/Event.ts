@@ -50,11 +50,26 @@ export type ClockChange = typeof ClockChange.Type
  *
  * @category schemas
  */
+/**
+ * What the assignment must satisfy (`LAL-26` years of practice, `MPL-104-2` a lawyer suited to
+ * minors), as the eligibility decision or the notice sets it.
+ *
+ * @category schemas
+ */
+export const AssignmentRequirements = Schema.Struct({
+  lawyerMinYears: Schema.optionalKey(Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))),
+  minorsSpecialist: Schema.optionalKey(Schema.Boolean)
+})
+
+/** @category models */
+export type AssignmentRequirements = typeof AssignmentRequirements.Type
+
 export const EligibilitySummary = Schema.Struct({
   outcome: Schema.Literals(["mandatory", "eligible", "ineligible", "incomplete"]),
   meansTest: Schema.Literals(["not-required", "verification-exempt", "passed", "failed", "not-assessed"]),
   citations: Schema.Array(CitationId),
-  ruleSetId: NonEmptyString
+  ruleSetId: NonEmptyString,
+  requirements: Schema.optionalKey(AssignmentRequirements)
 })
 
 /** @category models */
@@ -92,6 +107,7 @@ export const NotificationReceived = event("NotificationReceived", {
   receivedOn: CalendarDate.CalendarDate,
   grounds: Schema.Array(CitationId),
   trialOn: Schema.optionalKey(CalendarDate.CalendarDate),
+  requirements: Schema.optionalKey(AssignmentRequirements),
   ruleSetId: NonEmptyString,
   procedureId: NonEmptyString
 })

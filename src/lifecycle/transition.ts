@@ -158,6 +158,14 @@ class Builder {
   }
 }
 
+/** What a notice's grounds require of the lawyer: LAL-26 for life, death and death-penalty review; MPL-104-2 for minors. */
+const requirementsOfGrounds = (grounds: ReadonlyArray<string>): { lawyerMinYears?: number; minorsSpecialist?: boolean } | undefined => {
+  const r: { lawyerMinYears?: number; minorsSpecialist?: boolean } = {}
+  if (grounds.some((g) => g === "LAL-25-1-4" || g === "LAL-25-1-5")) r.lawyerMinYears = 3
+  if (grounds.includes("LAL-25-1-1")) r.minorsSpecialist = true
+  return Object.keys(r).length === 0 ? undefined : r
+}
+
 const criminalKinds: ReadonlySet<string> = new Set(["criminal-defence", "criminal-victim", "private-prosecution", "incidental-civil", "compulsory-treatment"])
 
 const grantOutcomes: ReadonlySet<string> = new Set(["eligible", "mandatory"])
@@ -241,6 +249,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
       if (typeof c === "string") return c
       clocks.push(c)
     }
+    const requirements = cmd.requirements ?? requirementsOfGrounds(cmd.grounds)
     b.emit({
       type: "NotificationReceived",
       kind: cmd.kind,
@@ -248,6 +257,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
       receivedOn: b.today,
       grounds: cmd.grounds,
       ...(cmd.trialOn === undefined ? {} : { trialOn: cmd.trialOn }),
+      ...(requirements === undefined ? {} : { requirements }),
       ruleSetId: rules.success.ruleSet.id,
       procedureId: proc.id,
       clocks
