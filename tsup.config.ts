@@ -4,6 +4,7 @@ import { defineConfig } from "tsup"
 export const entries = {
   index: "src/index.ts",
   eligibility: "src/eligibility/index.ts",
+  assignment: "src/assignment/index.ts",
   vectors: "src/vectors/index.ts",
   lifecycle: "src/lifecycle/index.ts",
   roster: "src/roster/index.ts",

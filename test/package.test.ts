@@ -46,6 +46,7 @@ describe("the built package", { timeout: 60_000 }, () => {
       "./adapters/pglite",
       "./adapters/postgres",
       "./adapters/sqlite",
+      "./assignment",
       "./eligibility",
       "./lifecycle",
       "./package.json",

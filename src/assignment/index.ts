@@ -1,0 +1,41 @@
+/**
+ * `fayuan/assignment`: case assignment (指派) — the filters that say who may take a case, and
+ * rotation by weighted assignment count among those who may.
+ *
+ * @since 0.1.0
+ */
+export {
+  assign,
+  AssignmentInput,
+  assignMany,
+  BatchInput,
+  CaseToAssign,
+  compareCandidates,
+  decodeAssignmentInput,
+  decodeBatchInput,
+  explainAt,
+  filters,
+  InvalidAssignmentInput,
+  Lawyer,
+  recordAssignment,
+  Requirements,
+  tieBreak
+} from "./Assignment.ts"
+export type {
+  Assigned,
+  Assignment,
+  AssignOptions,
+  BatchResult,
+  Candidate,
+  Exclusion,
+  ExclusionRule,
+  Filter,
+  NoQualifiedLawyer,
+  Placement,
+  Unplaced
+} from "./Assignment.ts"
+export type { Issue } from "../eligibility/Application.ts"
+export type { CitationId } from "../Citation.ts"
+export type { MatterKind } from "../RuleSet.ts"
+export type { RegionCode } from "../Region.ts"
+export { assignCommand, caseToAssign, reassignCommand } from "./lifecycle.ts"
