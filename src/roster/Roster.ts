@@ -134,7 +134,8 @@ const decodeStruct = Schema.decodeUnknownResult(RosterInput)
 
 /**
  * Decodes a roster request from unknown input, with the checks across fields: the period runs
- * forwards (at most 400 days), ids are unique, pinned shifts name known sites and lawyers.
+ * forwards (at most 400 days), ids are unique, pinned shifts name known sites and lawyers, and no
+ * lawyer is pinned twice to one shift.
  *
  * @example
  * import { decodeRosterInput } from "fayuan/roster"
@@ -166,7 +167,12 @@ export const decodeRosterInput = (input: unknown): Result.Result<RosterInput, In
       if (!firmIds.has(l.firmId)) issues.push({ path: `lawyers[${i}].firmId`, reason: "is not among the firms" })
     })
   }
+  const pins = new Map<string, number>()
   ;(v.pinned ?? []).forEach((p, i) => {
+    const key = `${p.date}|${p.siteId}|${p.slot}|${p.lawyerId}`
+    const first = pins.get(key)
+    if (first !== undefined) issues.push({ path: `pinned[${i}]`, reason: `pins the same lawyer to the same shift as pinned[${first}]` })
+    else pins.set(key, i)
     if (!siteIds.has(p.siteId)) issues.push({ path: `pinned[${i}].siteId`, reason: "is not among the sites" })
     if (!lawyerIds.has(p.lawyerId)) issues.push({ path: `pinned[${i}].lawyerId`, reason: "is not among the lawyers" })
     if (p.date < v.period.from || p.date > v.period.to) issues.push({ path: `pinned[${i}].date`, reason: "is outside the period" })

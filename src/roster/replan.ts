@@ -59,8 +59,9 @@ export const replan = (
     ...input,
     lawyers: input.lawyers.map((l) => (l.id === absence.lawyerId ? { ...l, unavailable: [...new Set([...(l.unavailable ?? []), ...days])].sort() } : l))
   }
-  // Build the board without pins, then lay the old roster on it.
-  const board = new Board({ ...next, pinned: [] }, options.calendar ?? WorkCalendar.china)
+  // Build the board with the pins (a pin beyond the pattern adds its seat), then lay the rest of
+  // the old roster on it.
+  const board = new Board(next, options.calendar ?? WorkCalendar.china)
   const index = new Map(board.seats.map((seat, s) => [seat.key, s]))
   const lawyerIndex = new Map(board.lawyers.map((l) => [l.id, l.index]))
   const before = new Map<number, string>()
@@ -70,6 +71,7 @@ export const replan = (
     const l = lawyerIndex.get(a.lawyerId)
     if (s === undefined || l === undefined) continue
     before.set(s, a.lawyerId)
+    if (board.holder[s]! >= 0) continue // pinned, already placed
     const fixed = a.pinned || a.date < today
     const absent = a.lawyerId === absence.lawyerId && a.date >= absence.from && a.date <= end
     if (absent && !fixed) {

@@ -7,8 +7,9 @@
  *    load, then the firm furthest below its quota, then the fewest shifts at that site and on that
  *    weekday, then preferences, then a seeded hash — never input order.
  * 3. A seat nobody can take is retried along augmenting paths (a lawyer takes it by handing one
- *    of their seats to someone who can take that, and so on), so coverage is as high as the hard
- *    constraints allow.
+ *    of their seats to someone who can take that, and so on; shortest first), so coverage is as
+ *    high as the hard constraints allow when they are flow-shaped (one shift a day, or half days
+ *    without full days). With a longer rest, or full and half days mixed, it is a heuristic.
  * 4. Loads are balanced along the same kind of paths: while some lawyer could pass a seat, through
  *    a chain of others, to a lawyer with at least two fewer, it is passed. When no such chain
  *    exists the loads are lexicographically minimal (largest first) for the flow-shaped
@@ -86,6 +87,8 @@ export class Board {
   readonly firmQuota: Array<{ readonly p: number; readonly q: number } | undefined> = []
   readonly firmIds: Array<string> = []
   readonly minGap: number
+  /** For each site (by index), the lawyers who meet its requirements, whatever the day. */
+  readonly qualified: ReadonlyArray<ReadonlyArray<number>>
   readonly seed: number
   total = 0
 
@@ -122,7 +125,7 @@ export class Board {
       })
     )
     // Who is qualified for each site, whatever the day.
-    const qualified = sites.map((site) =>
+    const qualified = (this.qualified = sites.map((site) =>
       lawyers.flatMap((l, i) =>
         Region.contains(site.region, l.region) &&
         l.yearsOfPractice >= (site.minYearsOfPractice ?? 0) &&
@@ -130,7 +133,7 @@ export class Board {
           ? [i]
           : []
       )
-    )
+    ))
     const from = CalendarDate.toEpochDay(input.period.from)
     const to = CalendarDate.toEpochDay(input.period.to)
     const pinsBySlot = new Map<string, Array<number>>()
@@ -295,68 +298,114 @@ export class Board {
   }
 
   /**
-   * Places seat `s` along an augmenting path: a candidate takes it directly, or takes it after
-   * handing one blocking seat to someone who can place that in turn. Returns the moves made.
+   * Places seat `s` along an augmenting path: a candidate takes it directly, or takes it in
+   * exchange for a seat of theirs (see {@link exchangeable}) that someone else places in turn —
+   * the shortest such chain, of at most `depth` exchanges, never handing on a seat in `visited`.
    */
   augment(s: number, depth: number, visited: Set<number>): boolean {
-    const direct = this.bestFor(s, visited)
-    if (direct >= 0) {
-      this.take(direct, s)
-      return true
+    return this.chain([s], depth, visited, (t) => {
+      const l = this.bestFor(t)
+      return l < 0 ? [] : [l]
+    })
+  }
+
+  /**
+   * The seats `l` could hand on to take `s` in exchange, when they cannot take it as things
+   * stand: the one seat too close to it (whose month, if full, must be the same), or, when only
+   * the month is full, any seat of theirs in that month.
+   */
+  exchangeable(l: number, s: number): Array<number> {
+    const seat = this.seats[s]!
+    const law = this.lawyers[l]!
+    if (law.unavailable.has(seat.day)) return []
+    const inMonth = law.months.get(seat.month) ?? 0
+    let clash = false
+    if (this.minGap === 0) clash = ((law.days.get(seat.day) ?? 0) & seat.mask) !== 0
+    else for (let d = seat.day - this.minGap + 1; d < seat.day + this.minGap && !clash; d++) clash = law.days.has(d)
+    if (!clash) {
+      if (inMonth !== law.maxPerMonth) return []
+      return [...law.seats].filter((t) => this.seats[t]!.month === seat.month).sort((a, b) => a - b)
     }
-    if (depth === 0) return false
-    const candidates = [...this.seats[s]!.candidates].filter((l) => !visited.has(l)).sort((a, b) => (this.better(a, b, s) ? -1 : 1))
-    for (const l of candidates) {
-      for (const t of this.blockers(l, s)) {
-        if (this.seats[t]!.pinnedTo >= 0) continue
-        this.release(t)
-        if (!this.canTake(l, s)) {
-          this.take(l, t)
-          continue
+    const near = [...law.seats].filter((t) => {
+      const other = this.seats[t]!
+      return this.minGap === 0 ? other.day === seat.day && (other.mask & seat.mask) !== 0 : Math.abs(other.day - seat.day) < this.minGap
+    })
+    if (near.length !== 1) return []
+    return inMonth - (this.seats[near[0]!]!.month === seat.month ? 1 : 0) < law.maxPerMonth ? near : []
+  }
+
+  /**
+   * Passes one seat along a chain from `u` to some lawyer with at least two fewer seats, if such a
+   * chain exists (the shortest). Each lawyer on it takes one seat and hands on one: any of theirs
+   * when they could take the seat anyway, or one they give in exchange (see {@link exchangeable}).
+   */
+  relieve(u: number): boolean {
+    const target = this.lawyers[u]!.load - 2
+    const seats = [...this.lawyers[u]!.seats].sort((a, b) => a - b)
+    return this.chain(seats, Infinity, new Set(), (t) => this.seats[t]!.candidates.filter((y) => this.lawyers[y]!.load <= target && this.canTake(y, t)), true)
+  }
+
+  /**
+   * Breadth first over seats handed on, from `starts` (seats handed on by their holders, or open
+   * seats), until a lawyer proposed by `ends(t)` can take seat `t` as things stand; then the
+   * chain is applied from its end, each move checked as it is made (a lawyer may appear on a
+   * chain twice — a morning and an afternoon, two months — and the combination must still hold),
+   * and undone if one fails. With `offerAll`, a lawyer who could take a seat but does not end the
+   * chain may hand on any of theirs. Returns whether a chain was applied.
+   */
+  chain(starts: ReadonlyArray<number>, depth: number, visited: ReadonlySet<number>, ends: (t: number) => ReadonlyArray<number>, offerAll = false): boolean {
+    // `handedFrom.get(t)`: the seat whose taker hands `t` on (-1 for a start).
+    const handedFrom = new Map<number, number>()
+    const level = new Map<number, number>()
+    const queue: Array<number> = []
+    const push = (t: number, s: number) => {
+      if (this.seats[t]!.pinnedTo >= 0 || handedFrom.has(t) || visited.has(t)) return
+      handedFrom.set(t, s)
+      level.set(t, s < 0 ? 0 : level.get(s)! + 1)
+      queue.push(t)
+    }
+    for (const t of starts) push(t, -1)
+    const offered = new Set<number>()
+    for (let head = 0; head < queue.length; head++) {
+      const s = queue[head]!
+      for (const y of ends(s)) if (this.apply(y, s, handedFrom)) return true
+      if (level.get(s)! >= depth) continue
+      for (const y of this.seats[s]!.candidates) {
+        // Every seat of a lawyer already offered on is in the queue: nothing new through them.
+        if (offered.has(y) || this.holder[s] === y) continue
+        if (this.canTake(y, s)) {
+          if (!offerAll) continue
+          offered.add(y)
+          for (const t of [...this.lawyers[y]!.seats].sort((a, b) => a - b)) push(t, s)
+        } else {
+          for (const t of this.exchangeable(y, s)) push(t, s)
         }
-        this.take(l, s)
-        visited.add(l)
-        if (this.augment(t, depth - 1, visited)) return true
-        visited.delete(l)
-        this.release(s)
-        this.take(l, t)
       }
     }
     return false
   }
 
-  /**
-   * Passes one seat along a chain from `u` to some lawyer with at least two fewer seats, if such a
-   * chain exists (breadth first, so the chain is as short as possible).
-   */
-  relieve(u: number): boolean {
-    const target = this.lawyers[u]!.load - 2
-    const parent = new Map<number, [number, number]>([[u, [-1, -1]]])
-    const queue = [u]
-    while (queue.length > 0) {
-      const x = queue.shift()!
-      const held = [...this.lawyers[x]!.seats].sort((a, b) => a - b)
-      for (const s of held) {
-        if (this.seats[s]!.pinnedTo >= 0) continue
-        for (const y of this.seats[s]!.candidates) {
-          if (parent.has(y) || !this.canTake(y, s)) continue
-          parent.set(y, [x, s])
-          if (this.lawyers[y]!.load <= target) {
-            // Apply the chain from its end: y takes s from x, x takes its seat from its parent, …
-            let node = y
-            while (node !== u) {
-              const [from, seat] = parent.get(node)!
-              this.release(seat)
-              this.take(node, seat)
-              node = from
-            }
-            return true
-          }
-          queue.push(y)
+  /** Applies the chain ending with `y` taking `s`; if a move does not hold, undoes it all and returns false. */
+  apply(y: number, s: number, handedFrom: ReadonlyMap<number, number>): boolean {
+    const done: Array<readonly [number, number]> = []
+    let taker = y
+    for (let seat = s; seat >= 0 && taker >= 0; ) {
+      const giver = this.holder[seat]!
+      if (giver >= 0) this.release(seat)
+      if (!this.canTake(taker, seat)) {
+        if (giver >= 0) this.take(giver, seat)
+        for (const [t, g] of done.reverse()) {
+          this.release(t)
+          if (g >= 0) this.take(g, t)
         }
+        return false
       }
+      this.take(taker, seat)
+      done.push([seat, giver])
+      taker = giver
+      seat = handedFrom.get(seat)!
     }
-    return false
+    return true
   }
 }
 
@@ -424,7 +473,8 @@ const reasons = (board: Board, s: number): Unfilled => {
   const candidates = new Set(seat.candidates)
   for (const law of board.lawyers) {
     if (!candidates.has(law.index)) {
-      if (law.unavailable.has(seat.day)) count("unavailable that day")
+      // Out because of the day only if they meet the site's requirements.
+      if (law.unavailable.has(seat.day) && board.qualified[seat.site]!.includes(law.index)) count("unavailable that day")
       continue
     }
     qualified++
@@ -513,18 +563,56 @@ export const fillAndBalance = (board: Board): void => {
 
 /** Relieves the most loaded lawyers until no chain can lower the largest loads any further. */
 export const balance = (board: Board): void => {
-  for (let guard = 0; guard < 1_000_000; guard++) {
-    const byLoad = [...board.lawyers].sort((a, b) => b.load - a.load || (a.id < b.id ? -1 : 1))
-    let moved = false
-    for (const law of byLoad) {
-      if (law.load < 2) break
-      if (board.relieve(law.index)) {
-        moved = true
-        break
+  // Lawyers only trade seats within their component (lawyers linked by seats they could both take):
+  // each component is balanced on its own, and after a failed search a lawyer is not searched
+  // again until something in their component has moved.
+  for (const component of components(board)) {
+    const failed = new Set<number>()
+    for (let guard = 0; guard < 1_000_000; guard++) {
+      const byLoad = [...component].sort((a, b) => board.lawyers[b]!.load - board.lawyers[a]!.load || (board.lawyers[a]!.id < board.lawyers[b]!.id ? -1 : 1))
+      let moved = false
+      for (const l of byLoad) {
+        if (board.lawyers[l]!.load < 2) break
+        if (failed.has(l)) continue
+        if (board.relieve(l)) {
+          moved = true
+          failed.clear()
+          break
+        }
+        failed.add(l)
       }
+      if (!moved) break
     }
-    if (!moved) return
   }
+}
+
+/** Groups of lawyers connected through seats they are qualified for (union-find), in id order. */
+const components = (board: Board): ReadonlyArray<ReadonlyArray<number>> => {
+  const parent = board.lawyers.map((_, i) => i)
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!
+      x = parent[x]!
+    }
+    return x
+  }
+  for (const seat of board.seats) {
+    const [first, ...rest] = seat.candidates
+    if (first === undefined) continue
+    for (const other of rest) {
+      const a = find(first)
+      const b = find(other)
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b)
+    }
+  }
+  const groups = new Map<number, Array<number>>()
+  board.lawyers.forEach((_, i) => {
+    const root = find(i)
+    const g = groups.get(root)
+    if (g === undefined) groups.set(root, [i])
+    else g.push(i)
+  })
+  return [...groups.values()]
 }
 
 /**

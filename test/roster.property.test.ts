@@ -1,0 +1,252 @@
+import fc from "fast-check"
+import { afterAll, describe, expect, it } from "vitest"
+import type { CalendarDate } from "../src/CalendarDate.ts"
+import { replan } from "../src/roster/replan.ts"
+import type { Roster, RosterInput } from "../src/roster/Roster.ts"
+import { Board, fillAndBalance, report, solve } from "../src/roster/solve.ts"
+import * as WorkCalendar from "../src/WorkCalendar.ts"
+import {
+  compatible,
+  dateOf,
+  datesBetween,
+  epochDay,
+  exhaustive,
+  interchangeable,
+  loadsOf,
+  mediumInstance,
+  modelSeats,
+  monthlyMax,
+  qualifies,
+  shuffled,
+  smallInstance,
+  violations
+} from "./support/roster-arbitraries.ts"
+
+const keyOf = (a: { readonly date: string; readonly siteId: string; readonly slot: string; readonly seat: number }) => `${a.date}|${a.siteId}|${a.slot}|${a.seat}`
+const maxLoad = (input: RosterInput, roster: Roster) => Math.max(0, ...loadsOf(input, roster).values())
+
+/**
+ * The flow-shaped instances: one shift a day (minDaysBetweenShifts = 1), or half-days allowed
+ * (0) with every shift of one kind. Then seat → lawyer-day → lawyer-month is a flow network, and
+ * an augmenting path (or a balancing chain) exists whenever coverage (or the largest load) can
+ * improve. With 0 and full days mixed with half days, a full day needs both halves of one
+ * lawyer-day (not a flow); with 2, the rest rule spans neighbouring days (not a flow either).
+ */
+const flowShaped = fc.oneof(smallInstance([1]), smallInstance([0], { uniformSlots: true }))
+
+describe("roster properties: hard constraints (district-sized instances, gaps 0, 1, 2)", () => {
+  it("no lawyer in two places at once, never on an unavailable date, qualified for every seat, under the monthly maximum; pins kept", () => {
+    fc.assert(
+      fc.property(mediumInstance(), (input) => {
+        const roster = solve(input)
+        expect(violations(input, roster)).toEqual([])
+        expect(roster.assignments.length + roster.unfilled.length).toBe(modelSeats(input).length)
+        for (const p of input.pinned ?? []) {
+          expect(roster.assignments.some((a) => a.pinned && a.date === p.date && a.siteId === p.siteId && a.slot === p.slot && a.lawyerId === p.lawyerId)).toBe(true)
+        }
+        expect(roster.assignments.filter((a) => a.pinned).length).toBe((input.pinned ?? []).length)
+      })
+    )
+  })
+
+  it("an unfilled seat is one no qualified, available lawyer could take as the roster stands, and says why", () => {
+    fc.assert(
+      fc.property(mediumInstance(), (input) => {
+        const roster = solve(input)
+        const gap = input.parameters?.minDaysBetweenShifts ?? 1
+        const seats = new Map(modelSeats(input).map((s) => [s.siteId + s.date + s.slot, s]))
+        const held = new Map<string, Array<{ day: number; mask: number; month: string }>>()
+        const mask = { full: 3, am: 1, pm: 2 } as const
+        for (const a of roster.assignments) held.set(a.lawyerId, [...(held.get(a.lawyerId) ?? []), { day: epochDay(a.date), mask: mask[a.slot], month: a.date.slice(0, 7) }])
+        for (const u of roster.unfilled) {
+          expect(u.reason.length).toBeGreaterThan(0)
+          const seat = seats.get(u.siteId + u.date + u.slot)!
+          for (const id of seat.candidates) {
+            const lawyer = input.lawyers.find((l) => l.id === id)!
+            const mine = held.get(id) ?? []
+            const full = mine.filter((t) => t.month === seat.month).length >= monthlyMax(input, lawyer)
+            const clash = mine.some((t) => !compatible(gap, seat, t))
+            expect(full || clash, `${id} could take ${keyOf(u)}`).toBe(true)
+          }
+          const site = input.sites.find((x) => x.id === u.siteId)!
+          if (seat.candidates.length > 0) expect(u.reason).toMatch(/already on duty/)
+          else if (input.lawyers.some((l) => qualifies(site, l))) expect(u.reason).toBe("every lawyer who meets the site's requirements is unavailable that day")
+          else expect(u.reason).toBe("no lawyer of the site's region meets its requirements")
+        }
+      })
+    )
+  })
+})
+
+describe("roster properties: optimality against exhaustive search (≤ 4 lawyers, ≤ 2 sites, ≤ 6 days, ≤ 8 seats)", () => {
+  it("coverage is maximal when flow-shaped (minDaysBetweenShifts 1, or 0 with one kind of shift): augmenting paths are exact there", () => {
+    fc.assert(
+      fc.property(flowShaped, (input) => {
+        expect(solve(input).assignments.length).toBe(exhaustive(input, modelSeats(input)).coverage)
+      })
+    )
+  })
+
+  it("the maximum load equals the exhaustive optimum among maximal-coverage rosters when flow-shaped, and the lower bound never exceeds it", () => {
+    fc.assert(
+      fc.property(flowShaped, (input) => {
+        const roster = solve(input)
+        const best = exhaustive(input, modelSeats(input))
+        expect(roster.certificate.maxLoad).toBe(maxLoad(input, roster))
+        expect(roster.certificate.maxLoad).toBe(best.maxLoad)
+        expect(roster.certificate.lowerBound).toBeLessThanOrEqual(best.maxLoad)
+        expect(roster.certificate.gap).toBe(roster.certificate.maxLoad - roster.certificate.lowerBound)
+      })
+    )
+  })
+
+  it("balancing reaches the optimum from any starting roster when flow-shaped (heavy-first random starts, then fill and balance)", () => {
+    fc.assert(
+      fc.property(flowShaped, fc.array(fc.nat(), { minLength: 16, maxLength: 16 }), (input, noise) => {
+        const board = new Board(input, WorkCalendar.china)
+        // A deliberately unfair start: seats in a random order, mostly to the most loaded lawyer who can take them.
+        const order = board.seats.map((_, s) => s).sort((a, b) => noise[a % 16]! - noise[b % 16]! || a - b)
+        for (const s of order) {
+          if (board.holder[s] !== -1) continue
+          const can = board.seats[s]!.candidates.filter((l) => board.canTake(l, s))
+          if (can.length === 0) continue
+          const top = Math.max(...can.map((l) => board.lawyers[l]!.load))
+          const pool = noise[s % 16]! % 4 === 0 ? can : can.filter((l) => board.lawyers[l]!.load === top)
+          board.take(pool[noise[(s + 7) % 16]! % pool.length]!, s)
+        }
+        fillAndBalance(board)
+        const roster = report(board, input.period)
+        const best = exhaustive(input, modelSeats(input))
+        expect(violations(input, roster)).toEqual([])
+        expect(roster.assignments.length).toBe(best.coverage)
+        expect(roster.certificate.maxLoad).toBe(best.maxLoad)
+      })
+    )
+  })
+
+  it("interchangeable lawyers (same qualifications, availability and maximum, no pins) differ by at most 1 when some maximal roster allows it (flow-shaped)", () => {
+    fc.assert(
+      fc.property(fc.oneof(smallInstance([1], { maxPins: 0 }), smallInstance([0], { maxPins: 0, uniformSlots: true })), (input) => {
+        const seats = modelSeats(input)
+        const groups = interchangeable(input, seats)
+        fc.pre(groups.length > 0)
+        fc.pre(exhaustive(input, seats, groups).spreadFeasible)
+        const roster = solve(input)
+        const loads = loadsOf(input, roster)
+        for (const g of groups) {
+          const ls = g.map((id) => loads.get(id)!)
+          expect(Math.max(...ls) - Math.min(...ls), `group ${g.join(",")}`).toBeLessThanOrEqual(1)
+          // The certificate reports the same group with the same spread.
+          const reported = roster.certificate.groups.find((r) => r.lawyers.includes(g[0]!))
+          expect(reported?.spread).toBe(Math.max(...ls) - Math.min(...ls))
+        }
+      })
+    )
+  })
+
+  // Not flow-shaped: the solver is a heuristic there. Each instance must stay within the hard
+  // constraints and never beat the optimum; the observed shortfall (≈ 0.1% of instances, by 1
+  // seat, once by 2 in 100,000) is checked against a loose ceiling and printed.
+  const shortfalls = { "minDaysBetweenShifts 2": [0, 0, 0], "minDaysBetweenShifts 0 with full and half days mixed": [0, 0, 0] }
+  afterAll(() => {
+    for (const [name, [runs, short, seats]] of Object.entries(shortfalls)) {
+      if (runs! > 0 && process.env["FAYUAN_FC_QUIET"] === undefined) console.info(`roster coverage, ${name}: ${short}/${runs} instances one or more seats short of the optimum (${seats} seats in all)`)
+    }
+  })
+  for (const [name, arb] of [
+    ["minDaysBetweenShifts 2", smallInstance([2])],
+    ["minDaysBetweenShifts 0 with full and half days mixed", smallInstance([0])]
+  ] as const) {
+    it(`${name} (not flow-shaped, the augmenting-path argument is not exact): coverage at most the optimum and at most 2 seats short, rarely short; the lower bound is still sound`, () => {
+      const tally = shortfalls[name]
+      const before = [...tally]
+      fc.assert(
+        fc.property(arb, (input) => {
+          const roster = solve(input)
+          const best = exhaustive(input, modelSeats(input))
+          expect(violations(input, roster)).toEqual([])
+          const short = best.coverage - roster.assignments.length
+          expect(short).toBeGreaterThanOrEqual(0)
+          expect(short).toBeLessThanOrEqual(2)
+          expect(roster.certificate.lowerBound).toBeLessThanOrEqual(best.maxLoad)
+          tally[0]!++
+          if (short > 0) {
+            tally[1]!++
+            tally[2]! += short
+          }
+        })
+      )
+      // Including fast-check's shrinking runs, fewer than 5% of instances fall short.
+      expect((tally[1]! - before[1]!) / Math.max(1, tally[0]! - before[0]!)).toBeLessThan(0.05)
+    })
+  }
+})
+
+describe("roster properties: determinism", () => {
+  it("shuffling every input list (sites, lawyers, firms, pins, shifts, dates, languages) gives the identical roster", () => {
+    fc.assert(
+      fc.property(mediumInstance(), fc.integer(), (input, seed) => {
+        expect(solve(shuffled(input, seed))).toEqual(solve(input))
+      }),
+      { numRuns: 100 }
+    )
+  })
+})
+
+describe("roster properties: re-planning", () => {
+  const scenario = mediumInstance().chain((input) => {
+    const dates = datesBetween(input.period.from, input.period.to)
+    return fc.record({
+      input: fc.constant(input),
+      lawyer: fc.constantFrom(...input.lawyers.map((l) => l.id)),
+      from: fc.constantFrom(...dates),
+      length: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+      today: fc.constantFrom(...dates, dateOf(epochDay(input.period.from) - 1))
+    })
+  })
+
+  it("keeps pinned and past shifts, keeps the absent lawyer off the absence, keeps the hard constraints, and changes few seats", () => {
+    fc.assert(
+      fc.property(scenario, ({ input, lawyer, from, length, today }) => {
+        const roster = solve(input)
+        const to = length === undefined ? undefined : dateOf(epochDay(from) + length)
+        const absence = { lawyerId: lawyer, from: from as CalendarDate, ...(to === undefined ? {} : { to: to as CalendarDate }) }
+        const end = to ?? input.period.to
+        const { roster: next, input: nextInput, changes } = replan(input, roster, absence, today as CalendarDate)
+        const before = new Map(roster.assignments.map((a) => [keyOf(a), a]))
+        const after = new Map(next.assignments.map((a) => [keyOf(a), a]))
+        for (const a of roster.assignments) {
+          if (a.pinned || a.date < today) expect(after.get(keyOf(a))?.lawyerId, `${keyOf(a)} moved`).toBe(a.lawyerId)
+          if (a.pinned) expect(after.get(keyOf(a))?.pinned).toBe(true)
+        }
+        for (const c of changes) expect(c.date >= today, `change on ${c.date} before ${today}`).toBe(true)
+        for (const a of next.assignments) {
+          if (a.lawyerId === lawyer && a.date >= from && a.date <= end) expect(a.pinned || a.date < today, `${keyOf(a)} kept in the absence`).toBe(true)
+        }
+        // The absent lawyer's kept (past or pinned) shifts are the only ones on their new unavailable dates.
+        expect(violations(nextInput, next).filter((v) => !(v.startsWith(`${lawyer} at `) && v.endsWith(": unavailable")))).toEqual([])
+        const diff = [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k)?.lawyerId !== after.get(k)?.lawyerId).sort()
+        expect(changes.map(keyOf).sort()).toEqual(diff)
+        for (const c of changes) if (c.from !== undefined && c.from !== lawyer) expect(c.to, `${keyOf(c)} emptied`).toBeDefined()
+        // Seats that had to change: the absent lawyer's (ahead, in the absence, not pinned) and the open seats ahead.
+        const freed =
+          roster.assignments.filter((a) => a.lawyerId === lawyer && !a.pinned && a.date >= today && a.date >= from && a.date <= end).length +
+          roster.unfilled.filter((u) => u.date >= today).length
+        expect(changes.length).toBeLessThanOrEqual(3 * freed)
+      })
+    )
+  })
+
+  it("re-planning for an absence after the period changes nothing when flow-shaped (the roster is already maximal)", () => {
+    fc.assert(
+      fc.property(mediumInstance([1]), (input) => {
+        const roster = solve(input)
+        const after = dateOf(epochDay(input.period.to) + 1) as CalendarDate
+        const { changes, roster: next } = replan(input, roster, { lawyerId: input.lawyers[0]!.id, from: after }, input.period.from)
+        expect(changes).toEqual([])
+        expect(next.assignments).toEqual(roster.assignments)
+      }),
+      { numRuns: 100 }
+    )
+  })
+})
