@@ -456,7 +456,8 @@ const lowerBound = (board: Board, covered: number): number => {
     return count
   }
   let lo = Math.max(0, ...pinnedLoad, Math.ceil(covered / n))
-  let hi = Math.max(lo, covered)
+  // The roster itself shows its own maximum load is reachable: the bound is at most that.
+  let hi = Math.max(lo, board.lawyers.reduce((m, l) => Math.max(m, l.load), 0))
   while (lo < hi) {
     const mid = (lo + hi) >> 1
     if (matches(mid) >= need) hi = mid
@@ -563,23 +564,26 @@ export const fillAndBalance = (board: Board): void => {
 
 /** Relieves the most loaded lawyers until no chain can lower the largest loads any further. */
 export const balance = (board: Board): void => {
-  // Lawyers only trade seats within their component (lawyers linked by seats they could both take):
-  // each component is balanced on its own, and after a failed search a lawyer is not searched
-  // again until something in their component has moved.
+  // Lawyers only trade seats within their component (lawyers linked by seats they could both
+  // take): each component is balanced on its own.
   for (const component of components(board)) {
-    const failed = new Set<number>()
-    for (let guard = 0; guard < 1_000_000; guard++) {
-      const byLoad = [...component].sort((a, b) => board.lawyers[b]!.load - board.lawyers[a]!.load || (board.lawyers[a]!.id < board.lawyers[b]!.id ? -1 : 1))
+    // Top load level first: one search from every seat of every lawyer at that load, repeated
+    // while it finds a chain; a level that fails costs one search, not one per lawyer. Sweeps
+    // repeat until nothing moves (a lower level's moves can open a higher level's chain).
+    for (let sweep = 0; sweep < 1_000; sweep++) {
       let moved = false
-      for (const l of byLoad) {
-        if (board.lawyers[l]!.load < 2) break
-        if (failed.has(l)) continue
-        if (board.relieve(l)) {
+      const top = component.reduce((m, l) => Math.max(m, board.lawyers[l]!.load), 0)
+      for (let k = top; k >= 2; k--) {
+        for (;;) {
+          const starts = component
+            .filter((l) => board.lawyers[l]!.load === k)
+            .flatMap((l) => [...board.lawyers[l]!.seats])
+            .sort((a, b) => a - b)
+          if (starts.length === 0) break
+          const ends = (t: number) => board.seats[t]!.candidates.filter((y) => board.lawyers[y]!.load <= k - 2 && board.canTake(y, t))
+          if (!board.chain(starts, Infinity, new Set(), ends, true)) break
           moved = true
-          failed.clear()
-          break
         }
-        failed.add(l)
       }
       if (!moved) break
     }
