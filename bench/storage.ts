@@ -13,19 +13,20 @@
 import { rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Effect, Result, Schema } from "effect"
+import { Effect, Result } from "effect"
 import { sql } from "kysely"
 import pg from "pg"
 import { openPglite } from "../adapters/pglite/index.ts"
 import { openPostgres } from "../adapters/postgres/index.ts"
 import { openSqlite } from "../adapters/sqlite/index.ts"
+import { rowOf } from "../adapters/kysely/case-store.ts"
 import type { Opened, OpenOptions } from "../adapters/kysely/open.ts"
 import type { CaseEventsTable } from "../adapters/kysely/schema.ts"
 import * as CalendarDate from "../src/CalendarDate.ts"
 import type { Case } from "../src/lifecycle/Case.ts"
 import type { Command, Context } from "../src/lifecycle/Command.ts"
 import type { EligibilitySummary } from "../src/lifecycle/Event.ts"
-import { CaseEvent } from "../src/lifecycle/Event.ts"
+import type { CaseEvent } from "../src/lifecycle/Event.ts"
 import { step } from "../src/lifecycle/transition.ts"
 import type { Role } from "../src/lifecycle/vocabulary.ts"
 import * as Region from "../src/Region.ts"
@@ -135,22 +136,9 @@ export const longCase = (next: () => number, caseId: string, n: number): Readonl
   return b.appends
 }
 
-const encode = Schema.encodeSync(CaseEvent)
 
 /** The rows `append` writes for these events, encoded as the adapter encodes them. */
-export const rowsOf = (appends: ReadonlyArray<Append>): Array<CaseEventsTable> =>
-  appends.flatMap((a) =>
-    a.events.map((e) => ({
-      region: e.region,
-      case_id: e.caseId,
-      sequence: e.sequence,
-      type: e.type,
-      occurred_at: e.occurredAt,
-      recorded_at: e.recordedAt,
-      schema_version: e.schemaVersion,
-      payload: JSON.stringify(encode(e))
-    }))
-  )
+export const rowsOf = (appends: ReadonlyArray<Append>): Array<CaseEventsTable> => appends.flatMap((a) => a.events.map(rowOf))
 
 // ---------------------------------------------------------------------------------------------
 // Adapters

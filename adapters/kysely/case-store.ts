@@ -86,7 +86,12 @@ class Conflict {
 /** Rows per multi-row statement: far below every engine's bound-parameter limit. */
 const CHUNK = 500
 
-const rowOf = (e: CaseEvent): FayuanDatabase["fayuan_case_events"] => ({
+/**
+ * The row an event is stored as: its header in columns, the whole event as versioned JSON.
+ *
+ * @category rows
+ */
+export const rowOf = (e: CaseEvent): FayuanDatabase["fayuan_case_events"] => ({
   region: e.region,
   case_id: e.caseId,
   sequence: e.sequence,

@@ -2,14 +2,15 @@
  * Reliability tests every SQL adapter must pass: concurrent writers, a failure in the middle of a
  * write, migrations over existing data, and no personal data in errors or logs.
  */
-import { Effect, Result, Schema } from "effect"
+import { Effect, Result } from "effect"
 import type { Kysely } from "kysely"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import type { Opened, OpenOptions } from "../../adapters/kysely/open.ts"
+import { rowOf } from "../../adapters/kysely/case-store.ts"
 import { migrate } from "../../adapters/kysely/migrations.ts"
 import type { FayuanDatabase } from "../../adapters/kysely/schema.ts"
 import { replay } from "../../src/lifecycle/Case.ts"
-import { CaseEvent } from "../../src/lifecycle/Event.ts"
+import type { CaseEvent } from "../../src/lifecycle/Event.ts"
 import { decodeParty } from "../../src/lifecycle/Party.ts"
 import { step } from "../../src/lifecycle/transition.ts"
 import * as Region from "../../src/Region.ts"
@@ -24,19 +25,8 @@ export interface SqlTarget {
 
 const run = <A, E>(e: Effect.Effect<A, E>): Promise<Result.Result<A, E>> => Effect.runPromise(Effect.result(e))
 const panlong = Region.makeUnsafe("530103")
-const encode = Schema.encodeSync(CaseEvent)
 
-const rowsOf = (events: ReadonlyArray<CaseEvent>) =>
-  events.map((e) => ({
-    region: e.region,
-    case_id: e.caseId,
-    sequence: e.sequence,
-    type: e.type,
-    occurred_at: e.occurredAt,
-    recorded_at: e.recordedAt,
-    schema_version: e.schemaVersion,
-    payload: JSON.stringify(encode(e))
-  }))
+const rowsOf = (events: ReadonlyArray<CaseEvent>) => events.map(rowOf)
 
 export const sqlReliability = (name: string, target: SqlTarget): void => {
   describe(`SQL reliability: ${name}`, { timeout: 120_000 }, () => {
