@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest"
 import type { CalendarDate } from "../src/CalendarDate.ts"
 import { replan } from "../src/roster/replan.ts"
 import type { Roster, RosterInput } from "../src/roster/Roster.ts"
-import { Board, fillAndBalance, report, solve } from "../src/roster/solve.ts"
+import { balance, Board, fill, fillAndBalance, firmDeviation, refine, report, rotationCost, solve } from "../src/roster/solve.ts"
 import * as WorkCalendar from "../src/WorkCalendar.ts"
 import {
   compatible,
@@ -247,6 +247,29 @@ describe("roster properties: re-planning", () => {
         expect(next.assignments).toEqual(roster.assignments)
       }),
       { numRuns: 100 }
+    )
+  })
+})
+
+describe("roster properties: the lower goals", () => {
+  it("refining keeps the sorted loads and never worsens firm shares, nor rotation unless firm shares improved", () => {
+    fc.assert(
+      fc.property(mediumInstance([0, 1, 2]), (input) => {
+        const board = new Board(input, WorkCalendar.china)
+        fill(board)
+        balance(board)
+        const loads = () => board.lawyers.map((l) => l.load).sort((a, b) => a - b)
+        const rotation = () => board.lawyers.reduce((sum, l) => sum + rotationCost(board, l.index), 0)
+        const before = { loads: loads(), firms: firmDeviation(board), rotation: rotation(), covered: board.total }
+        refine(board)
+        expect(loads()).toEqual(before.loads)
+        expect(board.total).toBe(before.covered)
+        const firms = firmDeviation(board)
+        expect(firms).toBeLessThanOrEqual(before.firms + 1e-9)
+        if (firms > before.firms - 1e-9) expect(rotation()).toBeLessThanOrEqual(before.rotation)
+        expect(violations(input, report(board, input.period))).toEqual([])
+      }),
+      { numRuns: 60 }
     )
   })
 })

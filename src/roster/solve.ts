@@ -548,6 +548,13 @@ const certificate = (board: Board, covered: number): FairnessCertificate => {
 
 /** Fills every open seat it can (greedy, then augmenting paths) and balances the loads. */
 export const fillAndBalance = (board: Board): void => {
+  fill(board)
+  balance(board)
+  refine(board)
+}
+
+/** Fills every open seat it can: greedy, scarcest first, then augmenting paths. */
+export const fill = (board: Board): void => {
   const order = board.seats
     .map((seat, s) => ({ s, n: seat.candidates.length, seat }))
     .filter(({ s }) => board.holder[s] === -1)
@@ -559,7 +566,112 @@ export const fillAndBalance = (board: Board): void => {
   for (const { s } of order) {
     if (board.holder[s] === -1 && board.seats[s]!.candidates.length > 0) board.augment(s, 6, new Set())
   }
-  balance(board)
+}
+
+/** Firm-quota deviation: Σ over firms with a quota of |seats × q − p × total| / q (exact rationals scaled by the common q). */
+export const firmDeviation = (board: Board): number => {
+  let sum = 0
+  board.firmQuota.forEach((q, f) => {
+    if (q !== undefined) sum += Math.abs(board.firmSeats[f]! * q.q - q.p * board.total) / q.q
+  })
+  return sum
+}
+
+/** Repetition and preferences of one lawyer: Σ shifts² per site and per weekday, plus seats outside their preferences. */
+export const rotationCost = (board: Board, l: number): number => {
+  const law = board.lawyers[l]!
+  let cost = 0
+  for (const n of law.sites.values()) cost += n * n
+  for (const n of law.weekdays) cost += n * n
+  if (law.preferredSites.size > 0 || law.preferredWeekdays.size > 0) {
+    for (const t of law.seats) {
+      const seat = board.seats[t]!
+      if (law.preferredSites.size > 0 && !law.preferredSites.has(seat.siteId)) cost += 1
+      if (law.preferredWeekdays.size > 0 && !law.preferredWeekdays.has(seat.weekday)) cost += 1
+    }
+  }
+  return cost
+}
+
+/**
+ * After the loads are balanced, improves the lower goals without touching the sorted loads:
+ * moving a seat from a lawyer to one with exactly one fewer keeps the multiset of loads, so it
+ * is used to bring firms closer to their quotas; swapping two seats between lawyers keeps every
+ * load, so it is used to reduce repetition of a site or weekday and unmet preferences. Each move
+ * must strictly improve its goal without worsening a higher one; passes stop when none does.
+ */
+export const refine = (board: Board): void => {
+  const movable = (s: number) => board.seats[s]!.pinnedTo < 0 && board.holder[s]! >= 0
+  // A firm's share of the deviation with `seats` seats (the total does not change when a seat moves).
+  const share = (f: number, seats: number): number => {
+    const q = board.firmQuota[f]
+    return q === undefined ? 0 : Math.abs(seats * q.q - q.p * board.total) / q.q
+  }
+  // 1. Firm quotas, by transfers between lawyers one seat apart.
+  if (board.firmQuota.some((q) => q !== undefined)) {
+    for (let pass = 0; pass < 20; pass++) {
+      let improved = false
+      for (let s = 0; s < board.seats.length; s++) {
+        if (!movable(s)) continue
+        const a = board.holder[s]!
+        const fa = board.lawyers[a]!.firm
+        for (const b of board.seats[s]!.candidates) {
+          const fb = board.lawyers[b]!.firm
+          if (b === a || fb === fa || board.lawyers[b]!.load !== board.lawyers[a]!.load - 1) continue
+          const before = share(fa, board.firmSeats[fa]!) + share(fb, board.firmSeats[fb]!)
+          const after = share(fa, board.firmSeats[fa]! - 1) + share(fb, board.firmSeats[fb]! + 1)
+          if (after >= before - 1e-9) continue
+          board.release(s)
+          if (board.canTake(b, s)) {
+            board.take(b, s)
+            improved = true
+            break
+          }
+          board.take(a, s)
+        }
+      }
+      if (!improved) break
+    }
+  }
+  // 2. Rotation and preferences, by swaps that keep every load (and so every firm's share).
+  // The change in Σ count² of one lawyer when a seat at (site, weekday) goes and one comes.
+  const delta = (l: number, out: number, into: number): number => {
+    const law = board.lawyers[l]!
+    const o = board.seats[out]!
+    const i = board.seats[into]!
+    let d = 0
+    if (o.site !== i.site) d += 2 * ((law.sites.get(i.site) ?? 0) - (law.sites.get(o.site) ?? 0)) + 2
+    if (o.weekday !== i.weekday) d += 2 * (law.weekdays[i.weekday]! - law.weekdays[o.weekday]!) + 2
+    const miss = (seat: SeatRec) =>
+      (law.preferredSites.size > 0 && !law.preferredSites.has(seat.siteId) ? 1 : 0) +
+      (law.preferredWeekdays.size > 0 && !law.preferredWeekdays.has(seat.weekday) ? 1 : 0)
+    return d + miss(i) - miss(o)
+  }
+  for (let pass = 0; pass < 2; pass++) {
+    let improved = false
+    for (let s = 0; s < board.seats.length; s++) {
+      if (!movable(s)) continue
+      const a = board.holder[s]!
+      for (const b of board.seats[s]!.candidates) {
+        if (b === a || board.holder[s] !== a) continue
+        // A copy (the loop releases and retakes seats), in the order they were taken: deterministic.
+        for (const t of [...board.lawyers[b]!.seats]) {
+          if (!movable(t) || delta(a, s, t) + delta(b, t, s) >= 0 || !board.seats[t]!.candidates.includes(a)) continue
+          board.release(s)
+          board.release(t)
+          if (board.canTake(a, t) && board.canTake(b, s)) {
+            board.take(a, t)
+            board.take(b, s)
+            improved = true
+            break
+          }
+          board.take(a, s)
+          board.take(b, t)
+        }
+      }
+    }
+    if (!improved) break
+  }
 }
 
 /** Relieves the most loaded lawyers until no chain can lower the largest loads any further. */
