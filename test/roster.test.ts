@@ -64,6 +64,12 @@ describe("decodeRosterInput", () => {
     expect(issues.find((i) => i.path === "pinned[2]")?.reason).toBe("pins the same lawyer to the same shift as pinned[1]")
   })
 
+  it("rejects a site that closes before it opens", () => {
+    expect(issuesOf({ ...valid, sites: [{ ...site("centre"), openFrom: "2018-10-20", openTo: "2018-10-10" }], pinned: [] })).toEqual([
+      { path: "sites[0].openTo", reason: "is before openFrom" }
+    ])
+  })
+
   it("refuses a period of more than 400 days", () => {
     expect(issuesOf({ ...valid, period: { from: "2018-01-01", to: "2019-02-06" } })).toEqual([{ path: "period.to", reason: "a roster covers at most 400 days" }])
     expect(decode({ ...valid, period: { from: "2018-01-01", to: "2019-02-05" }, pinned: [] }).period.to).toBe("2019-02-05")

@@ -462,7 +462,7 @@ const civil = (run: Run): Verdict => {
   }
   let scopeBasis = basisOf(tested)
   if (scopeBasis.length === 0) {
-    const groups: Array<CitationId> = []
+    const groups: Array<{ readonly basis: CitationId }> = []
     let unknownGroup = false
     for (const g of run.rules.applicantGroups) {
       const holds =
@@ -476,10 +476,10 @@ const civil = (run: Run): Verdict => {
       if (run.trace !== undefined) {
         run.step(`civil.applicant-group.${g.group}`, holds === true ? "applies" : holds === false ? "does-not-apply" : "unknown", g.basis)
       }
-      if (holds === true) groups.push(g.basis)
+      if (holds === true) groups.push(g)
       if (holds === undefined) unknownGroup = true
     }
-    scopeBasis = unique(groups)
+    scopeBasis = basisOf(groups)
     if (scopeBasis.length === 0 && unknownGroup) {
       needFact(run, "applicant.birthDate", run.rules.applicantGroups.map((g) => g.basis))
       return { outcome: "incomplete", meansTest: notAssessed }
@@ -505,12 +505,6 @@ const byRuleOrder =
 const basisOf = (rules: ReadonlyArray<{ readonly basis: CitationId }>): Array<CitationId> => {
   const out: Array<CitationId> = []
   for (let i = 0; i < rules.length; i++) if (!out.includes(rules[i]!.basis)) out.push(rules[i]!.basis)
-  return out
-}
-
-const unique = <A>(list: ReadonlyArray<A>): Array<A> => {
-  const out: Array<A> = []
-  for (const x of list) if (!out.includes(x)) out.push(x)
   return out
 }
 

@@ -160,6 +160,11 @@ export const decodeRosterInput = (input: unknown): Result.Result<RosterInput, In
     return seen
   }
   const siteIds = unique(v.sites.map((s) => s.id), "sites")
+  v.sites.forEach((site, i) => {
+    if (site.openFrom !== undefined && site.openTo !== undefined && site.openTo < site.openFrom) {
+      issues.push({ path: `sites[${i}].openTo`, reason: "is before openFrom" })
+    }
+  })
   const lawyerIds = unique(v.lawyers.map((l) => l.id), "lawyers")
   const firmIds = unique((v.firms ?? []).map((f) => f.id), "firms")
   if (v.firms !== undefined) {

@@ -210,20 +210,6 @@ export class Board {
     return true
   }
 
-  /** Seats held by `l` that stand in the way of taking `s` (same day or within the gap, or the month when full). */
-  blockers(l: number, s: number): Array<number> {
-    const seat = this.seats[s]!
-    const law = this.lawyers[l]!
-    const out: Array<number> = []
-    const monthFull = (law.months.get(seat.month) ?? 0) >= law.maxPerMonth
-    for (const t of law.seats) {
-      const other = this.seats[t]!
-      const near = this.minGap === 0 ? other.day === seat.day && (other.mask & seat.mask) !== 0 : Math.abs(other.day - seat.day) < this.minGap
-      if (near || (monthFull && other.month === seat.month)) out.push(t)
-    }
-    return out
-  }
-
   take(l: number, s: number): void {
     const seat = this.seats[s]!
     const law = this.lawyers[l]!
@@ -288,10 +274,10 @@ export class Board {
   }
 
   /** The best candidate who can take `s` now, or -1. */
-  bestFor(s: number, exclude?: ReadonlySet<number>): number {
+  bestFor(s: number): number {
     let best = -1
     for (const l of this.seats[s]!.candidates) {
-      if (exclude?.has(l) || !this.canTake(l, s)) continue
+      if (!this.canTake(l, s)) continue
       if (best < 0 || this.better(l, best, s)) best = l
     }
     return best

@@ -282,6 +282,10 @@ const siteArb = (maxNeeded: number, dates: ReadonlyArray<string>, kinds: Readonl
     },
     { requiredKeys: ["region", "days", "shifts"] }
   )
+  // A site opens before it closes (decoding rejects the reverse).
+  .map((site) =>
+    site.openFrom !== undefined && site.openTo !== undefined && site.openTo < site.openFrom ? { ...site, openFrom: site.openTo, openTo: site.openFrom } : site
+  )
 
 const lawyerArb = (dates: ReadonlyArray<string>) =>
   fc.record(
