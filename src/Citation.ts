@@ -183,6 +183,7 @@ const lal: ReadonlyArray<Row> = [
   ["LAL-49", "对不予法律援助、终止法律援助决定有异议的，可以向司法行政部门提出，五日内决定", "Objection to a refusal or termination, decided within 5 days"],
   ["LAL-49-2", "司法行政部门应当自收到异议之日起五日内进行审查，作出维持或者责令改正的决定", "The justice bureau decides an objection within 5 days"],
   ["LAL-50", "法律援助事项办理结束后，法律援助人员应当及时向法律援助机构报告，提交有关法律文书副本或者复印件、办理情况报告等材料", "After the matter ends the aid lawyer reports and files the closing materials"],
+  ["LAL-52", "法律援助机构应当依照有关规定及时向法律援助人员支付法律援助补贴；补贴标准由省、自治区、直辖市人民政府司法行政部门会同同级财政部门，根据当地经济发展水平和法律援助的服务类型、承办成本、基本劳务费用等确定，并实行动态调整", "Aid subsidies paid promptly; the province's justice and finance departments set the standard by service type, cost and basic labour, adjusted over time"],
   ["LAL-55", "受援人可以向司法行政部门投诉，并可以请求法律援助机构更换法律援助人员", "The recipient may complain and ask for another aid lawyer"]
 ]
 

@@ -1,0 +1,87 @@
+/**
+ * `fayuan/subsidy`: what an aid lawyer is paid — subsidy standards as data by region and period,
+ * and a pure calculation that returns the amount in fen with every line that made it.
+ *
+ * @since 0.1.0
+ */
+export type {
+  Catalogue,
+  CatalogueProblem,
+  DateRule,
+  EarlyEnding,
+  Ending,
+  Factor,
+  PeriodRef,
+  Place,
+  Service,
+  Standard,
+  StandardInput,
+  StandardRef,
+  Unit
+} from "./Standard.ts"
+export {
+  CaseRow,
+  catalogueProblems,
+  ConsultationRow,
+  dateRules,
+  decodeCatalogue,
+  decodeStandard,
+  decodeStandardUnsafe,
+  defaultDateRule,
+  DocumentRow,
+  DutyRow,
+  EarlyEndRow,
+  earlyEndings,
+  endings,
+  ExtraRecipientRow,
+  factors,
+  InvalidCatalogue,
+  InvalidStandard,
+  makeCatalogue,
+  makeCatalogueUnsafe,
+  MultiplierRow,
+  places,
+  Row,
+  services,
+  standardInForce,
+  StandardSchema,
+  UnqualifiedRow,
+  units,
+  withoutStandard,
+  withRows,
+  withStandard,
+  withStandards
+} from "./Standard.ts"
+export type {
+  Allocation,
+  CalculateError,
+  CaseFacts,
+  DutyDay,
+  DutyLine,
+  DutySubsidies,
+  Line,
+  LineCode,
+  LineLabel,
+  Subject,
+  Subsidy
+} from "./calculate.ts"
+export {
+  allocate,
+  calculateCase,
+  calculateDuty,
+  calculateWork,
+  Claim,
+  claimFromCase,
+  decodeClaim,
+  decodeWorkClaim,
+  InvalidClaim,
+  lineCodes,
+  NoStandardInForce,
+  NotCovered,
+  serviceOf,
+  WorkClaim
+} from "./calculate.ts"
+export * as tables from "./tables.ts"
+export type { Grade } from "../lifecycle/vocabulary.ts"
+export type { Stage } from "../RuleSet.ts"
+export type { WorkedShift } from "../roster/Store.ts"
