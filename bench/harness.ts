@@ -56,3 +56,16 @@ const format = (value: number, unit: string): string => {
 export const print = (name: string, value: number, unit: string): void => {
   process.stdout.write(`bench: ${name} ${format(value, unit)} ${unit}\n`)
 }
+
+/** xorshift32: a tiny deterministic PRNG returning floats in [0, 1), for seeded workloads. */
+export const xorshift = (seed: number) => {
+  let x = seed >>> 0 || 1
+  return (): number => {
+    x ^= x << 13
+    x >>>= 0
+    x ^= x >>> 17
+    x ^= x << 5
+    x >>>= 0
+    return x / 4_294_967_296
+  }
+}

@@ -20,26 +20,13 @@ import { roles } from "../src/lifecycle/vocabulary.ts"
 import * as Region from "../src/Region.ts"
 import { defaultRuleBook } from "../src/RuleBook.ts"
 import * as WorkCalendar from "../src/WorkCalendar.ts"
-import { measure, print } from "./harness.ts"
+import { measure, print, xorshift } from "./harness.ts"
 
 const SCRIPTS = 4_000
 const SEED = 20240101
 
 // ---------------------------------------------------------------------------------------------
 // Seeded scripts
-
-/** xorshift32: a tiny deterministic PRNG returning floats in [0, 1). */
-const xorshift = (seed: number) => {
-  let x = seed >>> 0 || 1
-  return (): number => {
-    x ^= x << 13
-    x >>>= 0
-    x ^= x >>> 17
-    x ^= x << 5
-    x >>>= 0
-    return x / 4_294_967_296
-  }
-}
 
 interface Step {
   readonly command: Command

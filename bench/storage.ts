@@ -32,7 +32,7 @@ import type { Role } from "../src/lifecycle/vocabulary.ts"
 import * as Region from "../src/Region.ts"
 import { defaultRuleBook } from "../src/RuleBook.ts"
 import * as WorkCalendar from "../src/WorkCalendar.ts"
-import { measure, print } from "./harness.ts"
+import { measure, print, xorshift } from "./harness.ts"
 
 /** Cases appended per round, and rounds (the median is reported) after one warm-up round. */
 const CASES = 400
@@ -48,19 +48,7 @@ const SEED = 20240601
 // ---------------------------------------------------------------------------------------------
 // Valid event logs, built by the pure `step`
 
-export const xorshift = (seed: number) => {
-  let x = seed >>> 0 || 1
-  return (): number => {
-    x ^= x << 13
-    x >>>= 0
-    x ^= x >>> 17
-    x ^= x << 5
-    x >>>= 0
-    return x / 4_294_967_296
-  }
-}
-
-const counties = ["530102", "530103", "530111", "530112", "530114"].map(Region.makeUnsafe)
+export const counties = ["530102", "530103", "530111", "530112", "530114"].map(Region.makeUnsafe)
 const granted: EligibilitySummary = { outcome: "eligible", meansTest: "passed", citations: ["LAL-31-1-4", "LAL-34"], ruleSetId: "LAL-2022" }
 const firstDay = CalendarDate.toEpochDay(CalendarDate.makeUnsafe("2024-01-02"))
 

@@ -10,14 +10,15 @@
  * @since 0.1.0
  */
 import { Effect, Result, Schema } from "effect"
-import type { Kysely, Transaction } from "kysely"
+import type { Insertable, Kysely, Transaction } from "kysely"
 import type * as Region from "../../src/Region.ts"
 import type { Case } from "../../src/lifecycle/Case.ts"
 import { evolve } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import { CaseNotFound, CorruptRecord, InvalidAppend, mergeBatch, StoreError, VersionConflict } from "../../src/lifecycle/Store.ts"
-import type { FayuanDatabase } from "./schema.ts"
+import { changedClockRows, headFacts, writeClocks } from "./case-facts.ts"
+import type { CaseClocksTable, FayuanDatabase } from "./schema.ts"
 
 /**
  * What differs between engines.
@@ -175,7 +176,8 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
       const rows = entries.flatMap((e) => e.events.map(rowOf))
       for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto("fayuan_case_events").values(rows.slice(i, i + CHUNK)).execute()
       for (const e of entries) await hooks.afterEvents?.(e.caseId)
-      const heads2: Array<FayuanDatabase["fayuan_case_heads"]> = []
+      const heads2: Array<Insertable<FayuanDatabase["fayuan_case_heads"]>> = []
+      const clocks: Array<Insertable<CaseClocksTable>> = []
       for (const e of entries) {
         const head = heads.get(keyOf(e.region, e.caseId))
         let current: Case | undefined
@@ -187,8 +189,10 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
           }
           if (current?.version !== e.expectedVersion) current = await loadCase(trx, e.region, e.caseId)
         }
+        const before = current
         for (const event of e.events) current = evolve(current, event)
         const c = current!
+        clocks.push(...changedClockRows(before, c))
         heads2.push({
           region: e.region,
           case_id: e.caseId,
@@ -198,7 +202,8 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
           origin: c.origin,
           received_on: c.receivedOn,
           last_occurred_at: c.lastOccurredAt,
-          snapshot: JSON.stringify(c)
+          snapshot: JSON.stringify(c),
+          ...headFacts(c)
         })
       }
       // One upsert for all heads. The events' primary key already stopped any writer that raced
@@ -217,12 +222,23 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
                 origin: eb.ref("excluded.origin"),
                 received_on: eb.ref("excluded.received_on"),
                 last_occurred_at: eb.ref("excluded.last_occurred_at"),
-                snapshot: eb.ref("excluded.snapshot")
+                snapshot: eb.ref("excluded.snapshot"),
+                groups: eb.ref("excluded.groups"),
+                eligibility_outcome: eb.ref("excluded.eligibility_outcome"),
+                granted: eb.ref("excluded.granted"),
+                lawyer_assigned: eb.ref("excluded.lawyer_assigned"),
+                ended_on: eb.ref("excluded.ended_on"),
+                concluded_on: eb.ref("excluded.concluded_on"),
+                outcome: eb.ref("excluded.outcome"),
+                grade: eb.ref("excluded.grade"),
+                complaints: eb.ref("excluded.complaints")
               }))
               .where("fayuan_case_heads.version", "<", (eb) => eb.ref("excluded.version"))
           )
           .execute()
       }
+      // The clocks the events started or stopped (the evaluation's timeliness reads them).
+      await writeClocks(trx, clocks)
     })
 
   /** Writes a checked batch, retrying busy locks and turning key violations into conflicts. */

@@ -6,7 +6,11 @@
  * - `0002_case_heads`: one row per case (version, state, kind, dates, snapshot), back-filled by
  *   folding the logs already stored;
  * - `0003_parties`: the parties' personal data, apart from the log;
- * - `0004_rosters`: duty rosters and the worked shifts duty subsidies are paid from.
+ * - `0004_rosters`: duty rosters and the worked shifts duty subsidies are paid from;
+ * - `0005_ledger`: budgets, their lines, and the ledger of commitments and payments (its index
+ *   covers the execution totals);
+ * - `0006_evaluation`: the case facts an evaluation groups by (beside the heads, back-filled),
+ *   the clocks table, the evaluation records, and covering indexes (see `case-facts.ts`).
  *
  * @since 0.1.0
  */
@@ -16,6 +20,7 @@ import { Migrator } from "kysely/migration"
 import { Result, Schema } from "effect"
 import { replay } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
+import { evaluationMigration } from "./case-facts.ts"
 import type { FayuanDatabase } from "./schema.ts"
 
 const decodeEvent = Schema.decodeUnknownResult(Schema.fromJsonString(CaseEvent))
@@ -143,7 +148,59 @@ export const migrations: Readonly<Record<string, Migration>> = {
       await db.schema.dropTable("fayuan_duty_shifts").execute()
       await db.schema.dropTable("fayuan_rosters").execute()
     }
-  }
+  },
+  "0005_ledger": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("fayuan_budgets")
+        .addColumn("region", "varchar(6)", (c) => c.notNull())
+        .addColumn("budget_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("year", "integer", (c) => c.notNull())
+        .addColumn("data", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("fayuan_budgets_pk", ["region", "budget_id"])
+        .execute()
+      await db.schema
+        .createTable("fayuan_budget_lines")
+        .addColumn("region", "varchar(6)", (c) => c.notNull())
+        .addColumn("budget_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("line_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("category", "varchar(32)", (c) => c.notNull())
+        .addColumn("amount_fen", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("fayuan_budget_lines_pk", ["region", "budget_id", "line_id"])
+        .execute()
+      // One row per entry, under its budget's region; `spent_region` is where the money went.
+      await db.schema
+        .createTable("fayuan_ledger_entries")
+        .addColumn("region", "varchar(6)", (c) => c.notNull())
+        .addColumn("budget_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("entry_key", "varchar(200)", (c) => c.notNull())
+        .addColumn("line_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("kind", "varchar(16)", (c) => c.notNull())
+        .addColumn("amount_fen", "bigint", (c) => c.notNull())
+        .addColumn("on_date", "varchar(10)", (c) => c.notNull())
+        .addColumn("source_kind", "varchar(16)", (c) => c.notNull())
+        .addColumn("source_ref", "varchar(200)")
+        .addColumn("spent_region", "varchar(6)")
+        .addColumn("lawyer_id", "varchar(64)")
+        .addColumn("memo", "text")
+        .addColumn("settles", "varchar(200)")
+        .addPrimaryKeyConstraint("fayuan_ledger_entries_pk", ["region", "budget_id", "entry_key"])
+        .execute()
+      // Leads with (region, budget, line) for queries by line and date, and covers the execution
+      // totals (GROUP BY line_id, kind; sums of amount_fen, settled or not) so they never touch the table.
+      await db.schema
+        .createIndex("fayuan_ledger_entries_line")
+        .on("fayuan_ledger_entries")
+        .columns(["region", "budget_id", "line_id", "kind", "on_date", "amount_fen", "settles"])
+        .execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("fayuan_ledger_entries").execute()
+      await db.schema.dropTable("fayuan_budget_lines").execute()
+      await db.schema.dropTable("fayuan_budgets").execute()
+    }
+  },
+  "0006_evaluation": evaluationMigration
 }
 
 /** The name of the newest migration: the schema version of this release. */

@@ -16,6 +16,15 @@ import { makeCaseStore } from "./case-store.ts"
 import { migrate } from "./migrations.ts"
 import { makePartyStore } from "./party-store.ts"
 import { makeRosterStore } from "./roster-store.ts"
+import type { LedgerStoreShape } from "../../src/budget/Store.ts"
+import { LedgerStore } from "../../src/budget/Store.ts"
+import { makeLedgerStore } from "./ledger-store.ts"
+import type { RecordStoreShape } from "../../src/evaluation/RecordStore.ts"
+import { RecordStore } from "../../src/evaluation/RecordStore.ts"
+import type { EvaluationSourceShape } from "../../src/evaluation/Source.ts"
+import { EvaluationSource } from "../../src/evaluation/Source.ts"
+import { makeEvaluationSource } from "./evaluation-source.ts"
+import { makeRecordStore } from "./records-store.ts"
 import type { FayuanDatabase } from "./schema.ts"
 
 /**
@@ -30,7 +39,11 @@ export interface Opened {
   readonly caseStore: CaseStoreShape
   readonly partyStore: PartyStoreShape
   readonly rosterStore: RosterStoreShape
-  readonly layer: Layer.Layer<CaseStore | PartyStore | RosterStore>
+  readonly ledgerStore: LedgerStoreShape
+  readonly recordStore: RecordStoreShape
+  /** The measures of an evaluation, computed in SQL. */
+  readonly evaluationSource: EvaluationSourceShape
+  readonly layer: Layer.Layer<CaseStore | PartyStore | RosterStore | LedgerStore | RecordStore | EvaluationSource>
   readonly close: () => Promise<void>
 }
 
@@ -70,13 +83,26 @@ export const openWith = async (
   const caseStore = makeCaseStore(db, flavour, options.hooks)
   const partyStore = makePartyStore(db)
   const rosterStore = makeRosterStore(db)
+  const ledgerStore = makeLedgerStore(db, flavour)
+  const recordStore = makeRecordStore(db)
+  const evaluationSource = makeEvaluationSource(db, { groupInIndexOrder: flavour.name === "sqlite" })
   return {
     name: flavour.name,
     db,
     caseStore,
     partyStore,
     rosterStore,
-    layer: Layer.mergeAll(Layer.succeed(CaseStore, caseStore), Layer.succeed(PartyStore, partyStore), Layer.succeed(RosterStore, rosterStore)),
+    ledgerStore,
+    recordStore,
+    evaluationSource,
+    layer: Layer.mergeAll(
+      Layer.succeed(CaseStore, caseStore),
+      Layer.succeed(PartyStore, partyStore),
+      Layer.succeed(RosterStore, rosterStore),
+      Layer.succeed(LedgerStore, ledgerStore),
+      Layer.succeed(RecordStore, recordStore),
+      Layer.succeed(EvaluationSource, evaluationSource)
+    ),
     close: () => db.destroy()
   }
 }

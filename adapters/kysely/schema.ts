@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import type { Generated } from "kysely"
 
 /** The event log: one row per event, the payload as versioned JSON text. */
 export interface CaseEventsTable {
@@ -30,6 +31,58 @@ export interface CaseHeadsTable {
   readonly last_occurred_at: string
   /** The folded case as JSON, so an append need not replay the log. */
   readonly snapshot: string
+  // What an evaluation groups by (0006_evaluation; see `CaseFacts`), written with the head.
+  /** Special groups as `|minor|disabled|`, or empty. */
+  readonly groups: Generated<string>
+  readonly eligibility_outcome: string | null
+  /** 1 when aid was granted at some point, else 0. */
+  readonly granted: Generated<number>
+  /** 1 when a lawyer is assigned, else 0. */
+  readonly lawyer_assigned: Generated<number>
+  readonly ended_on: string | null
+  /** The day the closing materials were filed. */
+  readonly concluded_on: string | null
+  readonly outcome: string | null
+  readonly grade: string | null
+  /** Lawyers replaced after the recipient's complaint. */
+  readonly complaints: Generated<number>
+}
+
+/** The clocks of the cases, one row per clock (its place in the case's clocks), written with the head. */
+export interface CaseClocksTable {
+  readonly region: string
+  readonly case_id: string
+  readonly idx: number
+  readonly kind: string
+  readonly started_on: string
+  readonly due_on: string
+  readonly stopped_on: string | null
+  readonly cancelled_on: string | null
+  /** 1 met, 0 missed, once known (a stopped clock; an hour clock at once); else null. */
+  readonly met: number | null
+}
+
+/**
+ * Evaluation records of every type, keyed by (region, type, id): the columns the aggregates read
+ * and the whole record as canonical JSON (what reads decode).
+ */
+export interface RecordsTable {
+  readonly region: string
+  readonly record_type: string
+  readonly id: string
+  /** The record's date, or the day a point opened or a position was filled. */
+  readonly on_date: string
+  /** The last day a point or a position counts (null while it lasts). */
+  readonly until_date: string | null
+  /** Level, channel, document kind, activity kind, audience, staff kind or survey topic. */
+  readonly category: string
+  /** The network point a consultation, document or activity belongs to (a point's sub-district office). */
+  readonly point_id: string | null
+  /** Person-times, quantity, participants or respondents (1 for the others). */
+  readonly quantity: number
+  /** Articles adopted, or positive answers. */
+  readonly portion: number | null
+  readonly data: string
 }
 
 /** Personal data of a case's party, apart from the log (see `PartyStore`). */
@@ -60,6 +113,44 @@ export interface DutyShiftsTable {
   readonly roster_id: string | null
 }
 
+/** Budgets, whole, as versioned JSON (ids are unique across regions). */
+export interface BudgetsTable {
+  readonly region: string
+  readonly budget_id: string
+  readonly year: number
+  readonly data: string
+}
+
+/** The lines of the budgets, for queries (the budget's JSON is the record). */
+export interface BudgetLinesTable {
+  readonly region: string
+  readonly budget_id: string
+  readonly line_id: string
+  readonly category: string
+  /** bigint: PostgreSQL returns it as a string. */
+  readonly amount_fen: number | string
+}
+
+/** The ledger: one row per entry, under its budget's region, keyed by its idempotency key. */
+export interface LedgerEntriesTable {
+  readonly region: string
+  readonly budget_id: string
+  readonly entry_key: string
+  readonly line_id: string
+  readonly kind: string
+  /** bigint: PostgreSQL returns it as a string. */
+  readonly amount_fen: number | string
+  readonly on_date: string
+  readonly source_kind: string
+  readonly source_ref: string | null
+  /** Where the money went (a division within the budget's region), when given. */
+  readonly spent_region: string | null
+  readonly lawyer_id: string | null
+  readonly memo: string | null
+  /** The key of the commitment a payment settles. */
+  readonly settles: string | null
+}
+
 /** The database fayuan's migrations build. */
 export interface FayuanDatabase {
   readonly fayuan_case_events: CaseEventsTable
@@ -67,4 +158,9 @@ export interface FayuanDatabase {
   readonly fayuan_parties: PartiesTable
   readonly fayuan_rosters: RostersTable
   readonly fayuan_duty_shifts: DutyShiftsTable
+  readonly fayuan_budgets: BudgetsTable
+  readonly fayuan_budget_lines: BudgetLinesTable
+  readonly fayuan_ledger_entries: LedgerEntriesTable
+  readonly fayuan_case_clocks: CaseClocksTable
+  readonly fayuan_records: RecordsTable
 }

@@ -1,11 +1,15 @@
 /**
- * `fayuan/adapters/memory`: the in-memory case store. Ships with the library for tests, demos and
- * browsers, and is the reference model every SQL adapter must match. Events are kept as the JSON
+ * `fayuan/adapters/memory`: the in-memory stores (cases, parties, rosters, the ledger, evaluation
+ * records and the evaluation source). Ships with the library for tests, demos and browsers, and is
+ * the reference model every SQL adapter must match. Events are kept as the JSON
  * a database would hold and decoded on every read, so it behaves like the real thing.
  *
  * @since 0.1.0
  */
 import { Effect, Layer, Result, Schema } from "effect"
+import type { LedgerStore } from "../../src/budget/Store.ts"
+import type { RecordStore } from "../../src/evaluation/RecordStore.ts"
+import type { EvaluationSource } from "../../src/evaluation/Source.ts"
 import * as Region from "../../src/Region.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { Party, PartyStoreShape } from "../../src/lifecycle/Party.ts"
@@ -15,6 +19,10 @@ import type { Roster } from "../../src/roster/Roster.ts"
 import type { RosterStoreShape, WorkedShift } from "../../src/roster/Store.ts"
 import { compareWorked, decodeRosterJson, encodeRosterJson, RosterNotFound, RosterStore } from "../../src/roster/Store.ts"
 import { CaseNotFound, CaseStore, CorruptRecord, InvalidAppend, mergeBatch, VersionConflict } from "../../src/lifecycle/Store.ts"
+import { ledgerLayer } from "./ledger.ts"
+import { recordsLayer } from "./records.ts"
+export { ledgerLayer, makeMemoryLedgerStore, type MemoryLedgerStore } from "./ledger.ts"
+export { makeMemoryEvaluationSource, makeMemoryRecordStore, recordsLayer, type MemoryEvaluationStores, type MemoryRecordStore } from "./records.ts"
 
 interface Log {
   readonly caseId: string
@@ -186,9 +194,23 @@ export const makeMemoryRosterStore = (): RosterStoreShape & { readonly tamper: (
 }
 
 /**
- * A layer providing fresh in-memory `CaseStore`, `PartyStore` and `RosterStore`.
+ * A layer providing fresh in-memory stores for every port: `CaseStore`, `PartyStore`,
+ * `RosterStore`, `LedgerStore`, `RecordStore`, and the `EvaluationSource` computing over them.
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { layer } from "fayuan/adapters/memory"
+ * Effect.runPromise(Effect.provide(program, layer()))
  *
  * @category layers
  */
-export const layer = (): Layer.Layer<CaseStore | PartyStore | RosterStore> =>
+export const layer = (): Layer.Layer<CaseStore | PartyStore | RosterStore | LedgerStore | RecordStore | EvaluationSource> =>
+  Layer.mergeAll(Layer.provideMerge(recordsLayer(), caseLayer()), ledgerLayer())
+
+/**
+ * A layer providing fresh in-memory `CaseStore`, `PartyStore` and `RosterStore` only.
+ *
+ * @category layers
+ */
+export const caseLayer = (): Layer.Layer<CaseStore | PartyStore | RosterStore> =>
   Layer.mergeAll(Layer.sync(CaseStore, makeMemoryStore), Layer.sync(PartyStore, makeMemoryPartyStore), Layer.sync(RosterStore, makeMemoryRosterStore))

@@ -9,7 +9,7 @@ import type * as CalendarDate from "../CalendarDate.ts"
 import type { CitationId } from "../Citation.ts"
 import type * as Region from "../Region.ts"
 import type { MatterKind } from "../RuleSet.ts"
-import type { AssignmentRequirements, CaseEvent, ClockChange, EligibilitySummary } from "./Event.ts"
+import type { AssignmentRequirements, CaseEvent, ClockChange, EligibilitySummary, SpecialGroup } from "./Event.ts"
 import { chinaDate } from "./time.ts"
 import type { Channel, ClockKind, Grade, MatterOutcome, Organ, State } from "./vocabulary.ts"
 
@@ -48,6 +48,8 @@ export interface Case {
   readonly channel?: Channel
   readonly organ?: Organ
   readonly receivedOn: CalendarDate.CalendarDate
+  /** Special groups the applicant (or the accused) belongs to, when recorded. */
+  readonly groups?: ReadonlyArray<SpecialGroup>
   readonly ruleSetId: string
   readonly procedureId: string
   /** Aid given ahead of the formalities (`LAL-44`), not yet confirmed. */
@@ -59,6 +61,8 @@ export interface Case {
   readonly lawyer?: { readonly lawyerId: string; readonly firmId: string; readonly since: CalendarDate.CalendarDate }
   /** Lawyers who may not take the case again (replaced after a complaint, `LAL-55`, or a conflict). */
   readonly excludedLawyers: ReadonlyArray<string>
+  /** Lawyers replaced after the recipient's complaint (`LAL-55`); absent when none. */
+  readonly complaints?: number
   readonly reportedGrounds: ReadonlyArray<CitationId>
   readonly termination?: { readonly ground: CitationId; readonly priorState: State; readonly objected: boolean; readonly objectionDecided: boolean }
   readonly refusalObjected: boolean
@@ -188,6 +192,7 @@ export const evolve = (current: Case | undefined, event: CaseEvent): Case => {
     case "LawyerReassigned":
       next.lawyer = { lawyerId: event.lawyerId, firmId: event.firmId, since: dateOf(event.occurredAt) }
       if (event.reason !== "unavailable") next.excludedLawyers = [...base.excludedLawyers, event.previousLawyerId]
+      if (event.reason === "complaint") next.complaints = (base.complaints ?? 0) + 1
       break
     case "HandlingStarted":
       next.state = "in-progress"
@@ -246,6 +251,7 @@ const openCase = (event: Extract<CaseEvent, { type: "ApplicationReceived" | "Not
     clocks: applyClocks([], event.clocks),
     lastOccurredAt: event.occurredAt
   }
+  if (event.groups !== undefined) c.groups = event.groups
   if (event.type === "ApplicationReceived") c.channel = event.channel
   else {
     c.organ = event.organ

@@ -13,7 +13,7 @@ import * as Region from "../Region.ts"
 import type { RuleBook } from "../RuleBook.ts"
 import { matterKinds } from "../RuleSet.ts"
 import type { WorkCalendar } from "../WorkCalendar.ts"
-import { AssignmentRequirements, EligibilitySummary } from "./Event.ts"
+import { AssignmentRequirements, EligibilitySummary, SpecialGroups } from "./Event.ts"
 import { instantPattern } from "./time.ts"
 import { channels, grades, organs, outcomes, reassignReasons, roles } from "./vocabulary.ts"
 
@@ -34,6 +34,8 @@ export const Apply = command("apply", {
   region: Region.RegionCode,
   kind: Schema.Literals(matterKinds),
   channel: Schema.Literals(channels),
+  /** Special groups the applicant belongs to (migrant worker, minor, …), for the evaluation. */
+  groups: Schema.optionalKey(SpecialGroups),
   /** For `detention-forwarded`: when the detainee asked and when the institution received it. */
   forwarding: Schema.optionalKey(Schema.Struct({ requestedAt: Instant, receivedAt: Instant }))
 })
@@ -52,7 +54,9 @@ export const Notify = command("notify", {
   /** Before 2022 the lawyer is named 3 days before trial (`LAR-21`). */
   trialOn: Schema.optionalKey(CalendarDate.CalendarDate),
   /** What the assignment must satisfy; derived from the grounds when absent (`LAL-26`, `MPL-104-2`). */
-  requirements: Schema.optionalKey(AssignmentRequirements)
+  requirements: Schema.optionalKey(AssignmentRequirements),
+  /** Special groups the accused belongs to (a minor, a disabled person, …), for the evaluation. */
+  groups: Schema.optionalKey(SpecialGroups)
 })
 /** List every missing material at once (一次性告知, `LAL-43`). @category commands */
 export const RequestMaterials = command("requestMaterials", { missing: Schema.NonEmptyArray(Schema.String.pipe(Schema.check(Schema.isMinLength(1)))) })

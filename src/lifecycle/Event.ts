@@ -77,6 +77,32 @@ export type EligibilitySummary = typeof EligibilitySummary.Type
 
 const Clocks = Schema.Array(ClockChange)
 
+/**
+ * The special groups an evaluation counts separately (应援尽援 for migrant workers, minors, the
+ * elderly, disabled persons, women, service members and their families, ethnic minorities). No
+ * personal data: only which groups the applicant belongs to.
+ *
+ * @category vocabulary
+ */
+export const specialGroups = ["migrant-worker", "minor", "elderly", "disabled", "women", "military", "ethnic-minority"] as const
+
+/** @category vocabulary */
+export type SpecialGroup = (typeof specialGroups)[number]
+
+/**
+ * The special groups of a case, in the vocabulary's order, each once (optional on old events).
+ *
+ * @category schemas
+ */
+export const SpecialGroups = Schema.Array(Schema.Literals(specialGroups))
+
+/**
+ * Special groups in canonical order, each once: what events record.
+ *
+ * @category vocabulary
+ */
+export const canonicalGroups = (groups: ReadonlyArray<SpecialGroup>): ReadonlyArray<SpecialGroup> => specialGroups.filter((g) => groups.includes(g))
+
 const header = {
   schemaVersion: Schema.Literal(1),
   caseId: NonEmptyString,
@@ -98,6 +124,8 @@ export const ApplicationReceived = event("ApplicationReceived", {
   receivedOn: CalendarDate.CalendarDate,
   ruleSetId: NonEmptyString,
   procedureId: NonEmptyString,
+  /** Special groups the applicant belongs to (absent on events recorded before it existed). */
+  groups: Schema.optionalKey(SpecialGroups),
   forwarding: Schema.optionalKey(Schema.Struct({ requestedAt: Instant, receivedAt: Instant, hours: Schema.Number, met: Schema.Boolean, basis: CitationId }))
 })
 /** @category schemas */
@@ -109,7 +137,9 @@ export const NotificationReceived = event("NotificationReceived", {
   trialOn: Schema.optionalKey(CalendarDate.CalendarDate),
   requirements: Schema.optionalKey(AssignmentRequirements),
   ruleSetId: NonEmptyString,
-  procedureId: NonEmptyString
+  procedureId: NonEmptyString,
+  /** Special groups the accused belongs to (absent on events recorded before it existed). */
+  groups: Schema.optionalKey(SpecialGroups)
 })
 /** @category schemas */
 export const MaterialsRequested = event("MaterialsRequested", { missing: Schema.Array(NonEmptyString), basis: CitationId })

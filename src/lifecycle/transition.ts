@@ -16,7 +16,8 @@ import * as WorkCalendar from "../WorkCalendar.ts"
 import type { Case } from "./Case.ts"
 import { evolve, findRunning, isRunning } from "./Case.ts"
 import type { Command, CommandOf, CommandType, Context } from "./Command.ts"
-import type { CaseEvent, ClockChange } from "./Event.ts"
+import type { CaseEvent, ClockChange, SpecialGroup } from "./Event.ts"
+import { canonicalGroups } from "./Event.ts"
 import type { Edge } from "./machine.ts"
 import { specOf } from "./machine.ts"
 import { chinaDate, hoursBetween } from "./time.ts"
@@ -181,6 +182,10 @@ const assignmentClock = (b: Builder): ReadonlyArray<ClockChange> | string => {
   return typeof clock === "string" ? clock : [clock]
 }
 
+/** The special groups an opening event records: canonical order, each once; none → no field. */
+const groupsField = (groups: ReadonlyArray<SpecialGroup> | undefined): { groups?: ReadonlyArray<SpecialGroup> } =>
+  groups === undefined || groups.length === 0 ? {} : { groups: canonicalGroups(groups) }
+
 type Handler<T extends CommandType> = (b: Builder, command: CommandOf<T>, edge: (branch?: string) => Edge | undefined) => string | undefined
 
 /** Each handler emits its events, or returns why the command is not allowed. */
@@ -227,6 +232,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
       receivedOn: b.today,
       ruleSetId: rules.success.ruleSet.id,
       procedureId: proc.id,
+      ...groupsField(cmd.groups),
       ...(forwarding === undefined ? {} : { forwarding }),
       clocks
     })
@@ -260,6 +266,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
       ...(requirements === undefined ? {} : { requirements }),
       ruleSetId: rules.success.ruleSet.id,
       procedureId: proc.id,
+      ...groupsField(cmd.groups),
       clocks
     })
     return undefined

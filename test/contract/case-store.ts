@@ -286,7 +286,7 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
       const subject = await make()
       const queries = subject.queries?.()
       if (queries === undefined) return
-      const caseQueries = queries.filter((q) => /fayuan_(case_events|case_heads|parties|rosters|duty_shifts)/.test(q) && /^\s*(select|update|delete)/i.test(q))
+      const caseQueries = queries.filter((q) => /fayuan_(case_events|case_heads|case_clocks|records|parties|rosters|duty_shifts)/.test(q) && /^\s*(select|update|delete)/i.test(q))
       expect(caseQueries.length).toBeGreaterThan(10)
       const unfiltered = caseQueries.filter((q) => !/\bregion"?\s*(=|>=|in \()/.test(q))
       expect(unfiltered).toEqual([])

@@ -19,6 +19,8 @@ export const sharedSubject = (open: (options: OpenOptions) => Promise<Opened>): 
     await sql`delete from fayuan_parties where region >= '0'`.execute(a.db)
     await sql`delete from fayuan_rosters where region >= '0'`.execute(a.db)
     await sql`delete from fayuan_duty_shifts where region >= '0'`.execute(a.db)
+    await sql`delete from fayuan_case_clocks where region >= '0'`.execute(a.db)
+    await sql`delete from fayuan_records where region >= '0'`.execute(a.db)
     await sql`delete from fayuan_case_heads where region >= '0'`.execute(a.db)
     await sql`delete from fayuan_case_events where region >= '0'`.execute(a.db)
     return {
