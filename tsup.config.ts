@@ -8,6 +8,10 @@ export const entries = {
   vectors: "src/vectors/index.ts",
   lifecycle: "src/lifecycle/index.ts",
   roster: "src/roster/index.ts",
+  subsidy: "src/subsidy/index.ts",
+  budget: "src/budget/index.ts",
+  evaluation: "src/evaluation/index.ts",
+  report: "src/report/index.ts",
   "adapters/memory": "adapters/memory/index.ts",
   "adapters/kysely": "adapters/kysely/index.ts",
   "adapters/sqlite": "adapters/sqlite/index.ts",
@@ -28,7 +32,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   treeshake: true,
-  external: ["effect", "kysely", "pg", "@electric-sql/pglite"],
+  external: ["effect", "kysely", "pg", "@electric-sql/pglite", "docx"],
   // node:sqlite exists only with its prefix
   removeNodeProtocol: false
 })

@@ -1,0 +1,569 @@
+/**
+ * The self-evaluation report (项目支出绩效自评报告): the input it is made from and the document
+ * model the renderers (Markdown, HTML, docx) share.
+ *
+ * {@link buildReport} turns a {@link ReportInput} into a {@link Report} — headings after the
+ * outline of the seed report, paragraphs, tables and charts — filling in what the data shows:
+ * the indicator table with target, actual, points, score and evidence; the total and grade; and
+ * the problems and suggestions (indicators missed, spending behind schedule, overdue time limits,
+ * manual figures missing). It is pure: the same input gives the same report, whatever the order
+ * of the input lists; nothing depends on the clock.
+ *
+ * The input holds no personal data and has no field for it.
+ *
+ * @since 0.1.0
+ */
+import type { CalendarDate } from "../CalendarDate.ts"
+import * as Money from "../Money.ts"
+import * as Ratio from "../Ratio.ts"
+import type { RegionCode } from "../Region.ts"
+import type { Evaluation, ScoredIndicator } from "../evaluation/score.ts"
+import { formatPercent, formatPoints, formatValue } from "../evaluation/score.ts"
+import type { Lang, Localized, Strings } from "./text.ts"
+import { budgetCategoryName, dropReasonName, localize, roundingName, strings } from "./text.ts"
+
+/**
+ * Cases accepted in a month (1..12), by kind. Several entries for a month are added up.
+ *
+ * @category input
+ */
+export interface CasesInMonth {
+  readonly month: number
+  readonly civil: number
+  readonly criminal: number
+  readonly other: number
+}
+
+/**
+ * A budget line: its budget (`amount`), what the schedule planned to be spent by now, what was
+ * paid and the variance (as the budget module computes it), all in fen.
+ *
+ * @category input
+ */
+export interface BudgetLine {
+  readonly name: Localized
+  readonly category: string
+  readonly amount: Money.Fen
+  readonly planned: Money.Fen
+  readonly paid: Money.Fen
+  readonly variance: Money.Fen
+}
+
+/**
+ * Cumulative planned and paid amounts at the end of a month (1..12), in fen.
+ *
+ * @category input
+ */
+export interface BudgetMonth {
+  readonly month: number
+  readonly planned: Money.Fen
+  readonly paid: Money.Fen
+}
+
+/**
+ * A budget warning for a line: its text and/or the figures behind it.
+ *
+ * @category input
+ */
+export interface BudgetWarning {
+  readonly line: string
+  readonly text?: Localized
+  readonly planned?: Money.Fen
+  readonly paid?: Money.Fen
+}
+
+/**
+ * The budget part of the input.
+ *
+ * @category input
+ */
+export interface BudgetSummary {
+  readonly total: Money.Fen
+  readonly spent: Money.Fen
+  readonly lines: ReadonlyArray<BudgetLine>
+  readonly monthly: ReadonlyArray<BudgetMonth>
+  readonly warnings: ReadonlyArray<BudgetWarning>
+}
+
+/**
+ * The time limits (clocks) of the period: started, met in time, overdue.
+ *
+ * @category input
+ */
+export interface ClockSummary {
+  readonly started: number
+  readonly met: number
+  readonly overdue: number
+}
+
+/**
+ * Paragraphs written by the centre; each replaces the generated default when given.
+ *
+ * @category input
+ */
+export interface Narrative {
+  readonly background?: Localized
+  readonly implementation?: Localized
+  readonly organisation?: Localized
+  readonly experience?: ReadonlyArray<Localized>
+}
+
+/**
+ * Everything a report is made from. `generatedOn` is the date printed as the report date (never
+ * the clock), so the same input gives the same bytes.
+ *
+ * @category input
+ */
+export interface ReportInput {
+  readonly region: RegionCode
+  readonly regionName: Localized
+  readonly year: number
+  readonly projectName: Localized
+  readonly evaluation: Evaluation
+  readonly casesByMonth: ReadonlyArray<CasesInMonth>
+  readonly budget?: BudgetSummary
+  readonly clocks?: ClockSummary
+  readonly narrative?: Narrative
+  readonly generatedOn: CalendarDate
+}
+
+/**
+ * A table: head, rows and the alignment of each column; the last row may be a total.
+ *
+ * @category model
+ */
+export interface Table {
+  readonly caption: string
+  readonly head: ReadonlyArray<string>
+  readonly rows: ReadonlyArray<ReadonlyArray<string>>
+  readonly align: ReadonlyArray<"left" | "right">
+  readonly totalRow?: boolean
+}
+
+/**
+ * A data series of a chart, with printed labels for its values.
+ *
+ * @category model
+ */
+export interface Series {
+  readonly name: string
+  readonly values: ReadonlyArray<number>
+  readonly labels: ReadonlyArray<string>
+  /** A fixed colour (`#rrggbb`); by default the palette's, in series order. */
+  readonly color?: string
+}
+
+/**
+ * A chart: stacked bars (cases by month and kind), grouped bars (points and score by
+ * first-level indicator) or lines (cumulative spending against the schedule).
+ *
+ * @category model
+ */
+export interface Chart {
+  readonly kind: "stacked-bars" | "bars" | "lines"
+  readonly title: string
+  readonly categories: ReadonlyArray<string>
+  readonly series: ReadonlyArray<Series>
+  readonly unit: string
+}
+
+/**
+ * A piece of the report. A chart carries its data as a table too, for the formats that draw no
+ * pictures (Markdown, docx).
+ *
+ * @category model
+ */
+export type Block =
+  | { readonly kind: "heading"; readonly level: 1 | 2 | 3; readonly text: string }
+  | { readonly kind: "paragraph"; readonly text: string }
+  | { readonly kind: "list"; readonly items: ReadonlyArray<string> }
+  | { readonly kind: "table"; readonly table: Table }
+  | { readonly kind: "chart"; readonly chart: Chart; readonly table: Table }
+
+/**
+ * A report: title, a few lines under it, and the blocks.
+ *
+ * @category model
+ */
+export interface Report {
+  readonly lang: Lang
+  readonly title: string
+  readonly meta: ReadonlyArray<string>
+  readonly blocks: ReadonlyArray<Block>
+}
+
+/**
+ * Report options: the language (Chinese by default).
+ *
+ * @category model
+ */
+export interface ReportOptions {
+  readonly lang?: Lang
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const money = (fen: number): string => Money.format(Money.fenUnsafe(fen))
+const percentOf = (part: number, whole: number, t: Strings): string => (whole === 0 ? t.dash : formatPercent(Ratio.makeUnsafe(part, whole)))
+const yuan = (fen: number): number => fen / 100
+
+/** The 12 months with the cases of each, entries for the same month added up. */
+export const casesPerMonth = (cases: ReadonlyArray<CasesInMonth>): ReadonlyArray<CasesInMonth> => {
+  const months = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, civil: 0, criminal: 0, other: 0 }))
+  for (const c of cases) {
+    if (!Number.isInteger(c.month) || c.month < 1 || c.month > 12) throw new RangeError(`casesByMonth: month ${c.month} is not 1..12`)
+    const m = months[c.month - 1]!
+    m.civil += c.civil
+    m.criminal += c.criminal
+    m.other += c.other
+  }
+  return months
+}
+
+/** The sum of multiples of 1/100, exactly. */
+const sumPoints = (points: ReadonlyArray<Ratio.Ratio>): Ratio.Ratio =>
+  Ratio.makeUnsafe(points.reduce((s, r) => s + (r.numerator * 100) / r.denominator, 0), 100)
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** The budget input in canonical order. */
+const canonicalBudget = (budget: BudgetSummary, lang: Lang): BudgetSummary => ({
+  ...budget,
+  lines: [...budget.lines].sort((a, b) => byText(a.category, b.category) || byText(localize(a.name, lang), localize(b.name, lang)) || a.amount - b.amount || a.paid - b.paid),
+  monthly: [...budget.monthly].sort((a, b) => a.month - b.month || a.planned - b.planned || a.paid - b.paid),
+  warnings: [...budget.warnings].sort((a, b) =>
+    byText(a.line, b.line) || byText(a.text === undefined ? "" : localize(a.text, lang), b.text === undefined ? "" : localize(b.text, lang)) ||
+    (a.planned ?? 0) - (b.planned ?? 0) || (a.paid ?? 0) - (b.paid ?? 0)
+  )
+})
+
+const actualText = (i: ScoredIndicator, lang: Lang, t: Strings): string => {
+  const value = i.actual === undefined ? undefined : formatValue(i.actual.value, i.target.unit, lang, i.target.unitLabel)
+  if (i.band !== undefined) return value === undefined ? i.band.name[lang] : t.paren(value, i.band.name[lang])
+  return value ?? t.dash
+}
+
+const evidenceText = (i: ScoredIndicator, lang: Lang, t: Strings): string => {
+  const parts: Array<string> = []
+  if (i.dropped !== undefined) parts.push(t.notScored(dropReasonName(i.dropped, lang)))
+  if (i.judgement !== undefined) parts.push(t.judgement(i.band?.name[lang] ?? i.judgement.band, i.judgement.note))
+  const e = i.evidence
+  if (e !== undefined) {
+    if (e.source === "manual") parts.push(t.evidenceManual(e.note === undefined ? e.filter : `${e.filter}${t.semicolon}${e.note}`))
+    else if (e.source === "derived") parts.push(t.evidenceDerived(e.filter, e.records))
+    else parts.push(t.evidenceRecords(e.filter, e.records))
+  }
+  if (i.band !== undefined && i.judgement === undefined) parts.push(t.bandReached(i.band.name[lang]))
+  return parts.length === 0 ? t.dash : parts.join(t.semicolon)
+}
+
+const scored = (e: Evaluation): ReadonlyArray<ScoredIndicator> => e.indicators.filter((i) => i.dropped === undefined)
+
+/** The months where the paid amount is behind the plan: the latest month, and the worst if another. */
+const lags = (budget: BudgetSummary): ReadonlyArray<BudgetMonth> => {
+  const last = budget.monthly[budget.monthly.length - 1]
+  if (last === undefined) return []
+  let worst: BudgetMonth | undefined
+  for (const m of budget.monthly) {
+    if (m.paid < m.planned && (worst === undefined || m.planned - m.paid > worst.planned - worst.paid)) worst = m
+  }
+  const out: Array<BudgetMonth> = []
+  if (last.paid < last.planned) out.push(last)
+  if (worst !== undefined && worst !== last && (out.length === 0 || worst.planned - worst.paid > last.planned - last.paid)) out.push(worst)
+  return out.sort((a, b) => a.month - b.month)
+}
+
+/**
+ * The problems the data shows, in a fixed order: indicators missed (with their figures),
+ * spending behind schedule and under budget, budget warnings, overdue time limits, and manual
+ * figures or judgements not entered. Empty when there is none.
+ *
+ * @example
+ * import { problems } from "fayuan/report"
+ * problems(input, "zh") // ["“受理法律援助案件数”未完成目标：目标≥ 900件，实际864件，得分4.80/5.00。", …]
+ *
+ * @category building
+ */
+export const problems = (input: ReportInput, lang: Lang = "zh"): ReadonlyArray<{ readonly kind: "missed" | "budget" | "clocks" | "manual"; readonly text: string }> => {
+  const t = strings[lang]
+  const out: Array<{ kind: "missed" | "budget" | "clocks" | "manual"; text: string }> = []
+  for (const i of scored(input.evaluation)) {
+    if (!i.met) out.push({ kind: "missed", text: t.missed(i.name[lang], i.target.display[lang], actualText(i, lang, t), formatPoints(i.score), formatPoints(i.points)) })
+  }
+  if (input.budget !== undefined) {
+    const budget = canonicalBudget(input.budget, lang)
+    for (const m of lags(budget)) {
+      out.push({ kind: "budget", text: t.behind(m.month, money(m.paid), money(m.planned), money(m.planned - m.paid), percentOf(m.paid, m.planned, t)) })
+    }
+    if (budget.spent < budget.total) {
+      out.push({ kind: "budget", text: t.underspent(money(budget.total), money(budget.spent), percentOf(budget.spent, budget.total, t), money(budget.total - budget.spent)) })
+    }
+    for (const w of budget.warnings) {
+      const figures = w.planned !== undefined && w.paid !== undefined ? t.warningFigures(money(w.planned), money(w.paid)) : undefined
+      const body = [w.text === undefined ? undefined : localize(w.text, lang), figures].filter((x): x is string => x !== undefined).join(t.comma)
+      out.push({ kind: "budget", text: t.warning(w.line, body === "" ? t.dash : body) })
+    }
+  }
+  if (input.clocks !== undefined && input.clocks.overdue > 0) {
+    out.push({ kind: "clocks", text: t.overdue(input.clocks.overdue, input.clocks.started, input.clocks.met) })
+  }
+  for (const i of input.evaluation.indicators) {
+    if (i.dropped === "manual-missing" || i.dropped === "judgement-missing") out.push({ kind: "manual", text: t.manualMissing(i.name[lang]) })
+  }
+  return out
+}
+
+/**
+ * Builds the report model from the input, in Chinese unless `lang: "en"`. Throws a `RangeError`
+ * for a month outside 1..12 in `casesByMonth` (a defect of the caller).
+ *
+ * @example
+ * import { buildReport } from "fayuan/report"
+ * const report = buildReport(input, { lang: "zh" })
+ * report.blocks.filter((b) => b.kind === "chart").length // 3 when a budget is given
+ *
+ * @category building
+ */
+export const buildReport = (input: ReportInput, options: ReportOptions = {}): Report => {
+  const lang = options.lang ?? "zh"
+  const t = strings[lang]
+  const e = input.evaluation
+  const region = localize(input.regionName, lang)
+  const project = localize(input.projectName, lang)
+  const budget = input.budget === undefined ? undefined : canonicalBudget(input.budget, lang)
+  const blocks: Array<Block> = []
+  let tables = 0
+  let figures = 0
+  const h = (level: 1 | 2 | 3, text: string) => blocks.push({ kind: "heading", level, text })
+  const p = (text: string) => blocks.push({ kind: "paragraph", text })
+  const list = (items: ReadonlyArray<string>) => {
+    if (items.length > 0) blocks.push({ kind: "list", items })
+  }
+  const table = (caption: string, rest: Omit<Table, "caption">) => blocks.push({ kind: "table", table: { caption: t.tableNo(++tables, caption), ...rest } })
+  const chart = (chart: Omit<Chart, "title">, caption: string, data: Omit<Table, "caption">) => {
+    const title = t.figureNo(++figures, caption)
+    blocks.push({ kind: "chart", chart: { ...chart, title }, table: { caption: title, ...data } })
+  }
+  const join = (items: ReadonlyArray<string>) => items.join(t.listSep)
+
+  // 一、项目基本情况
+  h(1, t.s1)
+  h(2, t.s1a)
+  h(3, t.s1a1)
+  p(input.narrative?.background === undefined ? t.background(region) : localize(input.narrative.background, lang))
+  h(3, t.s1a2)
+  const months = casesPerMonth(input.casesByMonth)
+  const sum = (k: "civil" | "criminal" | "other") => months.reduce((s, m) => s + m[k], 0)
+  const [civil, criminal, other] = [sum("civil"), sum("criminal"), sum("other")]
+  if (input.narrative?.implementation !== undefined) p(localize(input.narrative.implementation, lang))
+  else {
+    p(t.casesSummary(input.year, civil + criminal + other, civil, criminal, other))
+    const outputs = e.indicators.filter((i) => i.target.unit === "count" && i.actual !== undefined)
+    if (outputs.length > 0) p(t.outputsIntro + join(outputs.map((i) => `${i.name[lang]}${lang === "zh" ? "" : " "}${actualText(i, lang, t)}`)) + t.sentenceEnd)
+  }
+  chart(
+    {
+      kind: "stacked-bars",
+      categories: months.map((m) => t.month(m.month)),
+      series: (["civil", "criminal", "other"] as const).map((k) => ({ name: t[k], values: months.map((m) => m[k]), labels: months.map((m) => String(m[k])) })),
+      unit: t.cases
+    },
+    t.casesChart,
+    {
+      head: t.casesHead,
+      rows: [
+        ...months.map((m) => [t.month(m.month), String(m.civil), String(m.criminal), String(m.other), String(m.civil + m.criminal + m.other)]),
+        [t.total, String(civil), String(criminal), String(other), String(civil + criminal + other)]
+      ],
+      align: ["left", "right", "right", "right", "right"],
+      totalRow: true
+    }
+  )
+  h(3, t.s1a3)
+  if (budget === undefined) p(t.noBudget)
+  else {
+    p(t.budgetSummary(money(budget.total), money(budget.spent), percentOf(budget.spent, budget.total, t)))
+    if (budget.lines.length > 0) {
+      const totals = (k: "amount" | "planned" | "paid" | "variance") => budget.lines.reduce((s, l) => s + l[k], 0)
+      table(t.linesCaption, {
+        head: t.linesHead,
+        rows: [
+          ...budget.lines.map((l) => [localize(l.name, lang), budgetCategoryName(l.category, lang), money(l.amount), money(l.planned), money(l.paid), money(l.variance)]),
+          [t.total, "", money(totals("amount")), money(totals("planned")), money(totals("paid")), money(totals("variance"))]
+        ],
+        align: ["left", "left", "right", "right", "right", "right"],
+        totalRow: true
+      })
+    }
+  }
+  h(3, t.s1a4)
+  p(input.narrative?.organisation === undefined ? t.organisation(region) : localize(input.narrative.organisation, lang))
+  h(2, t.s1b)
+  p(t.goalsIntro(e.schemeName[lang]))
+  list(
+    e.groups.map((g) => {
+      const items = e.indicators.filter((i) => i.group === g.id).map((i) => `${i.name[lang]} ${i.target.display[lang]}`)
+      return `${g.name[lang]}${t.colon}${join(items)}`
+    })
+  )
+
+  // 二、绩效评价工作情况
+  h(1, t.s2)
+  h(2, t.s2a)
+  p(t.purpose)
+  h(2, t.s2b)
+  p(t.principles)
+  p(t.method(e.schemeName[lang], e.groups.map((g) => t.weight(g.name[lang], Ratio.toDecimalString(g.weight))).join(t.weightSep)))
+  p(t.rules)
+  p(t.rescale)
+  p(t.rounding(roundingName(e.rounding, lang)))
+  p(t.gradesText(gradeBands(e, lang)))
+  h(2, t.s2c)
+  p(t.collection)
+  const surveys = e.indicators.filter((i) => i.manual && (i.actual !== undefined || i.judgement !== undefined))
+  p(surveys.length === 0 ? t.noSurvey : t.survey(join(surveys.map((i) => t.paren(`${i.name[lang]} ${actualText(i, lang, t)}`, evidenceText(i, lang, t)))) + t.sentenceEnd))
+  p(t.analysis(input.generatedOn))
+  h(2, t.s2d)
+  const limitations = [
+    ...e.indicators.filter((i) => i.dropped !== undefined).map((i) => t.droppedLimitation(i.name[lang], dropReasonName(i.dropped!, lang))),
+    ...(e.schemeVerified ? [] : [t.unverified(localize(e.schemeSource, lang))]),
+    ...(e.indicators.some((i) => i.judgement !== undefined) ? [t.judgementLimitation] : [])
+  ]
+  if (limitations.length === 0) p(t.limitationsNone)
+  else list(limitations)
+
+  // 三、评价结论和绩效分析
+  h(1, t.s3)
+  h(2, t.s3a)
+  h(3, t.s3a1)
+  p(t.resultText(formatPoints(e.total), e.grade.name[lang]))
+  const scoreRate = (score: Ratio.Ratio, points: Ratio.Ratio) => (points.numerator === 0 ? t.dash : formatPercent(Ratio.makeUnsafe(score.numerator * points.denominator, score.denominator * points.numerator)))
+  const sumWeights = Ratio.toDecimalString(sumPoints(e.groups.map((g) => g.weight)))
+  table(t.groupCaption, {
+    head: t.groupHead,
+    rows: [
+      ...e.groups.map((g) => [g.name[lang], Ratio.toDecimalString(g.weight), formatPoints(g.points), formatPoints(g.score), scoreRate(g.score, g.points)]),
+      [t.total, sumWeights, formatPoints(sumPoints(e.groups.map((g) => g.points))), formatPoints(e.total), t.paren(scoreRate(e.total, sumPoints(e.groups.map((g) => g.points))), e.grade.name[lang])]
+    ],
+    align: ["left", "right", "right", "right", "right"],
+    totalRow: true
+  })
+  chart(
+    {
+      kind: "bars",
+      categories: e.groups.map((g) => g.name[lang]),
+      series: [
+        { name: t.points, values: e.groups.map((g) => g.points.numerator / g.points.denominator), labels: e.groups.map((g) => formatPoints(g.points)), color: "#bab0ac" },
+        { name: t.score, values: e.groups.map((g) => g.score.numerator / g.score.denominator), labels: e.groups.map((g) => formatPoints(g.score)), color: "#4e79a7" }
+      ],
+      unit: lang === "zh" ? "分" : "points"
+    },
+    t.scoreChart,
+    { head: t.scoreHead, rows: e.groups.map((g) => [g.name[lang], formatPoints(g.points), formatPoints(g.score)]), align: ["left", "right", "right"] }
+  )
+  h(3, t.s3a2)
+  const achieved = scored(e).filter((i) => i.met)
+  if (achieved.length === 0) p(t.noAchievements)
+  else {
+    p(t.achievementsIntro)
+    list(achieved.map((i) => t.achievement(i.name[lang], actualText(i, lang, t), i.target.display[lang])))
+  }
+  h(2, t.s3b)
+  p(t.tableIntro)
+  table(t.indicatorCaption, {
+    head: t.indicatorHead,
+    rows: [
+      ...e.indicators.map((i) => [
+        i.path[0][lang],
+        i.path[1][lang],
+        i.name[lang],
+        i.target.display[lang],
+        actualText(i, lang, t),
+        i.dropped === undefined ? formatPoints(i.points) : t.dash,
+        i.dropped === undefined ? formatPoints(i.score) : t.dash,
+        evidenceText(i, lang, t)
+      ]),
+      [t.total, "", "", "", "", formatPoints(sumPoints(e.groups.map((g) => g.points))), formatPoints(e.total), t.gradeCell(e.grade.name[lang])]
+    ],
+    align: ["left", "left", "left", "right", "right", "right", "right", "left"],
+    totalRow: true
+  })
+
+  // 四、成本效益分析
+  h(1, t.s4)
+  const costs = scored(e).filter((i) => i.target.unit === "fen")
+  if (costs.length === 0) p(t.noCost)
+  else p(t.costIntro + costs.map((i) => t.cost(i.name[lang], actualText(i, lang, t), i.target.display[lang], formatPoints(i.score), formatPoints(i.points))).join(""))
+  p(t.costBenefit)
+  if (budget === undefined) p(t.noBudget)
+  else {
+    p(t.budgetSummary(money(budget.total), money(budget.spent), percentOf(budget.spent, budget.total, t)))
+    const last = budget.monthly[budget.monthly.length - 1]
+    if (last !== undefined) p(t.scheduleText(last.month, money(last.planned), money(last.paid), percentOf(last.paid, last.planned, t)))
+    if (budget.monthly.length > 0) {
+      chart(
+        {
+          kind: "lines",
+          categories: budget.monthly.map((m) => t.month(m.month)),
+          series: [
+            { name: t.planned, values: budget.monthly.map((m) => yuan(m.planned)), labels: budget.monthly.map((m) => money(m.planned)), color: "#bab0ac" },
+            { name: t.paid, values: budget.monthly.map((m) => yuan(m.paid)), labels: budget.monthly.map((m) => money(m.paid)), color: "#4e79a7" }
+          ],
+          unit: t.yuan
+        },
+        t.budgetChart,
+        {
+          head: t.budgetHead,
+          rows: budget.monthly.map((m) => [t.month(m.month), money(m.planned), money(m.paid), percentOf(m.paid, m.planned, t)]),
+          align: ["left", "right", "right", "right"]
+        }
+      )
+    }
+  }
+
+  // 五、主要经验及做法、存在的问题和建议
+  h(1, t.s5)
+  h(2, t.s5a)
+  const experience = input.narrative?.experience
+  list(experience === undefined || experience.length === 0 ? t.experienceDefault(achieved.length, scored(e).length) : experience.map((x) => localize(x, lang)))
+  h(2, t.s5b)
+  const found = problems(input, lang)
+  if (found.length === 0) p(t.noProblems)
+  else list(found.map((x) => x.text))
+  h(2, t.s5c)
+  const advice: Array<string> = []
+  const missed = scored(e).filter((i) => !i.met)
+  if (missed.length > 0) advice.push(t.adviseMissed(t.nameList(missed.map((i) => i.name[lang]))))
+  if (found.some((x) => x.kind === "budget")) advice.push(t.adviseBudget)
+  if (found.some((x) => x.kind === "clocks")) advice.push(t.adviseClocks)
+  if (found.some((x) => x.kind === "manual")) advice.push(t.adviseManual)
+  if (advice.length === 0) p(t.adviseNone)
+  else list(advice)
+
+  return {
+    lang,
+    title: t.title(region, project, input.year),
+    meta: [
+      t.region(region, input.region),
+      t.period(e.period.from, e.period.to),
+      t.scheme(e.schemeName[lang], e.schemeId),
+      t.result(formatPoints(e.total), e.grade.name[lang]),
+      t.generatedOn(input.generatedOn)
+    ],
+    blocks
+  }
+}
+
+const gradeBands = (e: Evaluation, lang: Lang): string => {
+  const t = strings[lang]
+  const grades = e.grades
+  return grades
+    .map((g, i) => {
+      const min = Ratio.toDecimalString(g.min)
+      const upper = i === 0 ? undefined : Ratio.toDecimalString(grades[i - 1]!.min)
+      if (upper === undefined) return t.gradeTop(g.name[lang], min)
+      if (g.min.numerator === 0) return t.gradeLow(g.name[lang], upper)
+      return t.gradeMid(g.name[lang], min, upper)
+    })
+    .join(t.gradeSep)
+}

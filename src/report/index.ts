@@ -1,0 +1,33 @@
+/**
+ * `fayuan/report`: the self-evaluation report (项目支出绩效自评报告) in Markdown, standalone HTML
+ * with SVG charts, and Word (`.docx`), in Chinese by default or English.
+ *
+ * @since 0.1.0
+ */
+export { renderDocx } from "./docx.ts"
+export { renderHtml } from "./html.ts"
+export { renderMarkdown } from "./markdown.ts"
+export type {
+  Block,
+  BudgetLine,
+  BudgetMonth,
+  BudgetSummary,
+  BudgetWarning,
+  CasesInMonth,
+  Chart,
+  ClockSummary,
+  Narrative,
+  Report,
+  ReportInput,
+  ReportOptions,
+  Series,
+  Table
+} from "./Report.ts"
+export { buildReport, casesPerMonth, problems } from "./Report.ts"
+export type { SvgOptions } from "./svg.ts"
+export { escapeXml, niceScale, palette, renderSvg } from "./svg.ts"
+export type { Lang, Localized, Strings } from "./text.ts"
+export { budgetCategoryName, dropReasonName, kindName, localize, roundingName, strings } from "./text.ts"
+export type { Rounding } from "../Rounding.ts"
+export type { SelfEvaluation, SelfEvaluationOptions } from "./selfEvaluation.ts"
+export { ledgerMeasures, selfEvaluation } from "./selfEvaluation.ts"

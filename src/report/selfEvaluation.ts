@@ -1,0 +1,224 @@
+/**
+ * The self-evaluation of a year, from the stores: the measures counted in the records (in SQL on
+ * the SQL adapters), the ledger's measures (budget execution, grants, subsidy per case), the
+ * scheme's scores, and the report's input — everything the seed report assembled by hand.
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { schemes } from "fayuan/evaluation"
+ * import { renderMarkdown, selfEvaluation } from "fayuan/report"
+ * const program = selfEvaluation({
+ *   scope: "530103", year: 2018, scheme: schemes.panlong2018, budgetId: "PL-2018",
+ *   regionName: { zh: "盘龙区", en: "Panlong District" }, projectName: "法律援助项目",
+ *   generatedOn: "2019-01-15"
+ * }).pipe(Effect.map((r) => renderMarkdown(r.report)))
+ *
+ * @since 0.1.0
+ */
+import { Effect } from "effect"
+import * as CalendarDate from "../CalendarDate.ts"
+import * as Money from "../Money.ts"
+import * as Ratio from "../Ratio.ts"
+import type * as Region from "../Region.ts"
+import type { Budget } from "../budget/Budget.ts"
+import type { ExecutionOptions, ExecutionReport } from "../budget/execution.ts"
+import { execution } from "../budget/execution.ts"
+import type { BudgetNotFound } from "../budget/Ledger.ts"
+import { LedgerStore } from "../budget/Store.ts"
+import type { CorruptRecord, StoreError } from "../lifecycle/Store.ts"
+import type { Measured, Measures } from "../evaluation/Measure.ts"
+import type { Judgements, Scheme } from "../evaluation/Scheme.ts"
+import type { Evaluation } from "../evaluation/score.ts"
+import { evaluate } from "../evaluation/score.ts"
+import { EvaluationSource, yearPeriod } from "../evaluation/Source.ts"
+import type { BudgetSummary, BudgetWarning, Narrative, ReportInput } from "./Report.ts"
+import type { Localized } from "./text.ts"
+
+/**
+ * What to evaluate and how to title the report.
+ *
+ * @category self-evaluation
+ */
+export interface SelfEvaluationOptions {
+  readonly scope: Region.RegionCode
+  readonly year: number
+  readonly scheme: Scheme
+  /** The project budget whose ledger gives the budget and cost measures (none: those indicators drop). */
+  readonly budgetId?: string
+  readonly regionName: Localized
+  readonly projectName: Localized
+  /** The report date (never the clock, so the same records give the same bytes). */
+  readonly generatedOn: CalendarDate.CalendarDate
+  /** Figures entered by hand, by measure key; they replace computed ones and are marked manual. */
+  readonly manual?: Measures
+  readonly judgements?: Judgements
+  readonly notApplicable?: ReadonlyArray<string>
+  readonly narrative?: Narrative
+  /** How budget execution and its warnings are computed (see `execution`). */
+  readonly execution?: ExecutionOptions
+}
+
+/**
+ * The result: the measures (with evidence), the evaluation, the budget's execution at year end
+ * and at each month end, and the report's input.
+ *
+ * @category self-evaluation
+ */
+export interface SelfEvaluation {
+  readonly measures: Measures
+  readonly evaluation: Evaluation
+  readonly execution?: ExecutionReport
+  readonly monthly?: ReadonlyArray<ExecutionReport>
+  readonly report: ReportInput
+}
+
+const monthEnds = (year: number): ReadonlyArray<CalendarDate.CalendarDate> =>
+  Array.from({ length: 12 }, (_, i) => CalendarDate.endOfMonth(CalendarDate.makeUnsafe(`${String(year).padStart(4, "0")}-${String(i + 1).padStart(2, "0")}-01`)))
+
+const sumPaid = (report: ExecutionReport, category: string): { readonly paid: Money.Fen; readonly entries: number } => {
+  let paid = Money.zero
+  let entries = 0
+  for (const l of report.lines) {
+    if (l.category !== category) continue
+    paid = Money.add(paid, l.paid)
+    entries += l.entries
+  }
+  return { paid, entries }
+}
+
+/**
+ * The ledger's measures for a year: budget execution (paid ÷ budget), grants paid to the
+ * sub-district offices, and the subsidy per concluded case (case-subsidy payments ÷ cases
+ * concluded in the year).
+ *
+ * @category self-evaluation
+ */
+export const ledgerMeasures = (budget: Budget, report: ExecutionReport, concluded: Measured | undefined): Measures => {
+  const out = new Map<string, Measured>()
+  const ledger = `ledger of budget ${budget.id} (${budget.region}), payments to ${report.asOf}`
+  const overall = report.overall
+  if (overall.budget > 0) {
+    out.set("budget.execution-rate", {
+      value: Ratio.makeUnsafe(overall.paid, overall.budget),
+      unit: "rate",
+      evidence: { source: "records", filter: `${ledger}: ${Money.format(overall.paid)} paid ÷ ${Money.format(overall.budget)} budgeted`, records: overall.entries }
+    })
+  }
+  const grants = sumPaid(report, "grants")
+  out.set("budget.grants-to-offices", {
+    value: Ratio.makeUnsafe(grants.paid, 1),
+    unit: "fen",
+    evidence: { source: "records", filter: `${ledger}, lines of category grants`, records: grants.entries }
+  })
+  const subsidies = sumPaid(report, "case-subsidy")
+  const cases = concluded === undefined ? 0 : concluded.value.numerator
+  if (cases > 0) {
+    out.set("cost.subsidy-per-case", {
+      value: Ratio.makeUnsafe(subsidies.paid, cases),
+      unit: "fen",
+      evidence: {
+        source: "derived",
+        filter: `${ledger}, case-subsidy lines (${Money.format(subsidies.paid)}, ${subsidies.entries} payments) ÷ cases concluded (${concluded!.evidence.filter})`,
+        records: subsidies.entries
+      }
+    })
+  }
+  return out
+}
+
+/** The month ends at which spending is reviewed against the schedule: the first three quarters' ends. */
+const reviewMonths = [3, 6, 9]
+
+const warningsOf = (budget: Budget, monthly: ReadonlyArray<ExecutionReport>): ReadonlyArray<BudgetWarning> => {
+  // The first quarter end at which each line (and the whole budget) was behind: when the warning
+  // came, while there was still time to act.
+  const seen = new Set<string>()
+  const out: Array<BudgetWarning> = []
+  for (const month of reviewMonths) {
+    const r = monthly[month - 1]
+    if (r === undefined) continue
+    for (const w of r.warnings) {
+      const id = w.lineId ?? ""
+      if (seen.has(id)) continue
+      seen.add(id)
+      const name = w.lineId === undefined ? undefined : budget.lines.find((l) => l.id === w.lineId)?.name
+      out.push({
+        line: name ?? w.lineId ?? "合计 overall",
+        planned: w.planned,
+        paid: w.paid,
+        text: {
+          zh: `${r.asOf}预警，落后计划${Money.format(w.gap)}，距年底${w.daysLeft}天，此后每月需支出${Money.format(w.neededPerMonth)}`,
+          en: `warned on ${r.asOf}: behind plan by ${Money.format(w.gap)} with ${w.daysLeft} days left, ${Money.format(w.neededPerMonth)} a month needed from then`
+        }
+      })
+    }
+  }
+  return out
+}
+
+const budgetSummary = (budget: Budget, year: ExecutionReport, monthly: ReadonlyArray<ExecutionReport>): BudgetSummary => ({
+  total: year.overall.budget,
+  spent: year.overall.paid,
+  lines: year.lines.map((l) => ({ name: l.name, category: l.category, amount: l.budget, planned: l.planned, paid: l.paid, variance: l.variance })),
+  monthly: monthly.map((r, i) => ({ month: i + 1, planned: r.overall.planned, paid: r.overall.paid })),
+  warnings: warningsOf(budget, monthly)
+})
+
+/**
+ * Evaluates a year from the stores and builds the report's input. Needs the `EvaluationSource`
+ * and, with a `budgetId`, the `LedgerStore`.
+ *
+ * @category self-evaluation
+ */
+export const selfEvaluation = (
+  options: SelfEvaluationOptions
+): Effect.Effect<SelfEvaluation, StoreError | BudgetNotFound | CorruptRecord, EvaluationSource | LedgerStore> =>
+  Effect.gen(function* () {
+    const source = yield* EvaluationSource
+    const period = yearPeriod(options.year)
+    const counted = yield* source.measure(options.scope, period)
+    const casesByMonth = yield* source.casesByMonth(options.scope, options.year)
+    const clocks = yield* source.clockSummary(options.scope, period)
+    const measures = new Map<string, Measured>(counted)
+    let year: ExecutionReport | undefined
+    let monthly: ReadonlyArray<ExecutionReport> | undefined
+    let budget: BudgetSummary | undefined
+    if (options.budgetId !== undefined) {
+      const ledger = yield* LedgerStore
+      const b = yield* ledger.getBudget(options.budgetId, options.scope)
+      const reports: Array<ExecutionReport> = []
+      for (const end of monthEnds(options.year)) {
+        const totals = yield* ledger.executionTotals(options.scope, b.id, end)
+        reports.push(execution(b, totals, end, options.execution))
+      }
+      monthly = reports
+      year = reports[reports.length - 1]!
+      for (const [k, m] of ledgerMeasures(b, year, counted.get("cases.concluded"))) measures.set(k, m)
+      budget = budgetSummary(b, year, reports)
+    }
+    for (const [k, m] of options.manual ?? []) measures.set(k, { ...m, evidence: { ...m.evidence, source: "manual" } })
+    const evaluation = evaluate(options.scheme, measures, {
+      period,
+      ...(options.judgements === undefined ? {} : { judgements: options.judgements }),
+      ...(options.notApplicable === undefined ? {} : { notApplicable: options.notApplicable })
+    })
+    const report: ReportInput = {
+      region: options.scope,
+      regionName: options.regionName,
+      year: options.year,
+      projectName: options.projectName,
+      evaluation,
+      casesByMonth,
+      clocks: { started: clocks.started, met: clocks.met, overdue: clocks.overdue + clocks.missed },
+      generatedOn: options.generatedOn,
+      ...(budget === undefined ? {} : { budget }),
+      ...(options.narrative === undefined ? {} : { narrative: options.narrative })
+    }
+    return {
+      measures,
+      evaluation,
+      report,
+      ...(year === undefined ? {} : { execution: year }),
+      ...(monthly === undefined ? {} : { monthly })
+    } satisfies SelfEvaluation
+  })
