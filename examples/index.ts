@@ -1,8 +1,8 @@
 /**
- * `npm run demo`: runs every example in turn (the Panlong 2018 replay will join them); the last
- * one persists to the embedded SQLite default and prints the database's path.
+ * `npm run examples`: runs every example in turn, ending with the main job (`npm run demo`): the
+ * Panlong 2018 replay on the embedded SQLite default, which writes the self-evaluation report.
  */
-const examples = ["eligibility", "case-lifecycle", "roster", "storage"] as const
+const examples = ["eligibility", "case-lifecycle", "roster", "subsidy", "storage", "panlong-2018"] as const
 
 for (const name of examples) {
   console.log(`\n═══ examples/${name}.ts`)
