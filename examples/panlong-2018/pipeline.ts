@@ -7,12 +7,12 @@
  */
 import { Effect, Result } from "effect"
 import { CalendarDate, Money, Region } from "fayuan"
-import { type Budget, type LedgerEntry, entriesFromPayables, LedgerStore, makeBudgetUnsafe, payablesOfCase, payablesOfDuty, reconcile } from "fayuan/budget"
+import { type Budget, type LedgerEntry, LedgerStore, makeBudgetUnsafe, reconcile, subsidiesForLedger } from "fayuan/budget"
 import { type EvaluationRecord, decodeJudgements, RecordStore, schemes } from "fayuan/evaluation"
 import { type Case } from "fayuan/lifecycle"
 import { selfEvaluation } from "fayuan/report"
 import { decodeRosterInput, RosterStore, solve, type WorkedShift } from "fayuan/roster"
-import { calculateCase, calculateDuty, claimFromCase, tables } from "fayuan/subsidy"
+import { tables } from "fayuan/subsidy"
 import { runCases } from "./cases.ts"
 import { type PlannedYear, rosterInput } from "./generate.ts"
 
@@ -132,7 +132,8 @@ const chunks = <A>(xs: ReadonlyArray<A>, size: number): ReadonlyArray<ReadonlyAr
 
 /**
  * Runs the year on the stores of the layer it is given (every port: cases, rosters, records,
- * the ledger). `progress` is told of each stage.
+ * the ledger). `progress` is told of each stage. Throws on anything the synthetic year should
+ * never produce (a rejected command, an unpaid case): the replay is a check as well as a demo.
  */
 export const runYear = (plan: PlannedYear, progress: Progress = () => {}) =>
   Effect.gen(function* () {
@@ -159,37 +160,32 @@ export const runYear = (plan: PlannedYear, progress: Progress = () => {}) =>
     yield* rosters.recordWorked(worked)
     progress("roster", worked.length, worked.length)
 
-    // 4. Subsidies of the concluded cases (due when the closing materials were filed) and of the shifts.
+    // 4-5. Subsidies of the concluded cases (due the day the closing materials were filed) and of
+    // the worked shifts flow into the ledger, with the budget's vouchers.
     const planned = new Map(plan.cases.map((p) => [p.id, p]))
-    const payables = []
-    let caseSubsidies = 0
-    for (const c of [...cases.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-      const p = planned.get(c.id)!
-      const filed = c.clocks.find((k) => k.kind === "closing-materials")?.stoppedOn
-      if (filed === undefined) continue
-      const claim = Result.getOrThrow(
-        claimFromCase(c, {
-          ...(p.stages.length > 0 ? { stagesCompleted: p.stages } : {}),
-          possibleLifeOrDeath: p.possibleLifeOrDeath,
-          recipients: p.recipients,
-          ...(p.end?.withdrawal === undefined ? {} : { endedBy: p.end.withdrawal === "before-hearing" ? "withdrawn-before-hearing" : "withdrawn-during-hearing" })
-        })
-      )
-      const subsidy = Result.getOrThrow(calculateCase(tables.panlong, claim))
-      payables.push(...payablesOfCase(subsidy, { on: filed, lawyerId: c.lawyer!.lawyerId }))
-      caseSubsidies++
-    }
-    const duty = Result.getOrThrow(calculateDuty(tables.panlong, worked))
-    payables.push(...payablesOfDuty(duty))
-    progress("subsidies", payables.length, payables.length)
-
-    // 5. The budget and its ledger: vouchers, then the subsidies flowing in.
+    const subsidies = Result.getOrThrow(
+      subsidiesForLedger({
+        budget: budget2018,
+        catalogue: tables.panlong,
+        cases: cases.values(),
+        shifts: worked,
+        factsOf: (c) => {
+          const p = planned.get(c.id)!
+          return {
+            ...(p.stages.length > 0 ? { stagesCompleted: p.stages } : {}),
+            possibleLifeOrDeath: p.possibleLifeOrDeath,
+            recipients: p.recipients,
+            ...(p.end?.withdrawal === undefined ? {} : { endedBy: p.end.withdrawal === "before-hearing" ? "withdrawn-before-hearing" : "withdrawn-during-hearing" })
+          }
+        }
+      })
+    )
+    if (subsidies.unpaid.length > 0) throw new Error(`unpaid cases: ${subsidies.unpaid.map((u) => `${u.caseId} (${u.reason})`).join("; ")}`)
+    progress("subsidies", subsidies.payables.length, subsidies.payables.length)
     yield* ledger.saveBudget(budget2018)
-    const fromSubsidies = Result.getOrThrow(entriesFromPayables(budget2018, payables))
-    const entries = [...vouchers2018(plan), ...fromSubsidies]
-    yield* ledger.record(entries)
+    yield* ledger.record([...vouchers2018(plan), ...subsidies.entries])
     const stored = yield* ledger.listEntries(region, budget2018.id)
-    const balance = reconcile(stored, payables)
+    const balance = reconcile(stored, subsidies.payables)
     progress("ledger", stored.length, stored.length)
 
     return {
@@ -197,7 +193,7 @@ export const runYear = (plan: PlannedYear, progress: Progress = () => {}) =>
       events,
       records: records.length,
       shifts: worked.length,
-      subsidies: { cases: caseSubsidies, shifts: duty.days.reduce((n, d) => n + d.lines.length, 0), amount: Money.sum(payables.map((p) => p.amount)) },
+      subsidies: { cases: subsidies.cases, shifts: subsidies.shifts, amount: Money.sum(subsidies.payables.map((p) => p.amount)) },
       ledgerEntries: stored.length,
       balanced: balance.balanced
     } satisfies ReplayRun

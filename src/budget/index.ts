@@ -33,7 +33,8 @@ export type {
 export { defaultExecutionOptions, execution, plannedBy } from "./execution.ts"
 export type { LineChooser, Mismatch, Reconciliation } from "./flow.ts"
 export { entriesFromPayables, reconcile, UnplaceablePayable } from "./flow.ts"
-export { payablesOfCase, payablesOfDuty } from "./subsidies.ts"
+export type { SubsidyInput, SubsidyRun, Unpaid } from "./subsidies.ts"
+export { payablesOfCase, payablesOfDuty, subsidiesForLedger } from "./subsidies.ts"
 export type { EntryKind, EntryRef, GroupSum, LedgerTotals, LineTotals, Payable, RecordContext, RecordError, RecordOutcome, RecordPlan } from "./Ledger.ts"
 export {
   BudgetNotFound,
