@@ -78,7 +78,7 @@ export interface Data {
   readonly shifts: Columns
 }
 
-const headColumns = ["region", "case_id", "version", "state", "kind", "origin", "received_on", "last_occurred_at", "snapshot", "groups", "eligibility_outcome", "granted", "lawyer_assigned", "ended_on", "concluded_on", "outcome", "grade", "complaints"]
+const headColumns = ["region", "case_id", "version", "state", "kind", "origin", "received_on", "last_occurred_at", "snapshot", "groups", "eligibility_outcome", "granted", "lawyer_assigned", "ended_on", "concluded_on", "outcome", "grade", "complaints", "granted_on", "lawyer_assigned_on", "graded_on", "decided_on", "assignment_due_on"]
 const clockColumns = ["region", "case_id", "idx", "kind", "started_on", "due_on", "stopped_on", "cancelled_on", "met"]
 const recordColumns = ["region", "record_type", "id", "on_date", "until_date", "category", "point_id", "quantity", "portion", "data"]
 const shiftColumns = ["region", "date", "site_id", "slot", "seat", "lawyer_id", "roster_id"]
@@ -134,7 +134,13 @@ export const generate = (): Data => {
         concluded_on: concluded === undefined ? null : dateOf(concluded),
         outcome: concluded === undefined ? null : pick(next, [["judgment", 5], ["mediation", 3], ["settlement", 1], ["award", 1]] as const),
         grade,
-        complaints
+        complaints,
+        // The days of the grant, the assignment and the grade (derived, so the random stream is unchanged).
+        granted_on: granted === 1 ? dateOf(origin === "notification" ? received : received + 1) : null,
+        lawyer_assigned_on: assigned === 1 ? dateOf(received + 3) : null,
+        graded_on: grade === null || concluded === undefined ? null : dateOf(concluded + 5),
+        decided_on: eligibility === null ? null : dateOf(received + 1),
+        assignment_due_on: granted === 1 ? dateOf(received + 4) : null
       })
       let idx = 0
       const clock = (kindOf: string, start: number, length: number, stop: number | undefined, cancelled = false) =>
@@ -341,7 +347,7 @@ export const jsPath = async (db: Kysely<FayuanDatabase>, scope: Region.RegionCod
   for (const region of all) {
     const heads = await db
       .selectFrom("fayuan_case_heads")
-      .select(["region", "case_id", "kind", "origin", "received_on", "groups", "eligibility_outcome", "granted", "lawyer_assigned", "concluded_on", "grade", "complaints"])
+      .select(["region", "case_id", "kind", "origin", "received_on", "groups", "eligibility_outcome", "granted", "lawyer_assigned", "concluded_on", "grade", "complaints", "granted_on", "lawyer_assigned_on", "graded_on", "decided_on", "assignment_due_on"])
       .where("region", "=", region)
       .where((eb) => eb.or([eb.and([eb("received_on", ">=", period.from), eb("received_on", "<=", period.to)]), eb.and([eb("concluded_on", ">=", period.from), eb("concluded_on", "<=", period.to)])]))
       .execute()
@@ -358,6 +364,11 @@ export const jsPath = async (db: Kysely<FayuanDatabase>, scope: Region.RegionCod
         lawyerAssigned: Number(h.lawyer_assigned) === 1,
         concludedOn: orNull(h.concluded_on) as CaseFacts["concludedOn"],
         grade: orNull(h.grade) as CaseFacts["grade"],
+        grantedOn: orNull(h.granted_on) as CaseFacts["grantedOn"],
+        lawyerAssignedOn: orNull(h.lawyer_assigned_on) as CaseFacts["lawyerAssignedOn"],
+        gradedOn: orNull(h.graded_on) as CaseFacts["gradedOn"],
+        decidedOn: orNull(h.decided_on) as CaseFacts["decidedOn"],
+        assignmentDueOn: orNull(h.assignment_due_on) as CaseFacts["assignmentDueOn"],
         complaints: Number(h.complaints)
       })
     }

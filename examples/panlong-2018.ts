@@ -69,7 +69,7 @@ try {
 
   const m = (key: string) => {
     const v = result.measures.get(key)
-    return v === undefined ? "—" : v.unit === "rate" ? formatPercent(v.value) : v.unit === "fen" ? Money.format(Money.fenUnsafe(Math.round(v.value.numerator / v.value.denominator))) : String(v.value.numerator / v.value.denominator)
+    return v === undefined ? "—" : v.unit === "rate" ? formatPercent(v.value) : v.unit === "fen" ? Money.format(Money.multiply(Money.fenUnsafe(v.value.numerator), Ratio.makeUnsafe(1, v.value.denominator), "half-up")) : String(v.value.numerator / v.value.denominator)
   }
   console.log(`\n  ${run.cases.size} cases (${run.events} events), ${run.records} records, ${run.shifts} duty shifts, ${run.subsidies.cases + run.subsidies.shifts} subsidies ${Money.format(run.subsidies.amount)}, ${run.ledgerEntries} ledger entries, ledger ${run.balanced ? "balances with the cases and shifts" : "DOES NOT BALANCE"}`)
   console.log(`  受理 cases ${m("cases.accepted")} (民事 civil ${m("cases.civil")}, 刑事 criminal ${m("cases.criminal")}, 其他 other ${m("cases.other")}) · 咨询 consultations ${m("consultations.total")} · 代书 documents ${m("documents.drafted")} · 值班 shifts ${m("duty.shifts")}`)

@@ -20,6 +20,7 @@ import type { EvaluationRecord } from "../src/evaluation/Records.ts"
 import { activityKinds, consultationChannels, decodeRecords, networkLevels, specialGroupsOf } from "../src/evaluation/Records.ts"
 import type { CaseFacts, ClockFacts } from "../src/evaluation/Source.ts"
 import {
+  caseDates,
   caseFacts,
   clockFactsAt,
   clockStatusOf,
@@ -61,7 +62,13 @@ describe("measures of Panlong 2018 on the hand-built dataset", async () => {
     expect(value("cases.criminal")).toEqual([2, 1, 2])
     expect(value("cases.other")).toEqual([1, 1, 1])
     expect(value("cases.concluded")).toEqual([2, 1, 2])
-    expect(m.get("cases.civil")?.evidence).toEqual({ source: "records", filter: "cases in 530103* received 2018-01-01..2018-12-31 with kind civil or labour-arbitration", records: 6 })
+    expect(m.get("cases.civil")?.evidence).toEqual({
+      source: "records",
+      filter: "cases in 530103* received 2018-01-01..2018-12-31 with kind civil or labour-arbitration",
+      filterZh: "530103及下辖地区2018-01-01至2018-12-31受理的案件中的民事类（民事诉讼代理、劳动争议仲裁代理）",
+      records: 6
+    })
+    expect(m.get("cases.accepted")?.evidence.filterZh).toBe("530103及下辖地区2018-01-01至2018-12-31受理的案件")
   })
 
   it("consultations by channel and level, summing person-times; drafted documents", () => {
@@ -105,7 +112,10 @@ describe("measures of Panlong 2018 on the hand-built dataset", async () => {
     expect(value("aid.special-groups-rate")).toEqual([1, 1, 3])
     // Open: C, W1, W2, L2; W2's only consultation is in 2019.
     expect(value("network.free-consultation-rate")).toEqual([3, 4, 4])
-    expect(m.get("aid.notified-rate")?.evidence.filter).toBe("cases in 530103* received 2018-01-01..2018-12-31 with origin notification: lawyer assigned ÷ all")
+    expect(m.get("aid.notified-rate")?.evidence.filter).toBe("cases in 530103* received 2018-01-01..2018-12-31 with origin notification, less those unassigned on 2018-12-31 still within the time limit to assign: lawyer assigned on or before 2018-12-31 ÷ all")
+    expect(m.get("network.free-consultation-rate")?.evidence.filterZh).toBe(
+      "530103及下辖地区2018-01-01至2018-12-31期间开放的法律援助中心、工作站、联络点网络点位中，期间有咨询记录的 ÷ 全部开放点位"
+    )
   })
 
   it("quality: pass rate over graded concluded cases, complaints", () => {
@@ -129,12 +139,35 @@ describe("measures of Panlong 2018 on the hand-built dataset", async () => {
       evidence: {
         source: "manual",
         filter: "awareness survey records in 530103* dated 2018-01-01..2018-12-31: positive answers ÷ respondents",
+        filterZh: "530103及下辖地区2018-01-01至2018-12-31的知晓率调查记录：肯定回答 ÷ 受访人数",
         records: 400,
-        note: "1 survey record(s) entered by hand from: community survey 2018"
+        note: "1 survey record(s) entered by hand from: community survey 2018",
+        noteZh: "1份问卷，手工录入，来源：community survey 2018"
       }
     })
     expect(value("survey.satisfaction")).toEqual([49, 50, 100])
     expect(m.get("survey.satisfaction")?.evidence.note).toBe("2 survey record(s) entered by hand from: follow-up visits; hotline call-backs")
+  })
+
+  it("every measure's evidence reads in Chinese too: no English left beside region codes, dates and the surveys' sources", async () => {
+    const sources = ["community survey 2018", "follow-up visits", "hotline call-backs"]
+    const english = (text: string) => {
+      let rest = text
+      for (const s of sources) rest = rest.replaceAll(s, "")
+      return /[a-z]{3,}/i.exec(rest.replace(/\d{4}-\d{2}-\d{2}|\d{6}/g, ""))?.[0]
+    }
+    for (const [scope, period] of [[panlong, y2018], [Region.national, yearPeriod(2017)]] as const) {
+      const measures = scope === panlong ? m : await ok(model.measure(scope, period))
+      for (const [key, measured] of measures) {
+        expect(measured.evidence.filterZh, key).toBeTypeOf("string")
+        expect(english(measured.evidence.filterZh!), `${key}: ${measured.evidence.filterZh}`).toBeUndefined()
+        expect(measured.evidence.filter, key).not.toBe(measured.evidence.filterZh)
+        if (measured.evidence.note !== undefined) expect(english(measured.evidence.noteZh!), key).toBeUndefined()
+      }
+    }
+    expect(m.get("survey.satisfaction")?.evidence.noteZh).toBe("2份问卷，手工录入，来源：follow-up visits；hotline call-backs")
+    expect(m.get("quality.pass-rate")?.evidence.filterZh).toBe("530103及下辖地区2018-01-01至2018-12-31结案、2018-12-31前已作质量评估的案件：优秀、良好、合格 ÷ 已评估")
+    expect(m.get("outreach.materials")?.evidence.filterZh).toBe("530103及下辖地区2018-01-01至2018-12-31的活动记录，类别为发放宣传资料（数量合计）")
   })
 
   it("gives every measure key except the ledger's, in the order of measureKeys", () => {
@@ -181,7 +214,7 @@ describe("measures of Panlong 2018 on the hand-built dataset", async () => {
   it("the same records in any order give the same measures", () => {
     const logs = [...datasetLogs().values()]
     const cases = logs.map((l) => replay(l)!)
-    const input = { cases: cases.map(caseFacts), clocks: cases.flatMap((c) => c.clocks.map((_, i) => clockFactsAt(c, i))), records: datasetRecords(), shifts: datasetShifts() }
+    const input = { cases: logs.map((l) => caseFacts(replay(l)!, caseDates(l))), clocks: cases.flatMap((c) => c.clocks.map((_, i) => clockFactsAt(c, i))), records: datasetRecords(), shifts: datasetShifts() }
     const reversed = { cases: [...input.cases].reverse(), clocks: [...input.clocks].reverse(), records: [...input.records].reverse(), shifts: [...input.shifts].reverse() }
     expect(computeMeasures(reversed, panlong, y2018)).toEqual(computeMeasures(input, panlong, y2018))
     expect(computeMeasures(input, panlong, y2018)).toEqual(m)
@@ -314,12 +347,15 @@ const caseArb = fc.record({
   receivedOn: fc.integer({ min: 0, max: 40 }).map(date),
   groups: fc.subarray([...specialGroups]).map((g) => g as ReadonlyArray<(typeof specialGroups)[number]>),
   eligibilityOutcome: fc.option(fc.constantFrom("mandatory" as const, "eligible" as const, "ineligible" as const, "incomplete" as const), { nil: undefined }),
-  granted: fc.boolean(),
-  lawyerAssigned: fc.boolean(),
+  decidedOn: optionalDate,
+  assignmentDueOn: optionalDate,
+  grantedOn: optionalDate,
+  lawyerAssignedOn: optionalDate,
   concludedOn: optionalDate,
   grade: fc.option(fc.constantFrom(...grades), { nil: undefined }),
+  gradedOn: optionalDate,
   complaints: fc.integer({ min: 0, max: 2 })
-})
+}).map((c) => ({ ...c, granted: c.grantedOn !== undefined, lawyerAssigned: c.lawyerAssignedOn !== undefined }))
 
 const clockArb = fc.record({
   region: fc.constantFrom(...regions).map(Region.makeUnsafe),
@@ -451,6 +487,11 @@ describe("SQL aggregates and the JavaScript tally agree on any rows", () => {
                 eligibility_outcome: c.eligibilityOutcome ?? null,
                 granted: c.granted ? 1 : 0,
                 lawyer_assigned: c.lawyerAssigned ? 1 : 0,
+                granted_on: c.grantedOn ?? null,
+                lawyer_assigned_on: c.lawyerAssignedOn ?? null,
+                graded_on: c.gradedOn ?? null,
+                decided_on: c.decidedOn ?? null,
+                assignment_due_on: c.assignmentDueOn ?? null,
                 concluded_on: c.concludedOn ?? null,
                 grade: c.grade ?? null,
                 complaints: c.complaints

@@ -3,7 +3,7 @@ import { describe, expect, expectTypeOf, it } from "vitest"
 import type { CalendarDate } from "../src/CalendarDate.ts"
 import * as Measure from "../src/evaluation/Measure.ts"
 import type { Measured } from "../src/evaluation/Measure.ts"
-import { decodeJudgements } from "../src/evaluation/Scheme.ts"
+import { decodeJudgements, decodeSchemeUnsafe, encodeScheme } from "../src/evaluation/Scheme.ts"
 import * as schemes from "../src/evaluation/schemes.ts"
 import { evaluate, formatPoints } from "../src/evaluation/score.ts"
 import * as Money from "../src/Money.ts"
@@ -110,14 +110,13 @@ const unzip = (zip: Uint8Array, name: string): string | undefined => {
   return undefined
 }
 
+/** The input with the lists whose order does not matter reversed (budget lines and warnings keep theirs: they are the budget's). */
 const reversed = (x: ReportInput): ReportInput => ({
   ...x,
   casesByMonth: [...x.casesByMonth].reverse(),
   budget: {
     ...x.budget!,
-    lines: [...x.budget!.lines].reverse(),
-    monthly: [...x.budget!.monthly].reverse(),
-    warnings: [...x.budget!.warnings].reverse()
+    monthly: [...x.budget!.monthly].reverse()
   }
 })
 
@@ -164,14 +163,17 @@ describe("renderMarkdown", () => {
     expect(found.filter((p) => p.kind === "missed").map((p) => p.text.slice(1, p.text.indexOf("”")))).toEqual(
       evaluation.indicators.filter((i) => i.dropped === undefined && !i.met).map((i) => i.name.zh)
     )
-    // spending behind schedule, under budget, warnings
-    expect(text).toContain("支出未按经费安排进度执行：截至12月累计支付¥1,800,000.00，计划¥2,000,000.00，落后¥200,000.00（完成计划的90.00%）。")
-    // the worst month too: plan 2,000,000 × m/12 against 1,800,000 × m²/144 lags most in July
+    // spending behind schedule, under budget, warnings; the December lag is the 结余 line, said once
+    expect(text).not.toContain("支出未按经费安排进度执行：截至12月累计支付¥1,800,000.00，计划¥2,000,000.00，落后¥200,000.00（完成计划的90.00%）。")
+    // the worst month (mid-year): plan 2,000,000 × m/12 against 1,800,000 × m²/144 lags most in July
     expect(text).toContain("支出未按经费安排进度执行：截至7月累计支付¥612,500.00，计划¥1,166,666.67，落后¥554,166.67（完成计划的52.50%）。")
     expect(text).toContain("全年预算¥2,000,000.00，实际支出¥1,800,000.00，执行率90.00%，结余¥200,000.00。")
     expect(text).toContain("预算预警（case-subsidy）：办案补贴支出落后进度，计划¥600,000.00，已支付¥400,000.00。")
     // overdue clocks; manual figures missing
     expect(text).toContain("18个办理时限超期（共启动2588个，按时完成2570个）。")
+    // without a year-end balance, the latest month's lag is kept
+    const spentAll: ReportInput = { ...input, budget: { ...input.budget!, spent: input.budget!.total } }
+    expect(problems(spentAll).map((p) => p.text)).toContain("支出未按经费安排进度执行：截至12月累计支付¥1,800,000.00，计划¥2,000,000.00，落后¥200,000.00（完成计划的90.00%）。")
     expect(text).toContain("“法律援助知晓率”的手工数据或评定未录入，该指标未计分。")
     for (const t of text) expect(renderMarkdown(input)).toContain(t)
     expect(zh).toContain("加强与上级机关请示、沟通")
@@ -205,6 +207,118 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown(reversed(input), { lang: "en" })).toBe(en)
     const evaluatedAgain = evaluate(schemes.panlong2018, new Map([...measures].reverse()), { period, judgements })
     expect(renderMarkdown({ ...input, evaluation: evaluatedAgain })).toBe(zh)
+  })
+
+  it("numbers the sections as the seed: 二（二） is the scheme's making, 一（二） has overall and yearly goals", () => {
+    const order = ["（二）工作绩效目标", "#### 1. 总目标", "#### 2. 年度目标", "### （一）绩效评价目的", "### （二）绩效评价工作方案制定过程", "1. 前期调研：", "2. 研究文件：", "3. 绩效评价指标体系及工作方案的设计：", "### （三）绩效评价原则和方法", "### （四）绩效评价实施过程", "### （五）本次绩效评价的局限性"]
+    let last = -1
+    for (const h of order) {
+      const at = zh.indexOf(h)
+      expect(at, h).toBeGreaterThan(last)
+      last = at
+    }
+    expect(zh).toContain("- 人民法院、人民检察院、公安机关指定或通知的法律援助案件应援尽援率达100%（本年度实际100.00%）。")
+    expect(zh).toContain("- 三级法律援助工作网络提供免费法律咨询100%（本年度覆盖率100.00%）。")
+    expect(zh).toContain("- 预算执行率 ≥ 100.00%\n")
+    expect(zh).not.toContain("预算执行率：预算执行率")
+    expect(en).toContain("- Budget execution rate ≥ 100.00%\n")
+    expect(en).toContain("### 2.2 How the evaluation scheme was set")
+    const goals = renderMarkdown({ ...input, narrative: { goals: ["目标甲"] } })
+    expect(goals).toContain("#### 1. 总目标\n\n- 目标甲\n")
+  })
+
+  it("generates the scoring rules from the evaluation: weights, bands, the budget indicator's points", () => {
+    expect(zh).toContain("“不低于”类指标（")
+    expect(zh).toContain("预算执行率得分 = 10 × min(实际支出 ÷ 预算, 1)")
+    expect(zh).not.toContain("完全达成（分值的80%–100%") // no scheme given: bands not known
+    const withScheme = renderMarkdown({ ...input, scheme: schemes.panlong2018 })
+    expect(withScheme).toContain("完全达成（分值的80%–100%，计100%）、基本达成（分值的60%–80%，计70%）、未达成（分值的0%–60%，计30%）")
+    expect(withScheme).toContain("其中“法律援助知晓率”按实际值定档：≥ 80.00%为完全达成、≥ 60.00%为基本达成、其余为未达成")
+    // change the weights: budget execution 20, output 40
+    const data = encodeScheme(schemes.panlong2018)
+    const heavier = decodeSchemeUnsafe({
+      ...data,
+      groups: data.groups.map((g) => {
+        if (g.id === "budget") return { ...g, weight: "20", categories: g.categories.map((c) => ({ ...c, indicators: c.indicators.map((i) => ({ ...i, points: "20" })) })) }
+        if (g.id !== "output") return g
+        const n = g.categories.flatMap((c) => c.indicators).length
+        let left = 4000
+        let k = 0
+        return {
+          ...g,
+          weight: "40",
+          categories: g.categories.map((c) => ({
+            ...c,
+            indicators: c.indicators.map((i) => {
+              const share = ++k === n ? left : Math.floor(4000 / n)
+              left -= share
+              return { ...i, points: (share / 100).toFixed(2) }
+            })
+          }))
+        }
+      })
+    })
+    const md = renderMarkdown({ ...input, evaluation: evaluate(heavier, measures, { period, judgements }), scheme: heavier })
+    expect(md).toContain("预算执行率得分 = 20 × min(实际支出 ÷ 预算, 1)")
+    expect(md).toContain("一级指标分值：预算执行率20分、产出指标40分、效益指标30分、满意度指标10分，合计100分。")
+    expect(md).not.toContain("= 10 × min")
+  })
+
+  it("keeps the budget lines in the budget's order and lists the overall warning first, then by date", () => {
+    const lines = zh.split("\n").filter((l) => /^\| (办案补贴|司法所建设补助|值班补贴) \|/.test(l)).map((l) => l.split(" | ")[0])
+    expect(lines).toEqual(["| 办案补贴", "| 司法所建设补助", "| 值班补贴"])
+    const swapped = renderMarkdown({ ...input, budget: { ...input.budget!, lines: [...input.budget!.lines].reverse() } })
+    expect(swapped.indexOf("| 值班补贴 |")).toBeLessThan(swapped.indexOf("| 办案补贴 | 办案补贴"))
+    const warnings = [
+      { line: "宣传", text: "2018-06-30预警，落后" },
+      { line: "办案补贴", text: "2018-03-31预警，落后" },
+      { line: "预算合计", text: "2018-03-31预警，落后", overall: true },
+      { line: "值班补贴", text: "2018-03-31预警，落后" }
+    ]
+    const found = problems({ ...input, budget: { ...input.budget!, warnings } }).filter((p) => p.text.startsWith("预算预警")).map((p) => p.text.slice(5, p.text.indexOf("）")))
+    expect(found).toEqual(["预算合计", "办案补贴", "值班补贴", "宣传"])
+  })
+
+  it("states how the plan to date is drawn and when a line is warned about, in 四 and next to the warnings", () => {
+    const method = { interpolation: "step" as const, behindBy: Ratio.makeUnsafe(1, 10), marginDays: 30 }
+    const md = renderMarkdown({ ...input, budget: { ...input.budget!, method } })
+    const sentence = "计划进度按预算各时点累计比例（阶梯）计算；落后计划10%以上且距年底超过30天时预警。"
+    expect(md.indexOf(sentence)).toBeGreaterThan(md.indexOf("## 四、成本效益分析"))
+    expect(md).toContain(`注：${sentence}`)
+    expect(renderMarkdown({ ...input, budget: { ...input.budget!, method: { ...method, interpolation: "linear", behindBy: Ratio.makeUnsafe(1, 8) } } }, { lang: "en" }))
+      .toContain("(interpolated linearly between dates); a line is warned about when it is 12.5% or more behind the plan with more than 30 days of the year left.")
+    expect(zh).not.toContain("计划进度按")
+  })
+
+  it("states the figures measured but not scored in 项目实施情况, and generated experience points", () => {
+    const extra = new Map<string, Measured>([
+      count("network.centres", 1),
+      count("network.sub-district-offices", 12),
+      count("network.terminals", 14),
+      count("staff.auxiliary", 14),
+      count("trainings.sessions", 4),
+      count("trainings.participants", 320),
+      ["budget.grants-to-offices", { value: Ratio.makeUnsafe(36_000_000, 1), unit: "fen", evidence: rec("grants", 12) }]
+    ])
+    const md = renderMarkdown({ ...input, measures: new Map([...measures, ...extra]) })
+    const implementation = md.slice(md.indexOf("#### 2. 项目实施情况"), md.indexOf("#### 3. 资金使用情况"))
+    expect(implementation).toContain("网络和保障：“1+26+103”三级法律援助工作网络（法律援助中心1个、工作站26个、联络点103个）；街道司法所12个；安装公共法律服务终端14台；法律援助辅助人员14名；向街道司法所拨付公共法律服务建设补助¥360,000.00；开展三级网络人员培训4期、320人次。")
+    const enMd = renderMarkdown({ ...input, measures: new Map([...measures, ...extra]) }, { lang: "en" })
+    expect(enMd).toContain("14 auxiliary legal aid staff")
+    expect(zh).not.toContain("网络和保障")
+    const experience = md.slice(md.indexOf("### （一）主要经验及做法"), md.indexOf("### （二）存在的问题"))
+    expect(experience).toContain("各级站点均提供免费法律咨询（覆盖率100.00%）")
+    expect(experience).toContain("组织律师值班180人次")
+    expect(experience).toContain("案件质量合格率97.56%，无质量投诉")
+  })
+
+  it("captions the charts' data tables as 表 with the figure's number, numbering tables in one sequence", () => {
+    const captions = zh.split("\n").filter((l) => /^\*\*(表|图)\d/.test(l))
+    expect(captions.every((c) => c.startsWith("**表"))).toBe(true)
+    expect(captions.map((c) => Number(/^\*\*表(\d+)/.exec(c)![1]))).toEqual(captions.map((_, i) => i + 1))
+    expect(zh).toContain("**表1 各月受理法律援助案件数（图1数据）**")
+    expect(zh).toContain("（图3数据）**")
+    expect(en).toContain("**Table 1. Legal aid cases accepted by month (data of Figure 1)**")
   })
 
   it("escapes pipes in table cells", () => {
@@ -241,6 +355,7 @@ describe("renderHtml", () => {
     expect(html).toContain("图1 各月受理法律援助案件数（按类别）")
     expect(html).toContain("图2 一级指标分值与得分")
     expect(html).toContain("图3 累计支出进度与计划（元）")
+    expect(html).toContain("<summary>表1 各月受理法律援助案件数（图1数据）</summary>")
   })
 })
 
@@ -275,6 +390,18 @@ describe("renderDocx", () => {
     expect(unzip(docx, "docProps/core.xml")).toContain("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2019-01-20T00:00:00Z</dcterms:created>")
     const again = await renderDocx(reversed(input))
     expect(unzip(again, "word/document.xml")).toBe(xml)
+    // government house style: fonts on the runs, black headings, wide evidence column, repeated header
+    expect(xml).toContain(`w:eastAsia="FangSong"`)
+    expect(xml).toContain(`w:eastAsia="SimHei"`)
+    expect(xml).toContain(`w:eastAsia="方正小标宋简体"`)
+    expect(xml).toContain("<w:tblHeader/>")
+    const grids = [...xml!.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)].map((m) => [...m[1]!.matchAll(/w:w="(\d+)"/g)].map((x) => Number(x[1])))
+    const indicatorGrid = grids.find((g) => g.length === 8)!
+    expect(Math.max(...indicatorGrid)).toBe(indicatorGrid[7])
+    expect(indicatorGrid[7]).toBeGreaterThan(3 * indicatorGrid[0]!)
+    const styles = unzip(docx, "word/styles.xml")!
+    expect(styles).toMatch(/w:styleId="Heading1".*?<w:color w:val="000000"\/>/)
+    expect(unzip(docx, "word/fontTable.xml")).toContain(`<w:font w:name="方正小标宋简体"><w:altName w:val="SimSun"/>`)
     const en = await renderDocx(input, { lang: "en" })
     expect(unzip(en, "word/document.xml")).toContain("Indicator scores")
   })

@@ -579,3 +579,16 @@ describe("results", () => {
     expect(Result.isSuccess(calculateCase(tables.panlong, claim()))).toBe(true)
   })
 })
+
+describe("a claim that skipped decoding", () => {
+  it("fails with a typed error naming the field, never pays a wrong row", async () => {
+    const { calculateCase, decodeClaim, tables: t } = await import("../src/subsidy/index.ts")
+    const { Result } = await import("effect")
+    const good = Result.getOrThrow(decodeClaim({ region: "530103", caseId: "X-1", service: "criminal", stagesCompleted: ["trial"], assignedOn: "2018-03-01", endedOn: "2018-05-01", endedBy: "concluded", recipients: 1 }))
+    const badStage = calculateCase(t.panlong, { ...good, stagesCompleted: ["appeal" as never] })
+    expect(Result.isFailure(badStage) && badStage.failure._tag).toBe("InvalidClaim")
+    const badGrade = calculateCase(t.panlong, { ...good, grade: "superb" as never })
+    expect(Result.isFailure(badGrade) && badGrade.failure._tag).toBe("InvalidClaim")
+    expect(Result.isSuccess(calculateCase(t.panlong, good))).toBe(true)
+  })
+})

@@ -11,25 +11,92 @@ import type { Migration } from "kysely/migration"
 import type { Case } from "../../src/lifecycle/Case.ts"
 import { replay } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
-import { caseFacts, clockFactsAt, encodeGroups } from "../../src/evaluation/Source.ts"
+import type { CaseDates } from "../../src/evaluation/Source.ts"
+import { caseDates, caseFacts, clockFactsAt, encodeGroups } from "../../src/evaluation/Source.ts"
 import type { CaseClocksTable, CaseHeadsTable, FayuanDatabase } from "./schema.ts"
 
 /** The evaluation columns of a head. */
 export type HeadFacts = Pick<
   Insertable<CaseHeadsTable>,
-  "groups" | "eligibility_outcome" | "granted" | "lawyer_assigned" | "ended_on" | "concluded_on" | "outcome" | "grade" | "complaints"
+  | "groups"
+  | "eligibility_outcome"
+  | "granted"
+  | "lawyer_assigned"
+  | "ended_on"
+  | "concluded_on"
+  | "outcome"
+  | "grade"
+  | "complaints"
+  | "granted_on"
+  | "lawyer_assigned_on"
+  | "graded_on"
+  | "decided_on"
+  | "assignment_due_on"
 >
 
 /** The evaluation columns of a head, in the order an upsert sets them. */
-export const headFactColumns = ["groups", "eligibility_outcome", "granted", "lawyer_assigned", "ended_on", "concluded_on", "outcome", "grade", "complaints"] as const
+export const headFactColumns = [
+  "groups",
+  "eligibility_outcome",
+  "granted",
+  "lawyer_assigned",
+  "ended_on",
+  "concluded_on",
+  "outcome",
+  "grade",
+  "complaints",
+  "granted_on",
+  "lawyer_assigned_on",
+  "graded_on",
+  "decided_on",
+  "assignment_due_on"
+] as const
+
+/** The date columns of a head that carry a case's {@link CaseDates} from one append to the next. */
+export const headDateColumns = ["granted_on", "lawyer_assigned_on", "graded_on", "decided_on"] as const
 
 /**
- * The evaluation columns of a case's head.
+ * A case's dates as its head stores them.
  *
  * @category rows
  */
-export const headFacts = (c: Case): HeadFacts => {
-  const f = caseFacts(c)
+export const datesOfHead = (row: { readonly [K in (typeof headDateColumns)[number]]: string | null }): CaseDates => ({
+  grantedOn: (row.granted_on ?? undefined) as CaseDates["grantedOn"],
+  lawyerAssignedOn: (row.lawyer_assigned_on ?? undefined) as CaseDates["lawyerAssignedOn"],
+  gradedOn: (row.graded_on ?? undefined) as CaseDates["gradedOn"],
+  decidedOn: (row.decided_on ?? undefined) as CaseDates["decidedOn"]
+})
+
+/**
+ * The dates of a stored case, folded from its log up to a version (for a head whose snapshot could not be
+ * used). An event that does not decode is skipped here: the fold of the case reports it.
+ *
+ * @category rows
+ */
+export const loadDates = async (trx: Transaction<FayuanDatabase> | Kysely<FayuanDatabase>, region: string, caseId: string, upTo: number): Promise<CaseDates> => {
+  const rows = await trx
+    .selectFrom("fayuan_case_events")
+    .select(["payload"])
+    .where("region", "=", region)
+    .where("case_id", "=", caseId)
+    .where("sequence", "<=", upTo)
+    .orderBy("sequence")
+    .execute()
+  const events: Array<CaseEvent> = []
+  for (const row of rows) {
+    const e = decodeEvent(row.payload)
+    if (Result.isSuccess(e)) events.push(e.success)
+  }
+  return caseDates(events)
+}
+
+/**
+ * The evaluation columns of a case's head, given its dates folded from its log.
+ *
+ * @category rows
+ */
+export const headFacts = (c: Case, dates: CaseDates): HeadFacts => {
+  const f = caseFacts(c, dates)
   return {
     groups: encodeGroups(f.groups),
     eligibility_outcome: f.eligibilityOutcome ?? null,
@@ -39,7 +106,12 @@ export const headFacts = (c: Case): HeadFacts => {
     concluded_on: f.concludedOn ?? null,
     outcome: f.outcome ?? null,
     grade: f.grade ?? null,
-    complaints: f.complaints
+    complaints: f.complaints,
+    granted_on: f.grantedOn ?? null,
+    lawyer_assigned_on: f.lawyerAssignedOn ?? null,
+    graded_on: f.gradedOn ?? null,
+    decided_on: f.decidedOn ?? null,
+    assignment_due_on: f.assignmentDueOn ?? null
   }
 }
 
@@ -135,6 +207,11 @@ export const evaluationMigration: Migration = {
     await add("outcome", "varchar(32)")
     await add("grade", "varchar(16)")
     await add("complaints", "integer", 0)
+    await add("granted_on", "varchar(10)")
+    await add("lawyer_assigned_on", "varchar(10)")
+    await add("graded_on", "varchar(10)")
+    await add("decided_on", "varchar(10)")
+    await add("assignment_due_on", "varchar(10)")
     await db.schema
       .createTable("fayuan_case_clocks")
       .addColumn("region", "varchar(6)", (c) => c.notNull())
@@ -170,9 +247,9 @@ export const evaluationMigration: Migration = {
     await db.schema
       .createIndex("fayuan_case_heads_eval_received")
       .on("fayuan_case_heads")
-      .columns(["region", "kind", "origin", "received_on", "groups", "eligibility_outcome", "granted", "lawyer_assigned", "complaints"])
+      .columns(["region", "kind", "origin", "received_on", "groups", "eligibility_outcome", "decided_on", "granted_on", "lawyer_assigned_on", "assignment_due_on", "complaints"])
       .execute()
-    await db.schema.createIndex("fayuan_case_heads_eval_concluded").on("fayuan_case_heads").columns(["region", "concluded_on", "grade"]).execute()
+    await db.schema.createIndex("fayuan_case_heads_eval_concluded").on("fayuan_case_heads").columns(["region", "concluded_on", "grade", "graded_on"]).execute()
     await db.schema
       .createIndex("fayuan_case_clocks_eval")
       .on("fayuan_case_clocks")
@@ -228,7 +305,7 @@ export const evaluationMigration: Migration = {
           if (c === undefined) continue
           await typed
             .updateTable("fayuan_case_heads")
-            .set({ ...headFacts(c), version: c.version, state: c.state, last_occurred_at: c.lastOccurredAt, snapshot: JSON.stringify(c) })
+            .set({ ...headFacts(c, caseDates(events)), version: c.version, state: c.state, last_occurred_at: c.lastOccurredAt, snapshot: JSON.stringify(c) })
             .where("region", "=", region)
             .where("case_id", "=", caseId)
             .execute()

@@ -17,7 +17,9 @@ import { evolve } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import { CaseNotFound, CorruptRecord, InvalidAppend, mergeBatch, StoreError, VersionConflict } from "../../src/lifecycle/Store.ts"
-import { changedClockRows, headFacts, writeClocks } from "./case-facts.ts"
+import type { CaseDates } from "../../src/evaluation/Source.ts"
+import { evolveDates } from "../../src/evaluation/Source.ts"
+import { changedClockRows, datesOfHead, headDateColumns, headFacts, loadDates, writeClocks } from "./case-facts.ts"
 import type { CaseClocksTable, FayuanDatabase } from "./schema.ts"
 
 /**
@@ -127,12 +129,14 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
       .where("case_id", "=", caseId)
       .executeTakeFirst()
 
-  const loadCase = async (trx: Transaction<FayuanDatabase>, region: string, caseId: string): Promise<Case | undefined> => {
+  /** The case folded from its stored events up to `version` (those this append inserted come after). */
+  const loadCase = async (trx: Transaction<FayuanDatabase>, region: string, caseId: string, version: number): Promise<Case | undefined> => {
     const rows = await trx
       .selectFrom("fayuan_case_events")
       .select(["payload"])
       .where("region", "=", region)
       .where("case_id", "=", caseId)
+      .where("sequence", "<=", version)
       .orderBy("sequence")
       .execute()
     let c: Case | undefined
@@ -150,24 +154,24 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
   /** One transaction: check every head's version, insert every event, write every head. */
   const writeOnce = async (entries: ReadonlyArray<Entry>) =>
     db.transaction().execute(async (trx) => {
-      const heads = new Map<string, { version: number; snapshot: string }>()
+      const heads = new Map<string, { version: number; snapshot: string; dates: CaseDates }>()
       for (let i = 0; i < entries.length; i += CHUNK) {
         const chunk = entries.slice(i, i + CHUNK)
         const rows =
           chunk.length === 1
             ? await trx
                 .selectFrom("fayuan_case_heads")
-                .select(["region", "case_id", "version", "snapshot"])
+                .select(["region", "case_id", "version", "snapshot", ...headDateColumns])
                 .where("region", "=", chunk[0]!.region)
                 .where("case_id", "=", chunk[0]!.caseId)
                 .execute()
             : await trx
                 .selectFrom("fayuan_case_heads")
-                .select(["region", "case_id", "version", "snapshot"])
+                .select(["region", "case_id", "version", "snapshot", ...headDateColumns])
                 .where("region", "in", [...new Set(chunk.map((e) => e.region))])
                 .where("case_id", "in", chunk.map((e) => e.caseId))
                 .execute()
-        for (const r of rows) heads.set(keyOf(r.region, r.case_id), { version: Number(r.version), snapshot: r.snapshot })
+        for (const r of rows) heads.set(keyOf(r.region, r.case_id), { version: Number(r.version), snapshot: r.snapshot, dates: datesOfHead(r) })
       }
       for (const e of entries) {
         const actual = heads.get(keyOf(e.region, e.caseId))?.version ?? 0
@@ -181,16 +185,23 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
       for (const e of entries) {
         const head = heads.get(keyOf(e.region, e.caseId))
         let current: Case | undefined
+        let dates: CaseDates = head?.dates ?? {}
         if (head !== undefined) {
           try {
             current = JSON.parse(head.snapshot) as Case
           } catch {
             current = undefined
           }
-          if (current?.version !== e.expectedVersion) current = await loadCase(trx, e.region, e.caseId)
+          if (current?.version !== e.expectedVersion) {
+            current = await loadCase(trx, e.region, e.caseId, e.expectedVersion)
+            dates = await loadDates(trx, e.region, e.caseId, e.expectedVersion)
+          }
         }
         const before = current
-        for (const event of e.events) current = evolve(current, event)
+        for (const event of e.events) {
+          current = evolve(current, event)
+          dates = evolveDates(dates, event)
+        }
         const c = current!
         clocks.push(...changedClockRows(before, c))
         heads2.push({
@@ -203,7 +214,7 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
           received_on: c.receivedOn,
           last_occurred_at: c.lastOccurredAt,
           snapshot: JSON.stringify(c),
-          ...headFacts(c)
+          ...headFacts(c, dates)
         })
       }
       // One upsert for all heads. The events' primary key already stopped any writer that raced
@@ -231,7 +242,12 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
                 concluded_on: eb.ref("excluded.concluded_on"),
                 outcome: eb.ref("excluded.outcome"),
                 grade: eb.ref("excluded.grade"),
-                complaints: eb.ref("excluded.complaints")
+                complaints: eb.ref("excluded.complaints"),
+                granted_on: eb.ref("excluded.granted_on"),
+                lawyer_assigned_on: eb.ref("excluded.lawyer_assigned_on"),
+                graded_on: eb.ref("excluded.graded_on"),
+                decided_on: eb.ref("excluded.decided_on"),
+                assignment_due_on: eb.ref("excluded.assignment_due_on")
               }))
               .where("fayuan_case_heads.version", "<", (eb) => eb.ref("excluded.version"))
           )

@@ -18,7 +18,7 @@ import type { Period, RecordType } from "../../src/evaluation/Records.ts"
 import { activityKinds, consultationLevels, decodeRecord, networkLevels, surveyTopics } from "../../src/evaluation/Records.ts"
 import type { ClockCounts, EvaluationSourceShape, Tallies } from "../../src/evaluation/Source.ts"
 import { addToMonth, emptyMonths, emptyTallies, entitledOutcomes, matterClassOf, measuresOf, passingGrades, timelinessOf } from "../../src/evaluation/Source.ts"
-import { StoreError } from "../../src/lifecycle/Store.ts"
+import { CorruptRecord, StoreError } from "../../src/lifecycle/Store.ts"
 import type * as Region from "../../src/Region.ts"
 import { databaseError, regionRange } from "./case-store.ts"
 import type { FayuanDatabase } from "./schema.ts"
@@ -56,6 +56,9 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
   const ordered = options.groupInIndexOrder === true
   const guard = <A>(operation: string, f: () => Promise<A>): Effect.Effect<A, StoreError> =>
     Effect.tryPromise({ try: f, catch: (error) => new StoreError({ operation, reason: databaseError(error) }) })
+  /** As {@link guard}, letting a `CorruptRecord` through as itself. */
+  const guardRecords = <A>(operation: string, f: () => Promise<A>): Effect.Effect<A, StoreError | CorruptRecord> =>
+    Effect.tryPromise({ try: f, catch: (error) => (error instanceof CorruptRecord ? error : new StoreError({ operation, reason: databaseError(error) })) })
 
   /**
    * The clocks started in the period, by kind, in their status on its last day. Grouped by their
@@ -105,7 +108,10 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
   const compute = async (scope: Region.RegionCode, period: Period): Promise<Tallies> => {
     const t = emptyTallies()
     const { from, to } = regionRange(scope)
-    const entitled = sql`"groups" <> '' and (origin = 'notification' or eligibility_outcome in (${values(entitledOutcomes)}))`
+    // As of the period's last day: decided by then; a notified case still in time to be assigned is left out.
+    const entitled = sql`"groups" <> '' and (origin = 'notification' or (eligibility_outcome in (${values(entitledOutcomes)}) and decided_on <= ${period.to}))`
+    const assignedBy = sql`lawyer_assigned_on <= ${period.to}`
+    const notifiedCounted = sql`origin = 'notification' and (${assignedBy} or assignment_due_on is null or assignment_due_on < ${period.to})`
     // By kind and origin; the classes of the kinds (`matterClasses`) are added up below.
     const received = db
       .selectFrom("fayuan_case_heads")
@@ -113,9 +119,10 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
         "kind",
         "origin",
         sql<string>`count(*)`.as("n"),
-        sql<string>`sum(lawyer_assigned)`.as("assigned"),
+        sql<string>`count(case when ${notifiedCounted} then 1 end)`.as("notified"),
+        sql<string>`count(case when origin = 'notification' and ${assignedBy} then 1 end)`.as("assigned"),
         sql<string>`count(case when ${entitled} then 1 end)`.as("entitled"),
-        sql<string>`sum(case when ${entitled} then granted else 0 end)`.as("entitled_granted"),
+        sql<string>`count(case when ${entitled} and granted_on <= ${period.to} then 1 end)`.as("entitled_granted"),
         sql<string>`sum(complaints)`.as("complaints")
       ])
       .where("region", ">=", from)
@@ -128,8 +135,8 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
       .selectFrom("fayuan_case_heads")
       .select([
         sql<string>`count(*)`.as("concluded"),
-        sql<string>`count(grade)`.as("graded"),
-        sql<string>`count(case when grade in (${values(passingGrades)}) then 1 end)`.as("passed")
+        sql<string>`count(case when grade is not null and graded_on <= ${period.to} then 1 end)`.as("graded"),
+        sql<string>`count(case when graded_on <= ${period.to} and grade in (${values(passingGrades)}) then 1 end)`.as("passed")
       ])
       .where("region", ">=", from)
       .where("region", "<", to)
@@ -183,7 +190,7 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
     // Surveys are a few records entered by hand: read whole, for their sources.
     const surveys = db
       .selectFrom("fayuan_records")
-      .select(["data"])
+      .select(["id", "data"])
       .where("region", ">=", from)
       .where("region", "<", to)
       .where("record_type", "=", "survey")
@@ -206,7 +213,7 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
       t.cases[matterClassOf(row.kind)] += n
       t.cases.complaints += num(row.complaints)
       if (row.origin === "notification") {
-        t.notified.received += n
+        t.notified.received += num(row.notified)
         t.notified.assigned += num(row.assigned)
       }
       t.specialGroups.entitled += num(row.entitled)
@@ -269,7 +276,8 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
         parsed = undefined
       }
       const d = decodeRecord(parsed)
-      if (Result.isFailure(d) || d.success.type !== "survey") throw new Error("a stored survey does not decode")
+      // As the record store reads it: a record that no longer decodes is a CorruptRecord naming it.
+      if (Result.isFailure(d) || d.success.type !== "survey") throw new CorruptRecord({ caseId: `survey:${row.id}`, sequence: 0, reason: "the stored record does not decode" })
       const s = t.surveys[d.success.topic]
       s.records++
       s.respondents += d.success.respondents
@@ -281,7 +289,7 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
     return t
   }
 
-  const tallies: EvaluationSourceShape["tallies"] = (scope, period) => guard("measure", () => compute(scope, period))
+  const tallies: EvaluationSourceShape["tallies"] = (scope, period) => guardRecords("measure", () => compute(scope, period))
 
   return {
     tallies,

@@ -39,6 +39,16 @@ export interface CaseHeadsTable {
   readonly granted: Generated<number>
   /** 1 when a lawyer is assigned, else 0. */
   readonly lawyer_assigned: Generated<number>
+  /** The day aid was first granted (`CaseDates`), so a past period counts only what happened by its end. */
+  readonly granted_on: string | null
+  /** The day a lawyer was first assigned. */
+  readonly lawyer_assigned_on: string | null
+  /** The day of the latest quality grade. */
+  readonly graded_on: string | null
+  /** The day of the eligibility decision behind `eligibility_outcome`. */
+  readonly decided_on: string | null
+  /** The due date of the first assignment clock. */
+  readonly assignment_due_on: string | null
   readonly ended_on: string | null
   /** The day the closing materials were filed. */
   readonly concluded_on: string | null

@@ -11,7 +11,7 @@ import { decodeRecord, inPeriod, recordTypes } from "../../src/evaluation/Record
 import type { PutOutcome, RecordStoreShape } from "../../src/evaluation/RecordStore.ts"
 import { checkBatch, compareRecords, RecordConflict, RecordStore } from "../../src/evaluation/RecordStore.ts"
 import type { CaseFacts, ClockFacts, EvaluationInput, EvaluationSourceShape } from "../../src/evaluation/Source.ts"
-import { casesByMonthOf, caseFacts, clockFacts, clockSummaryOf, EvaluationSource, measuresOf, tally } from "../../src/evaluation/Source.ts"
+import { caseDates, casesByMonthOf, caseFacts, clockFacts, clockSummaryOf, EvaluationSource, measuresOf, tally } from "../../src/evaluation/Source.ts"
 import { replay } from "../../src/lifecycle/Case.ts"
 import type { CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import { CaseStore, CorruptRecord, StoreError } from "../../src/lifecycle/Store.ts"
@@ -120,7 +120,7 @@ export const makeMemoryEvaluationSource = (stores: MemoryEvaluationStores): Eval
         const events = yield* stores.cases.load(head.caseId, head.region)
         const c = replay(events)
         if (c === undefined) continue
-        cases.push(caseFacts(c))
+        cases.push(caseFacts(c, caseDates(events)))
         clocks.push(...clockFacts(c))
       }
       return { cases, clocks }
@@ -130,7 +130,8 @@ export const makeMemoryEvaluationSource = (stores: MemoryEvaluationStores): Eval
     Effect.gen(function* () {
       const { cases, clocks } = yield* loadCases(scope, "measure")
       const records: Array<EvaluationRecord> = []
-      for (const type of recordTypes) records.push(...(yield* stores.records.list(type, scope).pipe(Effect.mapError(failure("measure")))))
+      // A record that no longer decodes fails the evaluation as the CorruptRecord naming it.
+      for (const type of recordTypes) records.push(...(yield* stores.records.list(type, scope)))
       const shifts = yield* stores.rosters.listWorked(scope, period.from, period.to)
       return { cases, clocks, records, shifts } satisfies EvaluationInput
     })

@@ -209,6 +209,8 @@ export const evaluateYear = (plan: PlannedYear) =>
     regionName: { zh: "昆明市盘龙区", en: "Panlong District, Kunming" },
     projectName: { zh: "法律援助项目", en: "legal aid project" },
     generatedOn: day("2019-01-15"),
+    // The plan to date steps at each schedule point (a quarter's share is due by its end).
+    execution: { interpolation: "step" },
     // A qualitative indicator is judged by the evaluators: here, by the replay's assumption.
     judgements: Result.getOrThrow(
       decodeJudgements(schemes.panlong2018, { "management-rules": { band: "fully-met", note: "合成回放：假定管理制度健全 synthetic replay: rules assumed in place" } })

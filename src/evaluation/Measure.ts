@@ -29,12 +29,16 @@ export type EvidenceSource = "records" | "manual" | "derived"
  */
 export interface Evidence {
   readonly source: EvidenceSource
-  /** The filter (or SQL-independent description of the query) that produced the figure. */
+  /** The filter (a description of the query, independent of SQL) that produced the figure, in English. */
   readonly filter: string
+  /** The same filter in Chinese, for reports in Chinese. */
+  readonly filterZh?: string
   /** How many records stand behind the figure (for a rate: its denominator's records). */
   readonly records: number
   /** For manual figures: what it was entered from (survey, document) — never a person's name. */
   readonly note?: string
+  /** The note in Chinese. */
+  readonly noteZh?: string
 }
 
 /**
@@ -101,13 +105,12 @@ export const measureKeys = [
   "network.free-consultation-rate",
   "quality.pass-rate",
   "quality.complaints",
-  // timeliness (clocks met ÷ clocks started)
+  // timeliness (clocks met ÷ clocks met, missed or overdue at the period's end)
   "timeliness.decision-rate",
   "timeliness.assignment-rate",
   "timeliness.closing-materials-rate",
   // cost and budget (from the ledger)
   "cost.subsidy-per-case",
-  "cost.per-consultation",
   "budget.execution-rate",
   "budget.grants-to-offices",
   // surveys (entered by hand)

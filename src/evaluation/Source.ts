@@ -12,14 +12,18 @@
  * What is counted, and how (every filter is also written into the evidence):
  * - cases are counted by the day they were received (`receivedOn` in the period), by class of
  *   matter ({@link matterClasses}); `cases.concluded` by the day their closing materials were filed;
- * - `aid.notified-rate`: notified cases received in the period with a lawyer assigned ÷ notified
- *   cases received in the period (as the store stands when the evaluation runs);
- * - `aid.special-groups-rate`: cases of special groups received in the period that were notified
- *   or decided eligible or mandatory: granted ÷ all of them;
+ * - `aid.notified-rate`: notified cases received in the period with a lawyer assigned on or before
+ *   its last day ÷ notified cases received in the period, less those still unassigned on that day
+ *   whose assignment time limit had not yet run out (still in time, neither success nor failure);
+ * - `aid.special-groups-rate`: cases of special groups received in the period that were notified,
+ *   or decided eligible or mandatory on or before its last day: granted by that day ÷ all of them;
  * - `network.free-consultation-rate`: points of the three-level network open during the period
  *   with at least one consultation logged in it ÷ points open;
- * - `quality.pass-rate`: cases concluded in the period and graded: excellent, good or pass ÷ graded;
- *   `quality.complaints`: lawyers replaced after a recipient's complaint on cases received in it;
+ * - `quality.pass-rate`: cases concluded in the period and graded on or before its last day:
+ *   excellent, good or pass ÷ graded; `quality.complaints`: lawyers replaced after a recipient's
+ *   complaint on cases received in it (complaints as recorded when the evaluation runs);
+ * - so that re-running a past period later gives the same figures, grants, assignments and grades
+ *   count by the day they happened ({@link CaseDates}), not by the case's current state;
  * - `timeliness.*`: clocks of the kind started in the period, each in its status on the period's
  *   last day: met ÷ (met + missed + overdue) — a clock still running past its due date counts as
  *   missed; cancelled and still-running clocks do not count;
@@ -33,9 +37,10 @@ import { Context } from "effect"
 import type { Effect } from "effect"
 import type * as CalendarDate from "../CalendarDate.ts"
 import type { Case } from "../lifecycle/Case.ts"
-import type { EligibilitySummary, SpecialGroup } from "../lifecycle/Event.ts"
+import type { CaseEvent, EligibilitySummary, SpecialGroup } from "../lifecycle/Event.ts"
 import { specialGroups } from "../lifecycle/Event.ts"
-import type { StoreError } from "../lifecycle/Store.ts"
+import { chinaDate } from "../lifecycle/time.ts"
+import type { CorruptRecord, StoreError } from "../lifecycle/Store.ts"
 import type { ClockKind, Grade, MatterOutcome, State } from "../lifecycle/vocabulary.ts"
 import * as Ratio from "../Ratio.ts"
 import * as Region from "../Region.ts"
@@ -153,14 +158,24 @@ export interface CaseFacts {
   readonly receivedOn: CalendarDate.CalendarDate
   readonly groups: ReadonlyArray<SpecialGroup>
   readonly eligibilityOutcome?: EligibilitySummary["outcome"] | undefined
+  /** The day of the eligibility decision behind `eligibilityOutcome`. */
+  readonly decidedOn: CalendarDate.CalendarDate | undefined
+  /** The due date of the case's first assignment clock (the time limit to assign a lawyer). */
+  readonly assignmentDueOn: CalendarDate.CalendarDate | undefined
   /** Aid was granted at some point (notified, granted, pre-granted; terminated later or not). */
   readonly granted: boolean
+  /** The day aid was first granted (a notified case: the day it was received). */
+  readonly grantedOn: CalendarDate.CalendarDate | undefined
   readonly lawyerAssigned: boolean
+  /** The day a lawyer was first assigned. */
+  readonly lawyerAssignedOn: CalendarDate.CalendarDate | undefined
   readonly endedOn?: CalendarDate.CalendarDate | undefined
   /** The day the closing materials were filed (结案). */
   readonly concludedOn?: CalendarDate.CalendarDate | undefined
   readonly outcome?: MatterOutcome | undefined
   readonly grade?: Grade | undefined
+  /** The day the case was (last) graded. */
+  readonly gradedOn: CalendarDate.CalendarDate | undefined
   /** Lawyers replaced after the recipient's complaint. */
   readonly complaints: number
 }
@@ -187,17 +202,89 @@ export interface ClockFacts {
 const notGranted: ReadonlySet<State> = new Set(["received", "awaiting-materials", "under-review", "refused", "refusal-objection", "refusal-final", "withdrawn"])
 
 /**
- * The facts of a case.
- *
- * @example
- * import { caseFacts } from "fayuan/evaluation"
- * caseFacts(replay(events)!).granted
+ * The days a case's facts changed, which the case itself does not keep: folded from its events
+ * ({@link evolveDates}), so an evaluation of a past period counts what had happened by its end.
  *
  * @category case facts
  */
-export const caseFacts = (c: Case): CaseFacts => {
+export interface CaseDates {
+  /** The day aid was first granted (notification received, aid granted, pre-granted). */
+  readonly grantedOn?: CalendarDate.CalendarDate | undefined
+  /** The day a lawyer was first assigned. */
+  readonly lawyerAssignedOn?: CalendarDate.CalendarDate | undefined
+  /** The day of the latest quality grade. */
+  readonly gradedOn?: CalendarDate.CalendarDate | undefined
+  /** The day of the latest eligibility decision (granted, refused, formalities completed). */
+  readonly decidedOn?: CalendarDate.CalendarDate | undefined
+}
+
+const eventDate = (instant: string): CalendarDate.CalendarDate => chinaDate(instant) ?? (instant.slice(0, 10) as CalendarDate.CalendarDate)
+
+/**
+ * Applies one event to a case's dates (an event's day is its `occurredAt` in China).
+ *
+ * @example
+ * import { evolveDates } from "fayuan/evaluation"
+ * const dates = events.reduce(evolveDates, {})
+ *
+ * @category case facts
+ */
+export const evolveDates = (dates: CaseDates, event: CaseEvent): CaseDates => {
+  switch (event.type) {
+    case "NotificationReceived":
+      return dates.grantedOn === undefined ? { ...dates, grantedOn: event.receivedOn } : dates
+    case "AidGranted": {
+      const on = eventDate(event.occurredAt)
+      return { ...dates, grantedOn: dates.grantedOn ?? on, decidedOn: on }
+    }
+    case "AidRefused":
+    case "FormalitiesCompleted":
+      return { ...dates, decidedOn: eventDate(event.occurredAt) }
+    case "PreGranted":
+      return dates.grantedOn === undefined ? { ...dates, grantedOn: eventDate(event.occurredAt) } : dates
+    case "LawyerAssigned":
+    case "LawyerReassigned":
+      return dates.lawyerAssignedOn === undefined ? { ...dates, lawyerAssignedOn: eventDate(event.occurredAt) } : dates
+    case "QualityGraded":
+      return { ...dates, gradedOn: eventDate(event.occurredAt) }
+    default:
+      return dates
+  }
+}
+
+/**
+ * The dates of a case, folded from its whole log.
+ *
+ * @category case facts
+ */
+export const caseDates = (events: Iterable<CaseEvent>): CaseDates => {
+  let dates: CaseDates = {}
+  for (const e of events) dates = evolveDates(dates, e)
+  return dates
+}
+
+/**
+ * The facts of a case. Give the dates folded from its log ({@link caseDates}); without them they
+ * are estimated from the case alone (the assignment clock's stop or the lawyer's `since`, the
+ * decision clock's stop or the day of receipt, the last event's day for a grade).
+ *
+ * @example
+ * import { caseDates, caseFacts } from "fayuan/evaluation"
+ * caseFacts(replay(events)!, caseDates(events)).grantedOn
+ *
+ * @category case facts
+ */
+export const caseFacts = (c: Case, dates?: CaseDates): CaseFacts => {
   let concludedOn: CalendarDate.CalendarDate | undefined
   for (const clock of c.clocks) if (clock.kind === "closing-materials" && clock.stoppedOn !== undefined) concludedOn = clock.stoppedOn
+  const granted = !notGranted.has(c.state)
+  const firstStop = (kinds: ReadonlyArray<ClockKind>) => c.clocks.find((k) => kinds.includes(k.kind) && k.stoppedOn !== undefined)?.stoppedOn
+  const grantedOn = !granted ? undefined : dates !== undefined ? dates.grantedOn : c.origin === "notification" ? c.receivedOn : (firstStop(["decision"]) ?? c.receivedOn)
+  const lawyerAssignedOn =
+    c.lawyer === undefined ? undefined : dates !== undefined ? dates.lawyerAssignedOn : (firstStop(timelinessClocks.assignment) ?? c.lawyer.since)
+  const gradedOn = c.grade === undefined ? undefined : dates !== undefined ? dates.gradedOn : eventDate(c.lastOccurredAt)
+  const decidedOn = c.eligibility === undefined ? undefined : dates !== undefined ? dates.decidedOn : (firstStop(["decision"]) ?? eventDate(c.lastOccurredAt))
+  const assignmentDueOn = c.clocks.find((k) => (timelinessClocks.assignment as ReadonlyArray<ClockKind>).includes(k.kind))?.dueOn
   return {
     region: c.region,
     caseId: c.id,
@@ -206,12 +293,17 @@ export const caseFacts = (c: Case): CaseFacts => {
     receivedOn: c.receivedOn,
     groups: c.groups ?? [],
     eligibilityOutcome: c.eligibility?.outcome,
-    granted: !notGranted.has(c.state),
+    decidedOn,
+    assignmentDueOn,
+    granted,
+    grantedOn,
     lawyerAssigned: c.lawyer !== undefined,
+    lawyerAssignedOn,
     endedOn: c.endedOn,
     concludedOn,
     outcome: c.outcome,
     grade: c.grade,
+    gradedOn,
     complaints: c.complaints ?? 0
   }
 }
@@ -305,6 +397,7 @@ export interface ClockCounts {
  */
 export interface Tallies {
   readonly cases: { readonly accepted: number; readonly civil: number; readonly criminal: number; readonly other: number; readonly concluded: number; readonly complaints: number }
+  /** Notified cases received in the period, less those still in time to be assigned on its last day; and those assigned by then. */
   readonly notified: { readonly received: number; readonly assigned: number }
   readonly specialGroups: { readonly entitled: number; readonly granted: number }
   readonly grades: { readonly graded: number; readonly passed: number }
@@ -394,17 +487,20 @@ export const tally = (input: EvaluationInput, scope: Region.RegionCode, period: 
       t.cases[classOf(c.kind)]++
       t.cases.complaints += c.complaints
       if (c.origin === "notification") {
-        t.notified.received++
-        if (c.lawyerAssigned) t.notified.assigned++
+        if (c.lawyerAssignedOn !== undefined && c.lawyerAssignedOn <= to) {
+          t.notified.received++
+          t.notified.assigned++
+        } else if (c.assignmentDueOn === undefined || c.assignmentDueOn < to) t.notified.received++
       }
-      if (c.groups.length > 0 && (c.origin === "notification" || (c.eligibilityOutcome !== undefined && entitled.has(c.eligibilityOutcome)))) {
+      const decided = c.eligibilityOutcome !== undefined && entitled.has(c.eligibilityOutcome) && c.decidedOn !== undefined && c.decidedOn <= to
+      if (c.groups.length > 0 && (c.origin === "notification" || decided)) {
         t.specialGroups.entitled++
-        if (c.granted) t.specialGroups.granted++
+        if (c.grantedOn !== undefined && c.grantedOn <= to) t.specialGroups.granted++
       }
     }
     if (c.concludedOn !== undefined && c.concludedOn >= from && c.concludedOn <= to) {
       t.cases.concluded++
-      if (c.grade !== undefined) {
+      if (c.grade !== undefined && c.gradedOn !== undefined && c.gradedOn <= to) {
         t.grades.graded++
         if (passing.has(c.grade)) t.grades.passed++
       }
@@ -499,8 +595,66 @@ export const scopeText = (scope: Region.RegionCode): string => (scope === Region
 const list = (items: ReadonlyArray<string>): string => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`)
 
 /**
- * Turns tallies into measures, each with its evidence. Rates with nothing to divide by are left
- * out (the indicator does not apply).
+ * How a scope reads in Chinese evidence: `530103及下辖地区`, or 全部地区.
+ *
+ * @category evidence
+ */
+export const scopeTextZh = (scope: Region.RegionCode): string => (scope === Region.national ? "全部地区" : `${scope}及下辖地区`)
+
+const listZh = (items: ReadonlyArray<string>): string => items.join("、")
+
+/** Kinds of matter in Chinese. */
+const matterKindZh: { readonly [K in MatterKind]: string } = {
+  "criminal-defence": "刑事辩护",
+  "criminal-victim": "刑事被害人代理",
+  "private-prosecution": "刑事自诉代理",
+  "incidental-civil": "刑事附带民事诉讼代理",
+  "compulsory-treatment": "强制医疗代理",
+  civil: "民事诉讼代理",
+  "labour-arbitration": "劳动争议仲裁代理",
+  administrative: "行政诉讼代理",
+  "non-litigation": "非诉讼事项代理"
+}
+
+/** Levels of the network in Chinese. */
+const levelZh: { readonly [L in NetworkLevel]: string } = {
+  centre: "法律援助中心",
+  workstation: "工作站",
+  "liaison-point": "联络点",
+  "sub-district-office": "乡镇（街道）司法所"
+}
+
+/** Kinds of activity in Chinese. */
+const activityZh: { readonly [A in ActivityKind]: string } = {
+  "outreach-event": "宣传活动",
+  lecture: "法治讲座",
+  "materials-distributed": "发放宣传资料",
+  "handbooks-printed": "印制宣传手册",
+  film: "放映法治电影",
+  "information-article": "信息稿件",
+  "new-media-post": "新媒体发布",
+  "case-library-selection": "入选司法部案例库",
+  "terminal-installed": "安装自助终端",
+  "equipment-placed": "配置设备"
+}
+
+const gradeZh: { readonly [G in Grade]: string } = { excellent: "优秀", good: "良好", pass: "合格", fail: "不合格" }
+const outcomeZh: { readonly [O in EligibilitySummary["outcome"]]: string } = { eligible: "符合条件", mandatory: "依法应当援助", ineligible: "不符合条件", incomplete: "材料不全" }
+const clockZh: { readonly [K in ClockKind]: string } = {
+  decision: "审查决定",
+  "materials-supply": "补充材料",
+  "assignment-after-grant": "决定给予援助后指派",
+  "assignment-after-notification": "收到通知后指派",
+  "refusal-objection": "不予援助异议审查",
+  "termination-objection": "终止援助异议审查",
+  "closing-materials": "提交结案材料",
+  "detainee-forwarding": "转交在押人员申请"
+}
+const topicZh: { readonly [T in SurveyTopic]: string } = { awareness: "知晓率", satisfaction: "满意度" }
+
+/**
+ * Turns tallies into measures, each with its evidence (the filter in English and in Chinese).
+ * Rates with nothing to divide by are left out (the indicator does not apply).
  *
  * @example
  * import { measuresOf } from "fayuan/evaluation"
@@ -511,27 +665,37 @@ const list = (items: ReadonlyArray<string>): string => (items.length <= 1 ? item
 export const measuresOf = (t: Tallies, scope: Region.RegionCode, period: Period): Measures => {
   const out = new Map<string, Measured>()
   const where = scopeText(scope)
+  const whereZh = scopeTextZh(scope)
   const during = `${period.from}..${period.to}`
+  const duringZh = `${period.from}至${period.to}`
   const received = `cases in ${where} received ${during}`
-  const records = (filter: string, n: number) => ({ source: "records" as const, filter, records: n })
-  const count = (key: string, n: number, filter: string, behind = n) => out.set(key, Measure.count(n, records(filter, behind)))
-  const rate = (key: string, numerator: number, denominator: number, filter: string) => {
-    const m = Measure.rate(numerator, denominator, records(filter, denominator))
+  const receivedZh = `${whereZh}${duringZh}受理的案件`
+  const records = (filter: string, filterZh: string, n: number) => ({ source: "records" as const, filter, filterZh, records: n })
+  const count = (key: string, n: number, filter: string, filterZh: string, behind = n) => out.set(key, Measure.count(n, records(filter, filterZh, behind)))
+  const rate = (key: string, numerator: number, denominator: number, filter: string, filterZh: string) => {
+    const m = Measure.rate(numerator, denominator, records(filter, filterZh, denominator))
     if (m !== undefined) out.set(key, m)
   }
-  const sum = (key: string, s: Sum, filter: string) => count(key, s.total, filter, s.records)
+  const sum = (key: string, s: Sum, filter: string, filterZh: string) => count(key, s.total, filter, filterZh, s.records)
 
-  count("cases.accepted", t.cases.accepted, received)
-  for (const c of matterClassNames) count(`cases.${c}`, t.cases[c], `${received} with kind ${list(kindsOfClass(c))}`)
-  count("cases.concluded", t.cases.concluded, `cases in ${where} whose closing materials were filed ${during}`)
+  count("cases.accepted", t.cases.accepted, received, receivedZh)
+  const classZh: { readonly [C in MatterClass]: string } = { civil: "民事", criminal: "刑事", other: "其他" }
+  for (const c of matterClassNames) {
+    count(`cases.${c}`, t.cases[c], `${received} with kind ${list(kindsOfClass(c))}`, `${receivedZh}中的${classZh[c]}类（${listZh(kindsOfClass(c).map((k) => matterKindZh[k]))}）`)
+  }
+  count("cases.concluded", t.cases.concluded, `cases in ${where} whose closing materials were filed ${during}`, `${whereZh}${duringZh}提交结案材料（结案）的案件`)
 
   const consultations = `consultation records in ${where} dated ${during}, summing person-times`
-  sum("consultations.total", t.consultations.total, consultations)
-  sum("consultations.hotline", t.consultations.hotline, `${consultations}, channel hotline-12348`)
-  for (const level of consultationLevels) sum(`consultations.${level}`, t.consultations.byLevel[level], `${consultations}, at a network point of level ${level}`)
-  count("documents.drafted", t.documents, `drafted-document records in ${where} dated ${during}`)
+  const consultationsZh = `${whereZh}${duringZh}的咨询记录（人次合计）`
+  sum("consultations.total", t.consultations.total, consultations, consultationsZh)
+  sum("consultations.hotline", t.consultations.hotline, `${consultations}, channel hotline-12348`, `${consultationsZh}，其中12348热线`)
+  for (const level of consultationLevels) {
+    sum(`consultations.${level}`, t.consultations.byLevel[level], `${consultations}, at a network point of level ${level}`, `${consultationsZh}，其中在${levelZh[level]}点位`)
+  }
+  count("documents.drafted", t.documents, `drafted-document records in ${where} dated ${during}`, `${whereZh}${duringZh}的代写法律文书记录`)
 
-  const activity = (key: string, kind: ActivityKind) => sum(key, t.activities[kind], `activity records in ${where} dated ${during} of kind ${kind}, summing quantities`)
+  const activity = (key: string, kind: ActivityKind) =>
+    sum(key, t.activities[kind], `activity records in ${where} dated ${during} of kind ${kind}, summing quantities`, `${whereZh}${duringZh}的活动记录，类别为${activityZh[kind]}（数量合计）`)
   activity("outreach.events", "outreach-event")
   activity("outreach.materials", "materials-distributed")
   activity("outreach.handbooks", "handbooks-printed")
@@ -539,39 +703,71 @@ export const measuresOf = (t: Tallies, scope: Region.RegionCode, period: Period)
   activity("outreach.films", "film")
   activity("publicity.articles", "information-article")
   const articles = t.activities["information-article"]
-  count("publicity.articles-adopted", articles.adopted, `activity records in ${where} dated ${during} of kind information-article, summing those adopted by central or provincial media`, articles.records)
+  count(
+    "publicity.articles-adopted",
+    articles.adopted,
+    `activity records in ${where} dated ${during} of kind information-article, summing those adopted by central or provincial media`,
+    `${whereZh}${duringZh}的活动记录，类别为${activityZh["information-article"]}（被中央或省级媒体采用的篇数合计）`,
+    articles.records
+  )
   activity("cases.ministry-library", "case-library-selection")
-  count("trainings.sessions", t.trainings.records, `training records in ${where} dated ${during}`)
-  sum("trainings.participants", t.trainings, `training records in ${where} dated ${during}, summing participants`)
+  count("trainings.sessions", t.trainings.records, `training records in ${where} dated ${during}`, `${whereZh}${duringZh}的培训记录（期数）`)
+  sum("trainings.participants", t.trainings, `training records in ${where} dated ${during}, summing participants`, `${whereZh}${duringZh}的培训记录（参训人次合计）`)
 
   const open = (level: NetworkLevel) => `network points in ${where} of level ${level} open during ${during}`
-  count("network.centres", t.network.centre, open("centre"))
-  count("network.workstations", t.network.workstation, open("workstation"))
-  count("network.liaison-points", t.network["liaison-point"], open("liaison-point"))
-  count("network.sub-district-offices", t.network["sub-district-office"], open("sub-district-office"))
+  const openZh = (level: NetworkLevel) => `${whereZh}${duringZh}期间开放的${levelZh[level]}`
+  count("network.centres", t.network.centre, open("centre"), openZh("centre"))
+  count("network.workstations", t.network.workstation, open("workstation"), openZh("workstation"))
+  count("network.liaison-points", t.network["liaison-point"], open("liaison-point"), openZh("liaison-point"))
+  count("network.sub-district-offices", t.network["sub-district-office"], open("sub-district-office"), openZh("sub-district-office"))
   activity("network.terminals", "terminal-installed")
-  count("staff.auxiliary", t.auxiliaryStaff, `auxiliary staff positions in ${where} filled during ${during}`)
-  count("duty.shifts", t.dutyShifts, `worked duty shifts in ${where} dated ${during}`)
+  count("staff.auxiliary", t.auxiliaryStaff, `auxiliary staff positions in ${where} filled during ${during}`, `${whereZh}${duringZh}期间在岗的辅助人员岗位`)
+  count("duty.shifts", t.dutyShifts, `worked duty shifts in ${where} dated ${during}`, `${whereZh}${duringZh}已值班的值班班次`)
 
-  rate("aid.notified-rate", t.notified.assigned, t.notified.received, `${received} with origin notification: lawyer assigned ÷ all`)
+  rate(
+    "aid.notified-rate",
+    t.notified.assigned,
+    t.notified.received,
+    `${received} with origin notification, less those unassigned on ${period.to} still within the time limit to assign: lawyer assigned on or before ${period.to} ÷ all`,
+    `${receivedZh}中经通知辩护（代理）的（不含${period.to}尚未指派但仍在指派期限内的）：${period.to}前已指派律师的 ÷ 全部`
+  )
   rate(
     "aid.special-groups-rate",
     t.specialGroups.granted,
     t.specialGroups.entitled,
-    `${received} from a special group, notified or decided ${list(entitledOutcomes)}: aid granted ÷ all`
+    `${received} from a special group, notified or decided ${list(entitledOutcomes)} on or before ${period.to}: aid granted on or before ${period.to} ÷ all`,
+    `${receivedZh}中属特殊群体、经通知或${period.to}前经审查${listZh(entitledOutcomes.map((o) => outcomeZh[o]))}的：${period.to}前已给予援助的 ÷ 全部`
   )
   rate(
     "network.free-consultation-rate",
     t.freeConsultation.served,
     t.freeConsultation.open,
-    `network points in ${where} of level ${list(consultationLevels)} open during ${during}: with a consultation logged ${during} ÷ all`
+    `network points in ${where} of level ${list(consultationLevels)} open during ${during}: with a consultation logged ${during} ÷ all`,
+    `${whereZh}${duringZh}期间开放的${listZh(consultationLevels.map((l) => levelZh[l]))}网络点位中，期间有咨询记录的 ÷ 全部开放点位`
   )
-  rate("quality.pass-rate", t.grades.passed, t.grades.graded, `cases in ${where} concluded ${during} with a quality grade: ${list(passingGrades)} ÷ graded`)
-  count("quality.complaints", t.cases.complaints, `lawyers replaced after a recipient's complaint on ${received}`)
+  rate(
+    "quality.pass-rate",
+    t.grades.passed,
+    t.grades.graded,
+    `cases in ${where} concluded ${during} with a quality grade given on or before ${period.to}: ${list(passingGrades)} ÷ graded`,
+    `${whereZh}${duringZh}结案、${period.to}前已作质量评估的案件：${listZh(passingGrades.map((g) => gradeZh[g]))} ÷ 已评估`
+  )
+  count(
+    "quality.complaints",
+    t.cases.complaints,
+    `lawyers replaced after a recipient's complaint on ${received} (complaints as recorded when the evaluation runs)`,
+    `${receivedZh}中因受援人投诉而更换律师的次数（按评估时的记录统计）`
+  )
 
   const timely = (key: string, k: TimelinessKey) => {
     const c = t.clocks[k]
-    rate(key, c.met, c.met + c.missed + c.overdue, `${list(timelinessClocks[k])} clocks in ${where} started ${during}, status on ${period.to}: met ÷ (met + missed + overdue)`)
+    rate(
+      key,
+      c.met,
+      c.met + c.missed + c.overdue,
+      `${list(timelinessClocks[k])} clocks in ${where} started ${during}, status on ${period.to}: met ÷ (met + missed + overdue)`,
+      `${whereZh}${duringZh}起算的${listZh(timelinessClocks[k].map((x) => clockZh[x]))}期限，按${period.to}的状态：按期完成 ÷ （按期完成 + 超期完成 + 已超期未完成）`
+    )
   }
   timely("timeliness.decision-rate", "decision")
   timely("timeliness.assignment-rate", "assignment")
@@ -586,8 +782,10 @@ export const measuresOf = (t: Tallies, scope: Region.RegionCode, period: Period)
       evidence: {
         source: "manual",
         filter: `${topic} survey records in ${where} dated ${during}: positive answers ÷ respondents`,
+        filterZh: `${whereZh}${duringZh}的${topicZh[topic]}调查记录：肯定回答 ÷ 受访人数`,
         records: s.respondents,
-        note: `${s.records} survey record(s) entered by hand from: ${s.sources.join("; ")}`
+        note: `${s.records} survey record(s) entered by hand from: ${s.sources.join("; ")}`,
+        noteZh: `${s.records}份问卷，手工录入，来源：${s.sources.join("；")}`
       }
     })
   }
@@ -670,10 +868,13 @@ export const clockSummaryOf = (clocks: Iterable<ClockFacts>, scope: Region.Regio
  * @category models
  */
 export interface EvaluationSourceShape {
-  /** Every measure of `measureKeys` except the ledger's (`cost.*`, `budget.*`), with evidence. */
-  readonly measure: (scope: Region.RegionCode, period: Period) => Effect.Effect<Measures, StoreError>
+  /**
+   * Every measure of `measureKeys` except the ledger's (`cost.*`, `budget.*`), with evidence. A
+   * stored record that no longer decodes fails the evaluation as a `CorruptRecord` naming it.
+   */
+  readonly measure: (scope: Region.RegionCode, period: Period) => Effect.Effect<Measures, StoreError | CorruptRecord>
   /** The counts behind {@link EvaluationSourceShape.measure}. */
-  readonly tallies: (scope: Region.RegionCode, period: Period) => Effect.Effect<Tallies, StoreError>
+  readonly tallies: (scope: Region.RegionCode, period: Period) => Effect.Effect<Tallies, StoreError | CorruptRecord>
   /** Cases received in each month of `year` (12 entries), by class. */
   readonly casesByMonth: (scope: Region.RegionCode, year: number) => Effect.Effect<ReadonlyArray<MonthCases>, StoreError>
   /** The clocks of every kind started in the period, in their status on its last day. */

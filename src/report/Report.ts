@@ -17,10 +17,13 @@ import type { CalendarDate } from "../CalendarDate.ts"
 import * as Money from "../Money.ts"
 import * as Ratio from "../Ratio.ts"
 import type { RegionCode } from "../Region.ts"
+import type { Measured, Measures } from "../evaluation/Measure.ts"
+import type { Band, Scheme } from "../evaluation/Scheme.ts"
+import { indicatorsOf } from "../evaluation/Scheme.ts"
 import type { Evaluation, ScoredIndicator } from "../evaluation/score.ts"
 import { formatPercent, formatPoints, formatValue } from "../evaluation/score.ts"
 import type { Lang, Localized, Strings } from "./text.ts"
-import { budgetCategoryName, dropReasonName, localize, roundingName, strings } from "./text.ts"
+import { budgetCategoryName, dropReasonName, kindName, localize, roundingName, strings } from "./text.ts"
 
 /**
  * Cases accepted in a month (1..12), by kind. Several entries for a month are added up.
@@ -66,7 +69,9 @@ export interface BudgetMonth {
  * @category input
  */
 export interface BudgetWarning {
-  readonly line: string
+  readonly line: Localized
+  /** The warning is about the whole budget (listed first), not a line. */
+  readonly overall?: boolean
   readonly text?: Localized
   readonly planned?: Money.Fen
   readonly paid?: Money.Fen
@@ -78,6 +83,12 @@ export interface BudgetWarning {
  * @category input
  */
 export interface BudgetSummary {
+  /** How the plan to date was drawn from the schedule and when a line is flagged (see `execution`). */
+  readonly method?: {
+    readonly interpolation: "linear" | "step"
+    readonly behindBy: Ratio.Ratio
+    readonly marginDays: number
+  }
   readonly total: Money.Fen
   readonly spent: Money.Fen
   readonly lines: ReadonlyArray<BudgetLine>
@@ -106,6 +117,8 @@ export interface Narrative {
   readonly implementation?: Localized
   readonly organisation?: Localized
   readonly experience?: ReadonlyArray<Localized>
+  /** The project's overall goals (总目标); by default the four goals of the seed report. */
+  readonly goals?: ReadonlyArray<Localized>
 }
 
 /**
@@ -124,6 +137,10 @@ export interface ReportInput {
   readonly budget?: BudgetSummary
   readonly clocks?: ClockSummary
   readonly narrative?: Narrative
+  /** Figures measured but not necessarily scored (network, staff, terminals, grants, trainings), by measure key. */
+  readonly measures?: Measures
+  /** The scheme evaluated: gives the bands of the qualitative indicators to the scoring rules. */
+  readonly scheme?: Scheme
   readonly generatedOn: CalendarDate
 }
 
@@ -138,6 +155,8 @@ export interface Table {
   readonly rows: ReadonlyArray<ReadonlyArray<string>>
   readonly align: ReadonlyArray<"left" | "right">
   readonly totalRow?: boolean
+  /** Relative column widths, for the formats that set them (docx); equal by default. */
+  readonly widths?: ReadonlyArray<number>
 }
 
 /**
@@ -226,15 +245,25 @@ const sumPoints = (points: ReadonlyArray<Ratio.Ratio>): Ratio.Ratio =>
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-/** The budget input in canonical order. */
-const canonicalBudget = (budget: BudgetSummary, lang: Lang): BudgetSummary => ({
+/** The date a warning was raised: the first ISO date in its text, if any. */
+const warningDate = (w: BudgetWarning): string => {
+  if (w.text === undefined) return "\uffff"
+  const found = /\d{4}-\d{2}-\d{2}/.exec(localize(w.text, "zh")) ?? /\d{4}-\d{2}-\d{2}/.exec(localize(w.text, "en"))
+  return found === null ? "\uffff" : found[0]
+}
+
+/**
+ * The budget input in report order: the lines in the budget's own order (as given), the months
+ * by month, the warnings about the whole budget first, then by the date they were raised (the
+ * date their text starts with), then as given.
+ */
+const canonicalBudget = (budget: BudgetSummary): BudgetSummary => ({
   ...budget,
-  lines: [...budget.lines].sort((a, b) => byText(a.category, b.category) || byText(localize(a.name, lang), localize(b.name, lang)) || a.amount - b.amount || a.paid - b.paid),
   monthly: [...budget.monthly].sort((a, b) => a.month - b.month || a.planned - b.planned || a.paid - b.paid),
-  warnings: [...budget.warnings].sort((a, b) =>
-    byText(a.line, b.line) || byText(a.text === undefined ? "" : localize(a.text, lang), b.text === undefined ? "" : localize(b.text, lang)) ||
-    (a.planned ?? 0) - (b.planned ?? 0) || (a.paid ?? 0) - (b.paid ?? 0)
-  )
+  warnings: budget.warnings
+    .map((w, i) => ({ w, i, date: warningDate(w) }))
+    .sort((a, b) => (a.w.overall === true ? 0 : 1) - (b.w.overall === true ? 0 : 1) || byText(a.date, b.date) || a.i - b.i)
+    .map((x) => x.w)
 })
 
 const actualText = (i: ScoredIndicator, lang: Lang, t: Strings): string => {
@@ -249,9 +278,11 @@ const evidenceText = (i: ScoredIndicator, lang: Lang, t: Strings): string => {
   if (i.judgement !== undefined) parts.push(t.judgement(i.band?.name[lang] ?? i.judgement.band, i.judgement.note))
   const e = i.evidence
   if (e !== undefined) {
-    if (e.source === "manual") parts.push(t.evidenceManual(e.note === undefined ? e.filter : `${e.filter}${t.semicolon}${e.note}`))
-    else if (e.source === "derived") parts.push(t.evidenceDerived(e.filter, e.records))
-    else parts.push(t.evidenceRecords(e.filter, e.records))
+    const filter = lang === "zh" ? (e.filterZh ?? e.filter) : e.filter
+    const note = lang === "zh" ? (e.noteZh ?? e.note) : e.note
+    if (e.source === "manual") parts.push(t.evidenceManual(note === undefined ? filter : `${filter}${t.semicolon}${note}`))
+    else if (e.source === "derived") parts.push(t.evidenceDerived(filter, e.records))
+    else parts.push(t.evidenceRecords(filter, e.records))
   }
   if (i.band !== undefined && i.judgement === undefined) parts.push(t.bandReached(i.band.name[lang]))
   return parts.length === 0 ? t.dash : parts.join(t.semicolon)
@@ -259,8 +290,11 @@ const evidenceText = (i: ScoredIndicator, lang: Lang, t: Strings): string => {
 
 const scored = (e: Evaluation): ReadonlyArray<ScoredIndicator> => e.indicators.filter((i) => i.dropped === undefined)
 
-/** The months where the paid amount is behind the plan: the latest month, and the worst if another. */
-const lags = (budget: BudgetSummary): ReadonlyArray<BudgetMonth> => {
+/**
+ * The months where the paid amount is behind the plan: the latest month (unless `skipLast`), and
+ * the worst if another (when the latest is shown, only if it is worse).
+ */
+const lags = (budget: BudgetSummary, skipLast: boolean): ReadonlyArray<BudgetMonth> => {
   const last = budget.monthly[budget.monthly.length - 1]
   if (last === undefined) return []
   let worst: BudgetMonth | undefined
@@ -268,8 +302,9 @@ const lags = (budget: BudgetSummary): ReadonlyArray<BudgetMonth> => {
     if (m.paid < m.planned && (worst === undefined || m.planned - m.paid > worst.planned - worst.paid)) worst = m
   }
   const out: Array<BudgetMonth> = []
-  if (last.paid < last.planned) out.push(last)
-  if (worst !== undefined && worst !== last && (out.length === 0 || worst.planned - worst.paid > last.planned - last.paid)) out.push(worst)
+  const showLast = !skipLast && last.paid < last.planned
+  if (showLast) out.push(last)
+  if (worst !== undefined && worst !== last && (!showLast || worst.planned - worst.paid > last.planned - last.paid)) out.push(worst)
   return out.sort((a, b) => a.month - b.month)
 }
 
@@ -291,17 +326,21 @@ export const problems = (input: ReportInput, lang: Lang = "zh"): ReadonlyArray<{
     if (!i.met) out.push({ kind: "missed", text: t.missed(i.name[lang], i.target.display[lang], actualText(i, lang, t), formatPoints(i.score), formatPoints(i.points)) })
   }
   if (input.budget !== undefined) {
-    const budget = canonicalBudget(input.budget, lang)
-    for (const m of lags(budget)) {
+    const budget = canonicalBudget(input.budget)
+    // At year end the unspent balance (结余) says what a December lag would: then only the worst
+    // month's lag is added to it.
+    const underspent = budget.spent < budget.total
+    const last = budget.monthly[budget.monthly.length - 1]
+    for (const m of lags(budget, underspent && last?.month === 12)) {
       out.push({ kind: "budget", text: t.behind(m.month, money(m.paid), money(m.planned), money(m.planned - m.paid), percentOf(m.paid, m.planned, t)) })
     }
-    if (budget.spent < budget.total) {
+    if (underspent) {
       out.push({ kind: "budget", text: t.underspent(money(budget.total), money(budget.spent), percentOf(budget.spent, budget.total, t), money(budget.total - budget.spent)) })
     }
     for (const w of budget.warnings) {
       const figures = w.planned !== undefined && w.paid !== undefined ? t.warningFigures(money(w.planned), money(w.paid)) : undefined
       const body = [w.text === undefined ? undefined : localize(w.text, lang), figures].filter((x): x is string => x !== undefined).join(t.comma)
-      out.push({ kind: "budget", text: t.warning(w.line, body === "" ? t.dash : body) })
+      out.push({ kind: "budget", text: t.warning(localize(w.line, lang), body === "" ? t.dash : body) })
     }
   }
   if (input.clocks !== undefined && input.clocks.overdue > 0) {
@@ -311,6 +350,69 @@ export const problems = (input: ReportInput, lang: Lang = "zh"): ReadonlyArray<{
     if (i.dropped === "manual-missing" || i.dropped === "judgement-missing") out.push({ kind: "manual", text: t.manualMissing(i.name[lang]) })
   }
   return out
+}
+
+/** A percentage without trailing zero decimals: 80%, 12.5%. */
+const shortPercent = (r: Ratio.Ratio): string => formatPercent(r).replace(/\.00%$/, "%").replace(/(\.\d)0%$/, "$1%")
+
+/** A measured figure: from the input's measures, else the actual of an indicator measuring it. */
+const figureOf = (input: ReportInput, key: string): Measured | undefined =>
+  input.measures?.get(key) ?? input.evaluation.indicators.find((i) => i.measure === key && i.actual !== undefined)?.actual
+
+/** A count (or a sum of fen) as a whole number. */
+const whole = (m: Measured): number => Math.round(m.value.numerator / m.value.denominator)
+
+/**
+ * The scoring rules, from the evaluation: a formula for each kind of indicator the scheme uses
+ * (with how many), the bands of the qualitative indicators (from the scheme, when given) and the
+ * budget execution indicator's own formula with its points.
+ */
+const scoringRules = (input: ReportInput, lang: Lang): string => {
+  const t = strings[lang]
+  const e = input.evaluation
+  const clauses: Array<string> = []
+  for (const kind of ["at-least", "at-most", "equals"] as const) {
+    const n = e.indicators.filter((i) => i.kind === kind).length
+    if (n > 0) clauses.push(t.ruleKind(kind, n))
+  }
+  const qualitative = e.indicators.filter((i) => i.kind === "qualitative")
+  if (qualitative.length > 0) {
+    const schemeBands = new Map<string, ReadonlyArray<Band>>()
+    for (const { indicator } of input.scheme === undefined ? [] : indicatorsOf(input.scheme)) {
+      if (indicator.rule.kind === "qualitative") schemeBands.set(indicator.id, indicator.rule.bands)
+    }
+    // indicators with the same bands share a clause, in scheme order
+    const sets: Array<{ key: string; names: Array<string>; bands: ReadonlyArray<Band> | undefined }> = []
+    for (const i of qualitative) {
+      const bands = schemeBands.get(i.id)
+      const key = bands === undefined ? "" : JSON.stringify(bands.map((b) => [b.name[lang], Ratio.toDecimalString(b.from), Ratio.toDecimalString(b.to), Ratio.toDecimalString(b.award)]))
+      const found = sets.find((x) => x.key === key)
+      if (found === undefined) sets.push({ key, names: [i.name[lang]], bands })
+      else found.names.push(i.name[lang])
+    }
+    for (const set of sets) {
+      const ordered = set.bands === undefined ? undefined : [...set.bands].sort((a, b) => Ratio.compare(b.to, a.to) || Ratio.compare(b.award, a.award))
+      clauses.push(
+        ordered === undefined
+          ? t.ruleJudged(t.nameList(set.names))
+          : t.ruleBands(t.nameList(set.names), ordered.map((b) => t.band(b.name[lang], shortPercent(b.from), shortPercent(b.to), shortPercent(b.award))).join(t.weightSep))
+      )
+    }
+    for (const i of qualitative) {
+      const bands = schemeBands.get(i.id)
+      if (bands === undefined || bands.length === 0 || !bands.every((b) => b.atLeast !== undefined)) continue
+      const byValue = [...bands].sort((a, b) => Ratio.compare(b.atLeast!, a.atLeast!))
+      const steps = byValue.map((b) => (b.atLeast!.numerator === 0 ? t.bandRest(b.name[lang]) : t.bandAtLeast(formatValue(b.atLeast!, i.target.unit, lang, i.target.unitLabel), b.name[lang])))
+      clauses.push(t.ruleByValue(i.name[lang], steps.join(t.weightSep)))
+    }
+  }
+  const execution = e.indicators.find((i) => i.measure === "budget.execution-rate" && i.target.value !== undefined)
+  if (execution !== undefined) {
+    const points = Ratio.toDecimalString(execution.dropped === undefined ? execution.points : execution.schemePoints)
+    const target = execution.target.value!
+    clauses.push(t.ruleBudget(execution.name[lang], points, target.numerator === target.denominator ? undefined : formatPercent(target)))
+  }
+  return t.rules(clauses.join(t.semicolon))
 }
 
 /**
@@ -330,7 +432,7 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
   const e = input.evaluation
   const region = localize(input.regionName, lang)
   const project = localize(input.projectName, lang)
-  const budget = input.budget === undefined ? undefined : canonicalBudget(input.budget, lang)
+  const budget = input.budget === undefined ? undefined : canonicalBudget(input.budget)
   const blocks: Array<Block> = []
   let tables = 0
   let figures = 0
@@ -340,9 +442,18 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
     if (items.length > 0) blocks.push({ kind: "list", items })
   }
   const table = (caption: string, rest: Omit<Table, "caption">) => blocks.push({ kind: "table", table: { caption: t.tableNo(++tables, caption), ...rest } })
-  const chart = (chart: Omit<Chart, "title">, caption: string, data: Omit<Table, "caption">) => {
-    const title = t.figureNo(++figures, caption)
-    blocks.push({ kind: "chart", chart: { ...chart, title }, table: { caption: title, ...data } })
+  // A chart is a figure (图) in HTML; its data is a numbered table (表) in every format.
+  const chart = (chart: Omit<Chart, "title">, caption: string, dataCaption: string, data: Omit<Table, "caption">) => {
+    const figure = ++figures
+    blocks.push({ kind: "chart", chart: { ...chart, title: t.figureNo(figure, caption) }, table: { caption: t.tableNo(++tables, t.chartData(dataCaption, figure)), ...data } })
+  }
+  const shown = (key: string): string | undefined => {
+    const m = figureOf(input, key)
+    return m === undefined ? undefined : formatValue(m.value, m.unit, lang)
+  }
+  const countOf = (key: string): number | undefined => {
+    const m = figureOf(input, key)
+    return m === undefined ? undefined : whole(m)
   }
   const join = (items: ReadonlyArray<string>) => items.join(t.listSep)
 
@@ -360,6 +471,25 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
     p(t.casesSummary(input.year, civil + criminal + other, civil, criminal, other))
     const outputs = e.indicators.filter((i) => i.target.unit === "count" && i.actual !== undefined)
     if (outputs.length > 0) p(t.outputsIntro + join(outputs.map((i) => `${i.name[lang]}${lang === "zh" ? "" : " "}${actualText(i, lang, t)}`)) + t.sentenceEnd)
+    const measured = input.measures
+    const m = (key: string): number | undefined => {
+      const x = measured?.get(key)
+      return x === undefined ? undefined : whole(x)
+    }
+    const capacity: Array<string> = []
+    const network = t.network(m("network.centres"), m("network.workstations"), m("network.liaison-points"))
+    if (network !== undefined) capacity.push(network)
+    const offices = m("network.sub-district-offices")
+    if (offices !== undefined) capacity.push(t.offices(offices))
+    const terminals = m("network.terminals")
+    if (terminals !== undefined) capacity.push(t.terminals(terminals))
+    const auxiliary = m("staff.auxiliary")
+    if (auxiliary !== undefined) capacity.push(t.auxiliary(auxiliary))
+    const grants = m("budget.grants-to-offices")
+    if (grants !== undefined) capacity.push(t.grants(money(grants)))
+    const training = t.trainings(m("trainings.sessions"), m("trainings.participants"))
+    if (training !== undefined) capacity.push(training)
+    if (capacity.length > 0) p(t.capacityIntro + join(capacity) + t.sentenceEnd)
   }
   chart(
     {
@@ -369,6 +499,7 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
       unit: t.cases
     },
     t.casesChart,
+    t.casesData,
     {
       head: t.casesHead,
       rows: [
@@ -399,11 +530,21 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
   h(3, t.s1a4)
   p(input.narrative?.organisation === undefined ? t.organisation(region) : localize(input.narrative.organisation, lang))
   h(2, t.s1b)
+  h(3, t.s1b1)
+  const goals = input.narrative?.goals
+  list(
+    goals === undefined || goals.length === 0
+      ? t.overallGoals(shown("aid.notified-rate"), shown("aid.special-groups-rate"), shown("network.free-consultation-rate"), shown("survey.awareness"))
+      : goals.map((x) => localize(x, lang))
+  )
+  h(3, t.s1b2)
   p(t.goalsIntro(e.schemeName[lang]))
   list(
     e.groups.map((g) => {
-      const items = e.indicators.filter((i) => i.group === g.id).map((i) => `${i.name[lang]} ${i.target.display[lang]}`)
-      return `${g.name[lang]}${t.colon}${join(items)}`
+      const members = e.indicators.filter((i) => i.group === g.id)
+      // a first-level indicator that is its only indicator (预算执行率) is named once
+      if (members.length === 1 && (members[0]!.name[lang] === g.name[lang] || members[0]!.name.zh === g.name.zh)) return `${members[0]!.name[lang]} ${members[0]!.target.display[lang]}`
+      return `${g.name[lang]}${t.colon}${join(members.map((i) => `${i.name[lang]} ${i.target.display[lang]}`))}`
     })
   )
 
@@ -412,18 +553,35 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
   h(2, t.s2a)
   p(t.purpose)
   h(2, t.s2b)
+  const bySource = (source: "records" | "derived" | "manual") => e.indicators.filter((i) => i.evidence?.source === source || (source === "manual" && i.evidence === undefined && i.judgement !== undefined)).length
+  p(t.survey1(e.period.from, e.period.to, civil + criminal + other, budget === undefined ? undefined : money(budget.spent), e.indicators.length, bySource("records"), bySource("derived"), bySource("manual"), e.indicators.filter((i) => i.dropped !== undefined).length))
+  p(t.documents(e.schemeName[lang], e.schemeId, localize(e.schemeSource, lang), e.schemeVerified))
+  const secondLevel = new Set(e.indicators.map((i) => `${i.group}\u0000${i.path[1].zh}`)).size
+  const kinds = (["at-least", "at-most", "equals"] as const).map((k) => [k, e.indicators.filter((i) => i.kind === k).length] as const).filter(([, n]) => n > 0)
+  p(
+    t.design(
+      e.groups.length,
+      t.nameList(e.groups.map((g) => g.name[lang])),
+      secondLevel,
+      e.indicators.length,
+      kinds.map(([k, n]) => t.kindCount(kindName(k, lang), n)).join(t.weightSep),
+      e.indicators.filter((i) => i.kind === "qualitative").length,
+      e.indicators.filter((i) => i.manual).length
+    )
+  )
+  h(2, t.s2c)
   p(t.principles)
-  p(t.method(e.schemeName[lang], e.groups.map((g) => t.weight(g.name[lang], Ratio.toDecimalString(g.weight))).join(t.weightSep)))
-  p(t.rules)
+  p(t.method(e.schemeName[lang], e.groups.map((g) => t.weight(g.name[lang], Ratio.toDecimalString(g.weight))).join(t.weightSep), Ratio.toDecimalString(sumPoints(e.groups.map((g) => g.weight)))))
+  p(scoringRules(input, lang))
   p(t.rescale)
   p(t.rounding(roundingName(e.rounding, lang)))
   p(t.gradesText(gradeBands(e, lang)))
-  h(2, t.s2c)
+  h(2, t.s2d)
   p(t.collection)
   const surveys = e.indicators.filter((i) => i.manual && (i.actual !== undefined || i.judgement !== undefined))
   p(surveys.length === 0 ? t.noSurvey : t.survey(join(surveys.map((i) => t.paren(`${i.name[lang]} ${actualText(i, lang, t)}`, evidenceText(i, lang, t)))) + t.sentenceEnd))
   p(t.analysis(input.generatedOn))
-  h(2, t.s2d)
+  h(2, t.s2e)
   const limitations = [
     ...e.indicators.filter((i) => i.dropped !== undefined).map((i) => t.droppedLimitation(i.name[lang], dropReasonName(i.dropped!, lang))),
     ...(e.schemeVerified ? [] : [t.unverified(localize(e.schemeSource, lang))]),
@@ -459,6 +617,7 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
       unit: lang === "zh" ? "分" : "points"
     },
     t.scoreChart,
+    t.scoreData,
     { head: t.scoreHead, rows: e.groups.map((g) => [g.name[lang], formatPoints(g.points), formatPoints(g.score)]), align: ["left", "right", "right"] }
   )
   h(3, t.s3a2)
@@ -486,6 +645,7 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
       [t.total, "", "", "", "", formatPoints(sumPoints(e.groups.map((g) => g.points))), formatPoints(e.total), t.gradeCell(e.grade.name[lang])]
     ],
     align: ["left", "left", "left", "right", "right", "right", "right", "left"],
+    widths: [8, 8, 13, 9, 10, 6, 6, 40],
     totalRow: true
   })
 
@@ -500,6 +660,7 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
     p(t.budgetSummary(money(budget.total), money(budget.spent), percentOf(budget.spent, budget.total, t)))
     const last = budget.monthly[budget.monthly.length - 1]
     if (last !== undefined) p(t.scheduleText(last.month, money(last.planned), money(last.paid), percentOf(last.paid, last.planned, t)))
+    if (budget.method !== undefined) p(methodText(budget.method, lang))
     if (budget.monthly.length > 0) {
       chart(
         {
@@ -512,6 +673,7 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
           unit: t.yuan
         },
         t.budgetChart,
+        t.budgetData,
         {
           head: t.budgetHead,
           rows: budget.monthly.map((m) => [t.month(m.month), money(m.planned), money(m.paid), percentOf(m.paid, m.planned, t)]),
@@ -525,11 +687,23 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
   h(1, t.s5)
   h(2, t.s5a)
   const experience = input.narrative?.experience
-  list(experience === undefined || experience.length === 0 ? t.experienceDefault(achieved.length, scored(e).length) : experience.map((x) => localize(x, lang)))
+  if (experience !== undefined && experience.length > 0) list(experience.map((x) => localize(x, lang)))
+  else {
+    const points: Array<string> = []
+    const network = t.network(countOf("network.centres"), countOf("network.workstations"), countOf("network.liaison-points"))
+    const free = shown("network.free-consultation-rate")
+    if (free !== undefined) points.push(t.experienceNetwork(network, free, countOf("consultations.total")))
+    const shifts = countOf("duty.shifts")
+    if (shifts !== undefined) points.push(t.experienceDuty(shifts, shown("aid.notified-rate"), shown("aid.special-groups-rate")))
+    const pass = shown("quality.pass-rate")
+    if (pass !== undefined) points.push(t.experienceQuality(pass, countOf("quality.complaints")))
+    list([...points, ...t.experienceDefault(achieved.length, scored(e).length)])
+  }
   h(2, t.s5b)
   const found = problems(input, lang)
   if (found.length === 0) p(t.noProblems)
   else list(found.map((x) => x.text))
+  if (budget?.method !== undefined && budget.warnings.length > 0) p(t.note(methodText(budget.method, lang)))
   h(2, t.s5c)
   const advice: Array<string> = []
   const missed = scored(e).filter((i) => !i.met)
@@ -553,6 +727,10 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
     blocks
   }
 }
+
+/** How the plan to date is drawn and when a line is warned about, in a sentence. */
+const methodText = (method: NonNullable<BudgetSummary["method"]>, lang: Lang): string =>
+  strings[lang].methodText(method.interpolation, shortPercent(method.behindBy), method.marginDays)
 
 const gradeBands = (e: Evaluation, lang: Lang): string => {
   const t = strings[lang]

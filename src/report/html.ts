@@ -38,7 +38,7 @@ const table = (t: Table, caption = true): string => {
   return [`<table>`, ...(caption ? [`<caption>${escapeXml(t.caption)}</caption>`] : []), `<thead>${head}</thead>`, `<tbody>`, ...rows, `</tbody>`, `</table>`].join("\n")
 }
 
-const block = (b: Block, dataLabel: string): string => {
+const block = (b: Block): string => {
   switch (b.kind) {
     case "heading":
       return `<h${b.level + 1}>${escapeXml(b.text)}</h${b.level + 1}>`
@@ -52,7 +52,7 @@ const block = (b: Block, dataLabel: string): string => {
       return [
         `<figure>`,
         renderSvg(b.chart),
-        `<figcaption><details><summary>${escapeXml(dataLabel)}</summary>`,
+        `<figcaption><details><summary>${escapeXml(b.table.caption)}</summary>`,
         table(b.table, false),
         `</details></figcaption>`,
         `</figure>`
@@ -73,7 +73,6 @@ const block = (b: Block, dataLabel: string): string => {
  */
 export const renderHtml = (input: ReportInput, options: ReportOptions = {}): string => {
   const report = buildReport(input, options)
-  const dataLabel = report.lang === "zh" ? "数据" : "Data"
   const lines = [
     `<!DOCTYPE html>`,
     `<html lang="${report.lang === "zh" ? "zh-CN" : "en"}">`,
@@ -87,7 +86,7 @@ export const renderHtml = (input: ReportInput, options: ReportOptions = {}): str
     `<main>`,
     `<h1>${escapeXml(report.title)}</h1>`,
     `<ul class="meta">\n${report.meta.map((m) => `<li>${escapeXml(m)}</li>`).join("\n")}\n</ul>`,
-    ...report.blocks.map((b) => block(b, dataLabel)),
+    ...report.blocks.map(block),
     `</main>`,
     `</body>`,
     `</html>`

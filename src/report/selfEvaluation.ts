@@ -4,7 +4,7 @@
  * scheme's scores, and the report's input — everything the seed report assembled by hand.
  *
  * @example
- * import { Effect } from "effect"
+ * import { Data, Effect } from "effect"
  * import { schemes } from "fayuan/evaluation"
  * import { renderMarkdown, selfEvaluation } from "fayuan/report"
  * const program = selfEvaluation({
@@ -15,7 +15,7 @@
  *
  * @since 0.1.0
  */
-import { Effect } from "effect"
+import { Data, Effect } from "effect"
 import * as CalendarDate from "../CalendarDate.ts"
 import * as Money from "../Money.ts"
 import * as Ratio from "../Ratio.ts"
@@ -33,6 +33,17 @@ import { evaluate } from "../evaluation/score.ts"
 import { EvaluationSource, yearPeriod } from "../evaluation/Source.ts"
 import type { BudgetSummary, BudgetWarning, Narrative, ReportInput } from "./Report.ts"
 import type { Localized } from "./text.ts"
+
+/**
+ * The budget named for the evaluation is another year's.
+ *
+ * @category errors
+ */
+export class BudgetYearMismatch extends Data.TaggedError("BudgetYearMismatch")<{ readonly budgetId: string; readonly budgetYear: number; readonly year: number }> {
+  override get message(): string {
+    return `budgetId: budget ${this.budgetId} is for ${this.budgetYear}, not the year evaluated (${this.year})`
+  }
+}
 
 /**
  * What to evaluate and how to title the report.
@@ -95,20 +106,31 @@ const sumPaid = (report: ExecutionReport, category: string): { readonly paid: Mo
  */
 export const ledgerMeasures = (budget: Budget, report: ExecutionReport, concluded: Measured | undefined): Measures => {
   const out = new Map<string, Measured>()
-  const ledger = `ledger of budget ${budget.id} (${budget.region}), payments to ${report.asOf}`
+  const ledger = `ledger of budget ${budget.id} (${budget.region}) to ${report.asOf}`
+  const ledgerZh = `预算${budget.id}（${budget.region}）截至${report.asOf}的台账`
   const overall = report.overall
   if (overall.budget > 0) {
     out.set("budget.execution-rate", {
       value: Ratio.makeUnsafe(overall.paid, overall.budget),
       unit: "rate",
-      evidence: { source: "records", filter: `${ledger}: ${Money.format(overall.paid)} paid ÷ ${Money.format(overall.budget)} budgeted`, records: overall.entries }
+      evidence: {
+        source: "records",
+        filter: `${ledger}: ${Money.format(overall.paid)} paid ÷ ${Money.format(overall.budget)} budgeted (records: ledger entries, payments and commitments)`,
+        filterZh: `${ledgerZh}：已支付${Money.format(overall.paid)} ÷ 预算${Money.format(overall.budget)}（记录数为台账条目，含支付和承诺）`,
+        records: overall.entries
+      }
     })
   }
   const grants = sumPaid(report, "grants")
   out.set("budget.grants-to-offices", {
     value: Ratio.makeUnsafe(grants.paid, 1),
     unit: "fen",
-    evidence: { source: "records", filter: `${ledger}, lines of category grants`, records: grants.entries }
+    evidence: {
+      source: "records",
+      filter: `${ledger}, paid on lines of category grants (records: ledger entries of those lines)`,
+      filterZh: `${ledgerZh}中“补助经费”类预算项目的已支付金额（记录数为这些项目的台账条目）`,
+      records: grants.entries
+    }
   })
   const subsidies = sumPaid(report, "case-subsidy")
   const cases = concluded === undefined ? 0 : concluded.value.numerator
@@ -118,7 +140,8 @@ export const ledgerMeasures = (budget: Budget, report: ExecutionReport, conclude
       unit: "fen",
       evidence: {
         source: "derived",
-        filter: `${ledger}, case-subsidy lines (${Money.format(subsidies.paid)}, ${subsidies.entries} payments) ÷ cases concluded (${concluded!.evidence.filter})`,
+        filter: `${ledger}, paid on case-subsidy lines (${Money.format(subsidies.paid)}, ${subsidies.entries} entries) ÷ cases concluded (${concluded!.evidence.filter})`,
+        filterZh: `${ledgerZh}中办案补贴已支付${Money.format(subsidies.paid)}（${subsidies.entries}条）÷ 结案数（${concluded!.evidence.filterZh ?? concluded!.evidence.filter}）`,
         records: subsidies.entries
       }
     })
@@ -143,7 +166,8 @@ const warningsOf = (budget: Budget, monthly: ReadonlyArray<ExecutionReport>): Re
       seen.add(id)
       const name = w.lineId === undefined ? undefined : budget.lines.find((l) => l.id === w.lineId)?.name
       out.push({
-        line: name ?? w.lineId ?? "合计 overall",
+        line: name ?? w.lineId ?? { zh: "预算合计", en: "the whole budget" },
+        ...(w.lineId === undefined ? { overall: true } : {}),
         planned: w.planned,
         paid: w.paid,
         text: {
@@ -157,6 +181,7 @@ const warningsOf = (budget: Budget, monthly: ReadonlyArray<ExecutionReport>): Re
 }
 
 const budgetSummary = (budget: Budget, year: ExecutionReport, monthly: ReadonlyArray<ExecutionReport>): BudgetSummary => ({
+  method: { interpolation: year.options.interpolation, behindBy: year.options.behindBy, marginDays: year.options.marginDays },
   total: year.overall.budget,
   spent: year.overall.paid,
   lines: year.lines.map((l) => ({ name: l.name, category: l.category, amount: l.budget, planned: l.planned, paid: l.paid, variance: l.variance })),
@@ -172,7 +197,7 @@ const budgetSummary = (budget: Budget, year: ExecutionReport, monthly: ReadonlyA
  */
 export const selfEvaluation = (
   options: SelfEvaluationOptions
-): Effect.Effect<SelfEvaluation, StoreError | BudgetNotFound | CorruptRecord, EvaluationSource | LedgerStore> =>
+): Effect.Effect<SelfEvaluation, StoreError | BudgetNotFound | BudgetYearMismatch | CorruptRecord, EvaluationSource | LedgerStore> =>
   Effect.gen(function* () {
     const source = yield* EvaluationSource
     const period = yearPeriod(options.year)
@@ -186,6 +211,7 @@ export const selfEvaluation = (
     if (options.budgetId !== undefined) {
       const ledger = yield* LedgerStore
       const b = yield* ledger.getBudget(options.budgetId, options.scope)
+      if (b.year !== options.year) return yield* Effect.fail(new BudgetYearMismatch({ budgetId: b.id, budgetYear: b.year, year: options.year }))
       const reports: Array<ExecutionReport> = []
       for (const end of monthEnds(options.year)) {
         const totals = yield* ledger.executionTotals(options.scope, b.id, end)
@@ -211,7 +237,11 @@ export const selfEvaluation = (
       casesByMonth,
       clocks: { started: clocks.started, met: clocks.met, overdue: clocks.overdue + clocks.missed },
       generatedOn: options.generatedOn,
-      ...(budget === undefined ? {} : { budget }),
+      measures,
+      scheme: options.scheme,
+      ...(budget === undefined
+        ? {}
+        : { budget }),
       ...(options.narrative === undefined ? {} : { narrative: options.narrative })
     }
     return {

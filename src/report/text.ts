@@ -8,6 +8,8 @@ import type { Rounding } from "../Rounding.ts"
 import type { DropReason } from "../evaluation/score.ts"
 import type { Label, RuleKind } from "../evaluation/Scheme.ts"
 
+type ScaleKind = Exclude<RuleKind, "qualitative">
+
 /**
  * A report language.
  *
@@ -83,11 +85,14 @@ const zh = {
   s1a3: "3. 资金使用情况",
   s1a4: "4. 组织及管理情况",
   s1b: "（二）工作绩效目标",
+  s1b1: "1. 总目标",
+  s1b2: "2. 年度目标",
   s2: "二、绩效评价工作情况",
   s2a: "（一）绩效评价目的",
-  s2b: "（二）绩效评价原则和方法",
-  s2c: "（三）绩效评价实施过程",
-  s2d: "（四）本次绩效评价的局限性",
+  s2b: "（二）绩效评价工作方案制定过程",
+  s2c: "（三）绩效评价原则和方法",
+  s2d: "（四）绩效评价实施过程",
+  s2e: "（五）本次绩效评价的局限性",
   s3: "三、评价结论和绩效分析",
   s3a: "（一）评价结论",
   s3a1: "1. 评价结果",
@@ -105,18 +110,70 @@ const zh = {
   casesSummary: (year: number, total: number, civil: number, criminal: number, other: number) =>
     `${year}年，受理法律援助案件${total}件，其中民事案件${civil}件、刑事案件${criminal}件、其他案件${other}件。`,
   outputsIntro: "主要产出：",
+  capacityIntro: "网络和保障：",
+  network: (centres: number | undefined, workstations: number | undefined, liaison: number | undefined): string | undefined => {
+    if (centres !== undefined && workstations !== undefined && liaison !== undefined) {
+      return `“${centres}+${workstations}+${liaison}”三级法律援助工作网络（法律援助中心${centres}个、工作站${workstations}个、联络点${liaison}个）`
+    }
+    const parts = [
+      centres === undefined ? undefined : `法律援助中心${centres}个`,
+      workstations === undefined ? undefined : `工作站${workstations}个`,
+      liaison === undefined ? undefined : `联络点${liaison}个`
+    ].filter((x): x is string => x !== undefined)
+    return parts.length === 0 ? undefined : `法律援助工作网络（${parts.join("、")}）`
+  },
+  offices: (n: number) => `街道司法所${n}个`,
+  terminals: (n: number) => `安装公共法律服务终端${n}台`,
+  auxiliary: (n: number) => `法律援助辅助人员${n}名`,
+  grants: (amount: string) => `向街道司法所拨付公共法律服务建设补助${amount}`,
+  trainings: (sessions: number | undefined, participants: number | undefined): string | undefined =>
+    sessions === undefined && participants === undefined
+      ? undefined
+      : `开展三级网络人员培训${[sessions === undefined ? undefined : `${sessions}期`, participants === undefined ? undefined : `${participants}人次`].filter((x) => x !== undefined).join("、")}`,
+  overallGoals: (notified: string | undefined, special: string | undefined, free: string | undefined, awareness: string | undefined): ReadonlyArray<string> => {
+    const actual = (x: string | undefined, what = "本年度实际") => (x === undefined ? "" : `（${what}${x}）`)
+    return [
+      `人民法院、人民检察院、公安机关指定或通知的法律援助案件应援尽援率达100%${actual(notified)}。`,
+      `农民工、未成年人、残疾人等特殊群体应援尽援率达100%${actual(special)}。`,
+      `三级法律援助工作网络提供免费法律咨询100%${actual(free, "本年度覆盖率")}。`,
+      `法律援助申请渠道不断扩大，知晓率有较大提高${actual(awareness, "本年度调查知晓率")}。`
+    ]
+  },
   listSep: "；",
   sentenceEnd: "。",
   colon: "：",
   budgetSummary: (total: string, spent: string, rate: string) => `项目预算${total}，已支付${spent}，预算执行率${rate}。`,
   noBudget: "未提供预算执行数据。",
-  goalsIntro: (scheme: string) => `绩效目标按评价方案《${scheme}》设定，各项目标值如下（评分见第三部分）：`,
+  goalsIntro: (scheme: string) => `年度目标包括产出目标和效果目标，按评价方案《${scheme}》设定，各项目标值如下（评分见第三部分）：`,
+  survey1: (from: string, to: string, cases: number, spent: string | undefined, n: number, records: number, derived: number, manual: number, dropped: number) =>
+    `1. 前期调研：梳理评价期间（${from}至${to}）的业务记录${spent === undefined ? "" : "和预算台账"}，期间受理法律援助案件${cases}件${spent === undefined ? "" : `，台账已支付${spent}`}。${n}项三级指标中，${records}项的实际值由业务记录统计，${derived}项由记录计算，${manual}项为手工录入的调查结果或评定${dropped === 0 ? "" : `，${dropped}项无数据或不适用而未计分`}。`,
+  documents: (scheme: string, id: string, source: string, verified: boolean) =>
+    `2. 研究文件：评价方案《${scheme}》（${id}）的目标值、分值和评分规则来源：${source}；${verified ? "已对照公布文本核实" : "尚未对照公布文本核实"}。`,
+  design: (groups: number, names: string, second: number, n: number, kinds: string, qualitative: number, manual: number) =>
+    `3. 绩效评价指标体系及工作方案的设计：指标体系设一级指标${groups}个（${names}）、二级指标${second}个、三级指标${n}个，其中定量指标${n - qualitative}个（${kinds}）、定性指标${qualitative}个，手工录入指标${manual}个；实际值由系统按统计口径从记录中计算，评分规则如下文所列。`,
+  kindCount: (kind: string, n: number) => `${kind}${n}个`,
   purpose:
     "全面了解项目管理过程是否规范、产出目标是否完成以及效果目标是否实现，总结经验，查找不足，为以后年度的项目开展提供参考。在此基础上，分析项目预算编制的合理性、成本支出的真实性和控制的有效性，评价财政资金的使用效率和效果。",
   principles: "评价原则：科学规范、公开公正、真实客观。",
-  method: (scheme: string, weights: string) => `评价方法：采用指标评价法，对照评价方案《${scheme}》逐项打分。一级指标分值：${weights}，合计100分。`,
-  rules:
-    "计分规则：“不低于”类指标得分 = 分值 × min(实际值 ÷ 目标值, 1)；“不高于”类指标得分 = 分值 × min(目标值 ÷ 实际值, 1)，实际值为0时得满分；“达到”类指标（如100%的比率）得分 = 分值 × min(实际值 ÷ 目标值, 1)；定性指标按档次计分（完全达成100%–80%、基本达成80%–60%、未达成60%–0%）；预算执行率得分 = 10 × min(实际支出 ÷ 预算, 1)。",
+  method: (scheme: string, weights: string, total: string) => `评价方法：采用指标评价法，对照评价方案《${scheme}》逐项打分。一级指标分值：${weights}，合计${total}分。`,
+  rules: (clauses: string) => `计分规则：${clauses}。`,
+  ruleKind: (kind: ScaleKind, n: number) =>
+    kind === "at-least"
+      ? `“不低于”类指标（${n}项）得分 = 分值 × min(实际值 ÷ 目标值, 1)`
+      : kind === "at-most"
+      ? `“不高于”类指标（${n}项）得分 = 分值 × min(目标值 ÷ 实际值, 1)，实际值为0时得满分`
+      : `“达到”类指标（${n}项，如100%的比率）得分 = 分值 × min(实际值 ÷ 目标值, 1)`,
+  ruleJudged: (names: string) => `定性指标${names}按评定的档次计分`,
+  ruleBands: (names: string, bands: string) => `定性指标${names}按档次计分：${bands}`,
+  band: (name: string, from: string, to: string, award: string) => `${name}（分值的${from}–${to}，计${award}）`,
+  ruleByValue: (name: string, steps: string) => `其中“${name}”按实际值定档：${steps}`,
+  bandAtLeast: (value: string, name: string) => `≥ ${value}为${name}`,
+  bandRest: (name: string) => `其余为${name}`,
+  ruleBudget: (name: string, points: string, target: string | undefined) =>
+    target === undefined ? `${name}得分 = ${points} × min(实际支出 ÷ 预算, 1)` : `${name}得分 = ${points} × min(${name} ÷ ${target}, 1)`,
+  methodText: (interpolation: "linear" | "step", behind: string, days: number) =>
+    `计划进度按预算各时点累计比例（${interpolation === "step" ? "阶梯" : "时点间线性插值"}）计算；落后计划${behind}以上且距年底超过${days}天时预警。`,
+  note: (text: string) => `注：${text}`,
   rescale:
     "无数据或不适用的指标不计分，其分值按原分值比例分配给同一一级指标内的其他指标；一级指标下全部指标均不计分的，其权重按比例分配给其他一级指标。分配以0.01分为单位，按最大余数法进行，总分值始终为100分。",
   rounding: (mode: string) => `每项指标得分按“${mode}”保留两位小数，一级指标得分及总分为各项指标得分之和。`,
@@ -137,6 +194,10 @@ const zh = {
   tableIntro: "对照评价方案逐项分析、评价并打分，结果如下表（依据栏列出统计口径和记录数）：",
   tableNo: (n: number, caption: string) => `表${n} ${caption}`,
   figureNo: (n: number, caption: string) => `图${n} ${caption}`,
+  chartData: (caption: string, figure: number) => `${caption}（图${figure}数据）`,
+  casesData: "各月受理法律援助案件数",
+  scoreData: "一级指标分值与得分",
+  budgetData: "累计支出进度与计划",
   groupCaption: "一级指标得分",
   indicatorCaption: "绩效评价指标得分表",
   linesCaption: "预算明细及执行情况",
@@ -175,6 +236,12 @@ const zh = {
   scheduleText: (month: number, planned: string, paid: string, rate: string) =>
     `截至${month}月，累计计划支出${planned}，累计已支付${paid}，完成计划的${rate}。`,
   costBenefit: "办案补贴按补贴标准和案件质量等级核发，与案件数量、质量挂钩。",
+  experienceNetwork: (network: string | undefined, free: string, consultations: number | undefined) =>
+    `依托${network ?? "三级法律援助工作网络"}，各级站点均提供免费法律咨询（覆盖率${free}）${consultations === undefined ? "" : `，全年法律咨询${consultations}人次`}。`,
+  experienceDuty: (shifts: number, notified: string | undefined, special: string | undefined) =>
+    `组织律师值班${shifts}人次${notified === undefined ? "" : `，指定/通知案件应援尽援率${notified}`}${special === undefined ? "" : `，特殊群体应援尽援率${special}`}。`,
+  experienceQuality: (pass: string, complaints: number | undefined) =>
+    `以案件质量评查促办案质量，案件质量合格率${pass}${complaints === undefined ? "" : complaints === 0 ? "，无质量投诉" : `，质量投诉${complaints}件`}。`,
   experienceDefault: (met: number, scored: number) => [
     `计分的${scored}项指标中，${met}项全部完成。`,
     "业务数据由系统逐笔记录，每项实际值均可追溯到统计口径和记录数，评价结果可复核。"
@@ -222,11 +289,14 @@ const en: Strings = {
   s1a3: "1.1.3 Use of funds",
   s1a4: "1.1.4 Organisation and management",
   s1b: "1.2 Performance goals",
+  s1b1: "1.2.1 Overall goals",
+  s1b2: "1.2.2 Goals for the year",
   s2: "2. The evaluation",
   s2a: "2.1 Purpose",
-  s2b: "2.2 Principles and method",
-  s2c: "2.3 Process",
-  s2d: "2.4 Limitations",
+  s2b: "2.2 How the evaluation scheme was set",
+  s2c: "2.3 Principles and method",
+  s2d: "2.4 Process",
+  s2e: "2.5 Limitations",
   s3: "3. Conclusion and performance analysis",
   s3a: "3.1 Conclusion",
   s3a1: "3.1.1 Result",
@@ -244,18 +314,69 @@ const en: Strings = {
   casesSummary: (year: number, total: number, civil: number, criminal: number, other: number) =>
     `In ${year}, ${total} legal aid cases were accepted: ${civil} civil, ${criminal} criminal and ${other} other.`,
   outputsIntro: "Main outputs: ",
+  capacityIntro: "Network and resources: ",
+  network: (centres: number | undefined, workstations: number | undefined, liaison: number | undefined): string | undefined => {
+    const parts = [
+      centres === undefined ? undefined : `${centres} legal aid ${centres === 1 ? "centre" : "centres"}`,
+      workstations === undefined ? undefined : `${workstations} workstations`,
+      liaison === undefined ? undefined : `${liaison} liaison points`
+    ].filter((x): x is string => x !== undefined)
+    if (parts.length === 0) return undefined
+    if (centres !== undefined && workstations !== undefined && liaison !== undefined) return `the "${centres}+${workstations}+${liaison}" three-level legal aid network (${parts.join(", ")})`
+    return `the legal aid network (${parts.join(", ")})`
+  },
+  offices: (n: number) => `${n} sub-district justice offices`,
+  terminals: (n: number) => `${n} public legal service terminals installed`,
+  auxiliary: (n: number) => `${n} auxiliary legal aid staff`,
+  grants: (amount: string) => `${amount} in grants paid to the sub-district justice offices`,
+  trainings: (sessions: number | undefined, participants: number | undefined): string | undefined =>
+    sessions === undefined && participants === undefined
+      ? undefined
+      : `training for network staff: ${[sessions === undefined ? undefined : `${sessions} sessions`, participants === undefined ? undefined : `${participants} participants`].filter((x) => x !== undefined).join(", ")}`,
+  overallGoals: (notified: string | undefined, special: string | undefined, free: string | undefined, awareness: string | undefined): ReadonlyArray<string> => {
+    const actual = (x: string | undefined, what = "actual this year") => (x === undefined ? "" : ` (${what}: ${x})`)
+    return [
+      `Every case the courts, procuratorates or police appoint or notify gets legal aid: 100%${actual(notified)}.`,
+      `Every eligible applicant of a special group (migrant workers, minors, people with disabilities) gets legal aid: 100%${actual(special)}.`,
+      `Every level of the three-level legal aid network gives free legal consultation: 100%${actual(free, "coverage this year")}.`,
+      `More ways to apply for legal aid, and clearly higher awareness of it${actual(awareness, "surveyed awareness this year")}.`
+    ]
+  },
   listSep: "; ",
   sentenceEnd: ".",
   colon: ": ",
   budgetSummary: (total: string, spent: string, rate: string) => `Budget ${total}; paid ${spent}; budget execution rate ${rate}.`,
   noBudget: "No budget execution data was supplied.",
-  goalsIntro: (scheme: string) => `The goals are those of the evaluation scheme "${scheme}" (scored in part 3):`,
+  goalsIntro: (scheme: string) => `The output and effect goals for the year are those of the evaluation scheme "${scheme}" (scored in part 3):`,
+  survey1: (from: string, to: string, cases: number, spent: string | undefined, n: number, records: number, derived: number, manual: number, dropped: number) =>
+    `1. Preparatory review: the records of the period (${from} to ${to})${spent === undefined ? "" : " and the budget ledger"} were reviewed: ${cases} legal aid cases accepted${spent === undefined ? "" : `, ${spent} paid in the ledger`}. Of the ${n} indicators, ${records} are counted from the records, ${derived} computed from them and ${manual} entered by hand (surveys or judgements)${dropped === 0 ? "" : `; ${dropped} had no figure or did not apply and were not scored`}.`,
+  documents: (scheme: string, id: string, source: string, verified: boolean) =>
+    `2. Documents: the targets, points and scoring rules of the evaluation scheme "${scheme}" (${id}) come from: ${source}; ${verified ? "they were checked against the published text" : "they have not been checked against a published text"}.`,
+  design: (groups: number, names: string, second: number, n: number, kinds: string, qualitative: number, manual: number) =>
+    `3. Indicator system and work plan: ${groups} first-level indicators (${names}), ${second} second-level and ${n} third-level indicators: ${n - qualitative} quantitative (${kinds}) and ${qualitative} qualitative, ${manual} entered by hand. The system computes each actual value from the records by its filter; the scoring rules follow.`,
+  kindCount: (kind: string, n: number) => `${n} ${kind}`,
   purpose:
     "To see whether the project was managed by the rules, whether its output goals were reached and its intended effects achieved; to learn from the year and find what fell short, as a basis for the years ahead; and to judge whether the budget was reasonable, the costs real and controlled, and the public funds used efficiently and to effect.",
   principles: "Principles: scientific and standard, open and fair, truthful and objective.",
-  method: (scheme: string, weights: string) => `Method: each indicator is scored against the evaluation scheme "${scheme}". First-level weights: ${weights}; 100 points in all.`,
-  rules:
-    "Scoring: an 'at least' indicator scores points × min(actual ÷ target, 1); an 'at most' indicator points × min(target ÷ actual, 1), full points when the actual is 0; an 'equal to' indicator (such as a 100% rate) points × min(actual ÷ target, 1); a qualitative indicator by band (fully met 100–80%, mostly met 80–60%, not met 60–0%); budget execution 10 × min(spent ÷ budget, 1).",
+  method: (scheme: string, weights: string, total: string) => `Method: each indicator is scored against the evaluation scheme "${scheme}". First-level weights: ${weights}; ${total} points in all.`,
+  rules: (clauses: string) => `Scoring: ${clauses}.`,
+  ruleKind: (kind: ScaleKind, n: number) =>
+    kind === "at-least"
+      ? `an "at least" indicator (${n}) scores points × min(actual ÷ target, 1)`
+      : kind === "at-most"
+      ? `an "at most" indicator (${n}) points × min(target ÷ actual, 1), full points when the actual is 0`
+      : `an "equal to" indicator (${n}, such as a 100% rate) points × min(actual ÷ target, 1)`,
+  ruleJudged: (names: string) => `the qualitative indicators ${names} by the band judged`,
+  ruleBands: (names: string, bands: string) => `the qualitative indicators ${names} by band: ${bands}`,
+  band: (name: string, from: string, to: string, award: string) => `${name} (${from}–${to} of the points, ${award} awarded)`,
+  ruleByValue: (name: string, steps: string) => `"${name}" takes its band from the actual value: ${steps}`,
+  bandAtLeast: (value: string, name: string) => `≥ ${value} ${name}`,
+  bandRest: (name: string) => `below that ${name}`,
+  ruleBudget: (name: string, points: string, target: string | undefined) =>
+    target === undefined ? `"${name}" scores ${points} × min(spent ÷ budget, 1)` : `"${name}" scores ${points} × min(rate ÷ ${target}, 1)`,
+  methodText: (interpolation: "linear" | "step", behind: string, days: number) =>
+    `The plan to date is the budget schedule's cumulative share at each date (${interpolation === "step" ? "stepwise: the share of the last date reached" : "interpolated linearly between dates"}); a line is warned about when it is ${behind} or more behind the plan with more than ${days} days of the year left.`,
+  note: (text: string) => `Note: ${text}`,
   rescale:
     "An indicator with no figure, or that does not apply, is not scored and its points are shared among the other indicators of its first-level indicator in proportion to their points; if none of a first-level indicator's indicators is scored, its weight is shared among the other first-level indicators. Shares are whole hundredths of a point, by the largest-remainder method, so the points always total 100.",
   rounding: (mode: string) => `Each indicator's score is rounded to two decimals (${mode}); first-level scores and the total are sums of the indicator scores.`,
@@ -276,6 +397,10 @@ const en: Strings = {
   tableIntro: "Each indicator analysed and scored against the scheme (the basis column gives the filter and the number of records):",
   tableNo: (n: number, caption: string) => `Table ${n}. ${caption}`,
   figureNo: (n: number, caption: string) => `Figure ${n}. ${caption}`,
+  chartData: (caption: string, figure: number) => `${caption} (data of Figure ${figure})`,
+  casesData: "Legal aid cases accepted by month",
+  scoreData: "Points and score by first-level indicator",
+  budgetData: "Cumulative spending against the schedule",
   groupCaption: "First-level scores",
   indicatorCaption: "Indicator scores",
   linesCaption: "Budget lines and execution",
@@ -314,6 +439,12 @@ const en: Strings = {
   scheduleText: (month: number, planned: string, paid: string, rate: string) =>
     `By the end of month ${month}, ${planned} was planned and ${paid} paid: ${rate} of the plan.`,
   costBenefit: "Case subsidies are paid by the subsidy standards and the cases' quality grades, tied to the number and quality of cases.",
+  experienceNetwork: (network: string | undefined, free: string, consultations: number | undefined) =>
+    `Through ${network ?? "the three-level legal aid network"}, every level gives free legal consultation (coverage ${free})${consultations === undefined ? "" : `; ${consultations} consultations in the year`}.`,
+  experienceDuty: (shifts: number, notified: string | undefined, special: string | undefined) =>
+    `Lawyers were rostered for ${shifts} duty shifts${notified === undefined ? "" : `; appointed or notified cases aided: ${notified}`}${special === undefined ? "" : `; special groups aided: ${special}`}.`,
+  experienceQuality: (pass: string, complaints: number | undefined) =>
+    `Case quality reviews keep the work sound: ${pass} of graded cases passed${complaints === undefined ? "" : complaints === 0 ? ", with no quality complaint" : `, with ${complaints} quality complaints`}.`,
   experienceDefault: (met: number, scored: number) => [
     `Of the ${scored} indicators scored, ${met} were fully met.`,
     "The work is recorded item by item, so every actual value traces back to its filter and records and the result can be recounted."

@@ -323,7 +323,7 @@ export type CalculateError = NoStandardInForce | NotCovered | InvalidClaim
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
-const stageRank = (s: Stage): number => stageIndex[s]
+const stageRank = (s: Stage): number | undefined => stageIndex[s]
 
 /** Checks across fields of a case claim. */
 const claimIssues = (c: Claim, prefix = ""): Array<Issue> => {
@@ -706,11 +706,19 @@ const computeCase = (c: Compiled, claim: Claim, dateRule: DateRule, date: Calend
   const rounding = c.standard.rounding
   const outside = claim.outsideHomeCity === true
   const gradeSlot = claim.grade === undefined ? 4 : claimGradeIndex[claim.grade]
+  // A claim is typed, but one that skipped decoding must still fail cleanly, never pay a wrong row.
+  if (gradeSlot === undefined) return Result.fail(new InvalidClaim({ issues: [{ path: "grade", reason: `unknown grade ${String(claim.grade)}` }] }))
   let fallback = -1 // the home amounts paid for work outside the home city (−1: none fell back)
   let standIn = false
   // Criminal: one base line per completed stage, in stage order; otherwise one for the service.
   let mask = 0
-  if (svc === 0) for (const s of claim.stagesCompleted ?? noStages) mask |= 1 << stageRank(s)
+  if (svc === 0) {
+    for (const s of claim.stagesCompleted ?? noStages) {
+      const rank = stageRank(s)
+      if (rank === undefined) return Result.fail(new InvalidClaim({ issues: [{ path: "stagesCompleted", reason: `unknown stage ${String(s)}` }] }))
+      mask |= 1 << rank
+    }
+  }
   else mask = 1 << 4
   for (let st = 0; st < 5; st++) {
     if ((mask & (1 << st)) === 0) continue

@@ -272,6 +272,41 @@ export const recordsContract = (name: string, make: () => Promise<RecordsSubject
       await s.close?.()
     })
 
+    it("counts grants, assignments and grades by the day they happened: a past period reads the same later", async () => {
+      const s = await make()
+      await seed(s.cases, s.rosters, s.records)
+      const upTo = async (to: string) => ok(s.source.measure(panlong, { from: "2018-01-01", to } as typeof y2018))
+      const v = (m: ReadonlyMap<string, { readonly value: unknown }>, key: string) => m.get(key)?.value
+      // N1 notified on 07-02, its lawyer assigned on 07-03: on 07-02 it is still in time, neither success nor failure.
+      expect((await upTo("2018-07-02")).has("aid.notified-rate")).toBe(false)
+      expect(v(await upTo("2018-07-03"), "aid.notified-rate")).toEqual({ numerator: 1, denominator: 1 })
+      // N2 notified on 08-06 and never assigned: in time on its day, a failure once its time limit ran out.
+      expect(v(await upTo("2018-08-06"), "aid.notified-rate")).toEqual({ numerator: 1, denominator: 1 })
+      expect(v(await upTo("2018-09-30"), "aid.notified-rate")).toEqual({ numerator: 1, denominator: 2 })
+      // A1 concluded on 06-20 and graded on 07-01.
+      const june = await upTo("2018-06-30")
+      expect(v(june, "cases.concluded")).toEqual({ numerator: 1, denominator: 1 })
+      expect(june.has("quality.pass-rate")).toBe(false)
+      expect(v(await upTo("2018-07-01"), "quality.pass-rate")).toEqual({ numerator: 1, denominator: 1 })
+      // A1 (women) received on 03-05, decided eligible and granted on 03-06.
+      expect((await upTo("2018-03-05")).has("aid.special-groups-rate")).toBe(false)
+      expect(v(await upTo("2018-03-06"), "aid.special-groups-rate")).toEqual({ numerator: 1, denominator: 1 })
+      // Whatever happens after the period, the period's figures stay.
+      const model = await memoryModel()
+      for (const to of ["2018-03-05", "2018-06-30", "2018-07-02", "2018-08-06"]) expect(await upTo(to)).toEqual(await ok(model.measure(panlong, { from: "2018-01-01", to } as typeof y2018)))
+      await s.close?.()
+    })
+
+    it("fails an evaluation over a stored survey that no longer decodes with CorruptRecord naming it", async () => {
+      const s = await make()
+      if (s.corruptRecord === undefined) return
+      await ok(s.records.put(datasetRecords()))
+      await s.corruptRecord("survey", "SV2")
+      const r = await run(s.source.measure(panlong, y2018))
+      expect(Result.isFailure(r) && r.failure).toMatchObject({ _tag: "CorruptRecord", caseId: "survey:SV2" })
+      await s.close?.()
+    })
+
     it("puts records idempotently: the same content changes nothing, other content is a conflict unless replaced", async () => {
       const s = await make()
       expect(await ok(s.records.put([activity("A", 2), activity("B", 3)]))).toEqual({ inserted: 2, unchanged: 0, replaced: 0 })
@@ -384,6 +419,8 @@ export const recordsContract = (name: string, make: () => Promise<RecordsSubject
         expect(a1).toMatchObject({ groups: "|migrant-worker|women|", eligibility_outcome: "eligible", complaints: 1, grade: "good", concluded_on: "2018-06-20", ended_on: "2018-06-01", outcome: "judgment" })
         expect(Number(a1.granted)).toBe(1)
         expect(Number(a1.lawyer_assigned)).toBe(1)
+        // The days of the grant, the first assignment (not the reassignment) and the grade, folded from the log.
+        expect(a1).toMatchObject({ granted_on: "2018-03-06", lawyer_assigned_on: "2018-03-07", graded_on: "2018-07-01" })
         const clocks = await db.selectFrom("fayuan_case_clocks").select(sql<string>`count(*)`.as("n")).where("region", ">=", "0").executeTakeFirstOrThrow()
         expect(Number(clocks.n)).toBe([...logs.values()].reduce((n, log) => n + replay(log)!.clocks.length, 0))
         // The store carries on from the refreshed snapshots: a later complaint adds to the count.
@@ -393,6 +430,9 @@ export const recordsContract = (name: string, make: () => Promise<RecordsSubject
         const after = await ok(adapter.evaluationSource.measure(panlong, y2018))
         expect(after.get("quality.complaints")?.value).toEqual({ numerator: 2, denominator: 1 })
         expect(after.get("timeliness.assignment-rate")?.value).toEqual({ numerator: 2, denominator: 3 })
+        // The append carries the back-filled dates on and adds the assignment's.
+        const a4Head = await db.selectFrom("fayuan_case_heads").selectAll().where("region", "=", "530103").where("case_id", "=", "A4").executeTakeFirstOrThrow()
+        expect(a4Head).toMatchObject({ granted_on: "2018-06-05", lawyer_assigned_on: "2018-06-20", graded_on: null })
       } finally {
         await close()
       }

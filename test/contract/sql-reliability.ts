@@ -63,6 +63,24 @@ export const sqlReliability = (name: string, target: SqlTarget): void => {
       }
     })
 
+    it("an append over an unreadable snapshot refolds the stored log once, not the new events twice", async () => {
+      const { adapters, closeAll } = await target.openMany(1)
+      try {
+        const a = adapters[0]!
+        const log = caseLog("snap")
+        expect(await run(a.caseStore.append("snap", 0, log.slice(0, 2)))).toEqual(Result.succeed(undefined))
+        await (a.db as unknown as Kysely<FayuanDatabase>).updateTable("fayuan_case_heads").set({ snapshot: "{not json" }).where("region", "=", "530103").where("case_id", "=", "snap").execute()
+        expect(await run(a.caseStore.append("snap", 2, log.slice(2)))).toEqual(Result.succeed(undefined))
+        const head = await (a.db as unknown as Kysely<FayuanDatabase>).selectFrom("fayuan_case_heads").select(["version", "state", "snapshot"]).where("region", "=", "530103").where("case_id", "=", "snap").executeTakeFirstOrThrow()
+        const expected = replay(log)!
+        expect(Number(head.version)).toBe(log.length)
+        expect(head.state).toBe(expected.state)
+        expect(JSON.parse(head.snapshot)).toEqual(JSON.parse(JSON.stringify(expected)))
+      } finally {
+        await closeAll()
+      }
+    })
+
     it("a failure in the middle of a command's write leaves nothing behind", async () => {
       let fail = true
       const { adapters, closeAll } = await target.openMany(1, {
