@@ -18,7 +18,6 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect, Result } from "effect"
 import { sql } from "kysely"
-import pg from "pg"
 import { entryRow } from "../adapters/kysely/ledger-store.ts"
 import type { Opened } from "../adapters/kysely/open.ts"
 import type { LedgerEntriesTable } from "../adapters/kysely/schema.ts"
@@ -29,7 +28,7 @@ import { categories, execution, makeBudgetUnsafe } from "../src/budget/index.ts"
 import * as CalendarDate from "../src/CalendarDate.ts"
 import * as Money from "../src/Money.ts"
 import * as Region from "../src/Region.ts"
-import { measure, print, xorshift } from "./harness.ts"
+import { measure, print, scratchPostgres, xorshift } from "./harness.ts"
 
 /** Entries in the province-year ledger. */
 const ENTRIES = 1_000_000
@@ -152,31 +151,16 @@ const withSqlite = async (): Promise<void> => {
 }
 
 const withPostgres = async (url: string): Promise<void> => {
-  const database = `fayuan_bench_budget_${process.pid}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
+  const scratch = await scratchPostgres(url, "fayuan_bench_budget")
   try {
-    await admin.query(`CREATE DATABASE ${database}`)
-  } finally {
-    await admin.end()
-  }
-  const target = new URL(url)
-  target.pathname = `/${database}`
-  try {
-    const opened = await openPostgres({ connectionString: target.toString() })
+    const opened = await openPostgres({ connectionString: scratch.url })
     try {
       await benchAdapter("postgres", opened)
     } finally {
       await opened.close()
     }
   } finally {
-    const c = new pg.Client({ connectionString: url })
-    await c.connect()
-    try {
-      await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
-    } finally {
-      await c.end()
-    }
+    await scratch.drop()
   }
 }
 

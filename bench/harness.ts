@@ -69,3 +69,33 @@ export const xorshift = (seed: number) => {
     return x / 4_294_967_296
   }
 }
+
+/**
+ * A throwaway database on the PostgreSQL server at `url` (a role that may create databases): its
+ * connection string, and `drop` to remove it (forcing out any connection left).
+ */
+export const scratchPostgres = async (url: string, name: string): Promise<{ readonly url: string; readonly drop: () => Promise<void> }> => {
+  const { default: pg } = await import("pg")
+  const database = `${name}_${process.pid}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE ${database}`)
+  } finally {
+    await admin.end()
+  }
+  const target = new URL(url)
+  target.pathname = `/${database}`
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url })
+      await c.connect()
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
+      } finally {
+        await c.end()
+      }
+    }
+  }
+}

@@ -15,7 +15,6 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect, Result } from "effect"
 import { sql } from "kysely"
-import pg from "pg"
 import { openPglite } from "../adapters/pglite/index.ts"
 import { openPostgres } from "../adapters/postgres/index.ts"
 import { openSqlite } from "../adapters/sqlite/index.ts"
@@ -32,7 +31,7 @@ import type { Role } from "../src/lifecycle/vocabulary.ts"
 import * as Region from "../src/Region.ts"
 import { defaultRuleBook } from "../src/RuleBook.ts"
 import * as WorkCalendar from "../src/WorkCalendar.ts"
-import { measure, print, xorshift } from "./harness.ts"
+import { measure, print, scratchPostgres, xorshift } from "./harness.ts"
 
 /** Cases appended per round, and rounds (the median is reported) after one warm-up round. */
 const CASES = 400
@@ -157,29 +156,12 @@ const sqliteSubject = (): Subject => {
 const pgliteSubject = (): Subject => ({ name: "pglite", truncate: true, open: (options = {}) => openPglite(options), cleanup: async () => {} })
 
 const postgresSubject = async (url: string): Promise<Subject> => {
-  const database = `fayuan_bench_${process.pid}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  try {
-    await admin.query(`CREATE DATABASE ${database}`)
-  } finally {
-    await admin.end()
-  }
-  const target = new URL(url)
-  target.pathname = `/${database}`
+  const scratch = await scratchPostgres(url, "fayuan_bench")
   return {
     name: "postgres",
     truncate: true,
-    open: (options = {}) => openPostgres({ connectionString: target.toString(), ...options }),
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: url })
-      await c.connect()
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
-      } finally {
-        await c.end()
-      }
-    }
+    open: (options = {}) => openPostgres({ connectionString: scratch.url, ...options }),
+    cleanup: scratch.drop
   }
 }
 

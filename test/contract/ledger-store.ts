@@ -5,7 +5,8 @@
 import { Effect, Result } from "effect"
 import fc from "fast-check"
 import { sql } from "kysely"
-import { afterAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
+import { sharedAdapter } from "../support/sql-subject.ts"
 import type { Opened, OpenOptions } from "../../adapters/kysely/open.ts"
 import type { Budget, LedgerEntry, LedgerStoreShape } from "../../src/budget/index.ts"
 import { execution, fingerprint, makeBudgetUnsafe, totalsOf } from "../../src/budget/index.ts"
@@ -25,20 +26,12 @@ export interface LedgerSubject {
 
 /** One SQL adapter per test file, its ledger tables emptied before each use. */
 export const sharedLedgerSubject = (open: (options: OpenOptions) => Promise<Opened>): (() => Promise<LedgerSubject>) => {
-  let adapter: Promise<Opened> | undefined
-  const queries: Array<string> = []
-  afterAll(async () => {
-    if (adapter !== undefined) await (await adapter).close()
-  })
+  const shared = sharedAdapter(open, ["fayuan_ledger_entries", "fayuan_budget_lines", "fayuan_budgets"])
   return async () => {
-    adapter ??= open({ onQuery: (q) => queries.push(q) })
-    const a = await adapter
-    await sql`delete from fayuan_ledger_entries where region >= '0'`.execute(a.db)
-    await sql`delete from fayuan_budget_lines where region >= '0'`.execute(a.db)
-    await sql`delete from fayuan_budgets where region >= '0'`.execute(a.db)
+    const a = await shared.use()
     return {
       store: a.ledgerStore,
-      queries: () => queries,
+      queries: shared.queries,
       corruptBudget: async (budgetId) => {
         await sql`update fayuan_budgets set data = ${'{"schemaVersion":1,"id":'} where region >= '0' and budget_id = ${budgetId}`.execute(a.db)
       },

@@ -7,7 +7,8 @@
 import { Effect, Result } from "effect"
 import { sql } from "kysely"
 import type { Kysely } from "kysely"
-import { afterAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
+import { sharedAdapter } from "../support/sql-subject.ts"
 import { makeMemoryEvaluationSource, makeMemoryRecordStore } from "../../adapters/memory/records.ts"
 import { makeMemoryRosterStore, makeMemoryStore } from "../../adapters/memory/index.ts"
 import { rowOf } from "../../adapters/kysely/case-store.ts"
@@ -452,23 +453,15 @@ export const sharedRecordsSubject = (
   open: (options: OpenOptions) => Promise<Opened>,
   fresh?: () => Promise<{ readonly adapter: Opened; readonly close: () => Promise<void> }>
 ): (() => Promise<RecordsSubject>) => {
-  let adapter: Promise<Opened> | undefined
-  const queries: Array<string> = []
-  afterAll(async () => {
-    if (adapter !== undefined) await (await adapter).close()
-  })
+  const shared = sharedAdapter(open, ["fayuan_records", "fayuan_case_clocks", "fayuan_duty_shifts", "fayuan_case_heads", "fayuan_case_events"])
   return async () => {
-    adapter ??= open({ onQuery: (q) => queries.push(q) })
-    const a = await adapter
-    for (const table of ["fayuan_records", "fayuan_case_clocks", "fayuan_duty_shifts", "fayuan_case_heads", "fayuan_case_events"]) {
-      await sql`delete from ${sql.table(table)} where region >= '0'`.execute(a.db)
-    }
+    const a = await shared.use()
     return {
       cases: a.caseStore,
       rosters: a.rosterStore,
       records: a.recordStore,
       source: a.evaluationSource,
-      queries: () => queries,
+      queries: shared.queries,
       corruptRecord: async (type: string, id: string) => {
         await sql`update fayuan_records set data = ${'{"type":'} where region >= '0' and record_type = ${type} and id = ${id}`.execute(a.db)
       },

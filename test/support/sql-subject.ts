@@ -8,21 +8,9 @@ import type { Opened, OpenOptions } from "../../adapters/kysely/open.ts"
 import type { Subject } from "../contract/case-store.ts"
 
 export const sharedSubject = (open: (options: OpenOptions) => Promise<Opened>): (() => Promise<Subject>) => {
-  let adapter: Promise<Opened> | undefined
-  const queries: Array<string> = []
-  afterAll(async () => {
-    if (adapter !== undefined) await (await adapter).close()
-  })
+  const shared = sharedAdapter(open, ["fayuan_parties", "fayuan_rosters", "fayuan_duty_shifts", "fayuan_case_clocks", "fayuan_records", "fayuan_case_heads", "fayuan_case_events"])
   return async () => {
-    adapter ??= open({ onQuery: (q) => queries.push(q) })
-    const a = await adapter
-    await sql`delete from fayuan_parties where region >= '0'`.execute(a.db)
-    await sql`delete from fayuan_rosters where region >= '0'`.execute(a.db)
-    await sql`delete from fayuan_duty_shifts where region >= '0'`.execute(a.db)
-    await sql`delete from fayuan_case_clocks where region >= '0'`.execute(a.db)
-    await sql`delete from fayuan_records where region >= '0'`.execute(a.db)
-    await sql`delete from fayuan_case_heads where region >= '0'`.execute(a.db)
-    await sql`delete from fayuan_case_events where region >= '0'`.execute(a.db)
+    const a = await shared.use()
     return {
       store: a.caseStore,
       parties: a.partyStore,
@@ -30,13 +18,34 @@ export const sharedSubject = (open: (options: OpenOptions) => Promise<Opened>): 
       corruptRoster: async (rosterId: string) => {
         await sql`update fayuan_rosters set data = ${'{"schemaVersion":1'} where region >= '0' and roster_id = ${rosterId}`.execute(a.db)
       },
-      queries: () => queries,
+      queries: shared.queries,
       corruptParty: async (caseId: string) => {
         await sql`update fayuan_parties set data = ${'{"name":'} where region >= '0' and case_id = ${caseId}`.execute(a.db)
       },
       corrupt: async (caseId: string, sequence: number) => {
         await sql`update fayuan_case_events set payload = ${'{"type":"AidGranted","broken":'} where region >= '0' and case_id = ${caseId} and sequence = ${sequence}`.execute(a.db)
       }
+    }
+  }
+}
+
+/**
+ * One adapter per test file, opened on first use with a query log, closed after the file; `use`
+ * empties `tables` (in that order) before handing it out, so slow engines open once.
+ */
+export const sharedAdapter = (open: (options: OpenOptions) => Promise<Opened>, tables: ReadonlyArray<string>) => {
+  let adapter: Promise<Opened> | undefined
+  const queries: Array<string> = []
+  afterAll(async () => {
+    if (adapter !== undefined) await (await adapter).close()
+  })
+  return {
+    queries: (): ReadonlyArray<string> => queries,
+    use: async (): Promise<Opened> => {
+      adapter ??= open({ onQuery: (q) => queries.push(q) })
+      const a = await adapter
+      for (const table of tables) await sql`delete from ${sql.table(table)} where region >= '0'`.execute(a.db)
+      return a
     }
   }
 }
