@@ -38,8 +38,10 @@ type Counts = { -readonly [K in keyof ClockCounts]: number }
 /**
  * How the aggregates group. `groupInIndexOrder` (SQLite): group by the region first, so the rows
  * arrive grouped in the covering index's order and no sort is needed (SQLite sorts for every
- * `GROUP BY` that does not follow an index). Off (PostgreSQL): group by as few keys as possible,
- * which PostgreSQL hashes in parallel workers.
+ * `GROUP BY` that does not follow an index). Off (PostgreSQL): group the small aggregates by as few
+ * keys as possible, which PostgreSQL hashes in parallel workers. On PostgreSQL (and PGlite) the two
+ * large ones (the heads received, the clocks) are grouped in index order either way and read their
+ * covering index only (see `readIndex` below).
  *
  * @category models
  */
@@ -54,6 +56,37 @@ export interface EvaluationSourceOptions {
  */
 export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: EvaluationSourceOptions = {}): EvaluationSourceShape => {
   const ordered = options.groupInIndexOrder === true
+  /** PostgreSQL or PGlite: the dialect's query compiler numbers its parameters (`$1`). */
+  const postgres = sql`${0}`.compile(db).sql === "$1"
+  /**
+   * Runs a query on PostgreSQL in a transaction of its own with `settings` for that transaction
+   * only (`set_config(…, true)`, as `set local`); elsewhere as it is.
+   */
+  const withSettings =
+    (settings: ReadonlyArray<readonly [string, string]>) =>
+    <A>(run: (q: Kysely<FayuanDatabase>) => Promise<A>): Promise<A> =>
+      postgres
+        ? db.transaction().execute(async (trx) => {
+            await sql`select ${sql.join(settings.map(([name, value]) => sql`set_config(${name}, ${value}, true)`))}`.execute(trx)
+            return run(trx)
+          })
+        : run(db)
+  /**
+   * The queries of a measure already run side by side on the pool: parallel workers on top of
+   * them only contend for the same cores, so the larger ones (which PostgreSQL would otherwise
+   * plan with workers) run without.
+   */
+  const serial = withSettings([["max_parallel_workers_per_gather", "0"]])
+  /**
+   * The two large aggregates (a row per case, a row per clock), also without workers. PostgreSQL
+   * prices the covering index's pages as random reads and would rather scan the whole table, some
+   * three times wider; reading the (vacuumed) index only, grouped in its order without hashing,
+   * takes about two thirds of the CPU time. So sequential scans are off for their transaction.
+   */
+  const readIndex = withSettings([
+    ["enable_seqscan", "off"],
+    ["max_parallel_workers_per_gather", "0"]
+  ])
   const guard = <A>(operation: string, f: () => Promise<A>): Effect.Effect<A, StoreError> =>
     Effect.tryPromise({ try: f, catch: (error) => new StoreError({ operation, reason: databaseError(error) }) })
   /** As {@link guard}, letting a `CorruptRecord` through as itself. */
@@ -69,21 +102,23 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
     const { from, to } = regionRange(scope)
     const on = period.to
     const settled = sql`stopped_on <= ${on} or cancelled_on <= ${on}`
-    const rows = await db
-      .selectFrom("fayuan_case_clocks")
-      .select([
-        "kind",
-        "met",
-        sql<string>`count(*)`.as("n"),
-        sql<string>`count(case when ${settled} then 1 end)`.as("settled"),
-        sql<string>`count(case when ${settled} then null when due_on < ${on} then 1 end)`.as("overdue")
-      ])
-      .where("region", ">=", from)
-      .where("region", "<", to)
-      .where("started_on", ">=", period.from)
-      .where("started_on", "<=", period.to)
-      .groupBy(ordered ? ["region", "kind", "met"] : ["kind", "met"])
-      .execute()
+    const rows = await readIndex((q) =>
+      q
+        .selectFrom("fayuan_case_clocks")
+        .select([
+          "kind",
+          "met",
+          sql<string>`count(*)`.as("n"),
+          sql<string>`count(case when ${settled} then 1 end)`.as("settled"),
+          sql<string>`count(case when ${settled} then null when due_on < ${on} then 1 end)`.as("overdue")
+        ])
+        .where("region", ">=", from)
+        .where("region", "<", to)
+        .where("started_on", ">=", period.from)
+        .where("started_on", "<=", period.to)
+        .groupBy(ordered || postgres ? ["region", "kind", "met"] : ["kind", "met"])
+        .execute()
+    )
     const byKind = new Map<string, Counts>()
     for (const r of rows) {
       let c = byKind.get(r.kind)
@@ -113,36 +148,40 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
     const assignedBy = sql`lawyer_assigned_on <= ${period.to}`
     const notifiedCounted = sql`origin = 'notification' and (${assignedBy} or assignment_due_on is null or assignment_due_on < ${period.to})`
     // By kind and origin; the classes of the kinds (`matterClasses`) are added up below.
-    const received = db
-      .selectFrom("fayuan_case_heads")
-      .select([
-        "kind",
-        "origin",
-        sql<string>`count(*)`.as("n"),
-        sql<string>`count(case when ${notifiedCounted} then 1 end)`.as("notified"),
-        sql<string>`count(case when origin = 'notification' and ${assignedBy} then 1 end)`.as("assigned"),
-        sql<string>`count(case when ${entitled} then 1 end)`.as("entitled"),
-        sql<string>`count(case when ${entitled} and granted_on <= ${period.to} then 1 end)`.as("entitled_granted"),
-        sql<string>`sum(complaints)`.as("complaints")
-      ])
-      .where("region", ">=", from)
-      .where("region", "<", to)
-      .where("received_on", ">=", period.from)
-      .where("received_on", "<=", period.to)
-      .groupBy(ordered ? ["region", "kind", "origin"] : ["kind", "origin"])
-      .execute()
-    const concluded = db
-      .selectFrom("fayuan_case_heads")
-      .select([
-        sql<string>`count(*)`.as("concluded"),
-        sql<string>`count(case when grade is not null and graded_on <= ${period.to} then 1 end)`.as("graded"),
-        sql<string>`count(case when graded_on <= ${period.to} and grade in (${values(passingGrades)}) then 1 end)`.as("passed")
-      ])
-      .where("region", ">=", from)
-      .where("region", "<", to)
-      .where("concluded_on", ">=", period.from)
-      .where("concluded_on", "<=", period.to)
-      .executeTakeFirstOrThrow()
+    const received = readIndex((q) =>
+      q
+        .selectFrom("fayuan_case_heads")
+        .select([
+          "kind",
+          "origin",
+          sql<string>`count(*)`.as("n"),
+          sql<string>`count(case when ${notifiedCounted} then 1 end)`.as("notified"),
+          sql<string>`count(case when origin = 'notification' and ${assignedBy} then 1 end)`.as("assigned"),
+          sql<string>`count(case when ${entitled} then 1 end)`.as("entitled"),
+          sql<string>`count(case when ${entitled} and granted_on <= ${period.to} then 1 end)`.as("entitled_granted"),
+          sql<string>`sum(complaints)`.as("complaints")
+        ])
+        .where("region", ">=", from)
+        .where("region", "<", to)
+        .where("received_on", ">=", period.from)
+        .where("received_on", "<=", period.to)
+        .groupBy(ordered || postgres ? ["region", "kind", "origin"] : ["kind", "origin"])
+        .execute()
+    )
+    const concluded = serial((q) =>
+      q
+        .selectFrom("fayuan_case_heads")
+        .select([
+          sql<string>`count(*)`.as("concluded"),
+          sql<string>`count(case when grade is not null and graded_on <= ${period.to} then 1 end)`.as("graded"),
+          sql<string>`count(case when graded_on <= ${period.to} and grade in (${values(passingGrades)}) then 1 end)`.as("passed")
+        ])
+        .where("region", ">=", from)
+        .where("region", "<", to)
+        .where("concluded_on", ">=", period.from)
+        .where("concluded_on", "<=", period.to)
+        .executeTakeFirstOrThrow()
+    )
     // Consultations by point and channel first (in the index's order), then the points' levels.
     const byPoint = db
       .selectFrom("fayuan_records")
@@ -177,16 +216,18 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
       .where((eb) => eb.or([eb("p.until_date", "is", null), eb("p.until_date", ">=", period.from)]))
       .groupBy(ordered ? ["p.record_type", "p.region", "p.category"] : ["p.record_type", "p.category"])
       .execute()
-    const dated = db
-      .selectFrom("fayuan_records")
-      .select(["record_type", "category", sql<string>`count(*)`.as("records"), sql<string>`sum(quantity)`.as("total"), sql<string>`sum(portion)`.as("portion")])
-      .where("region", ">=", from)
-      .where("region", "<", to)
-      .where("record_type", "in", ["drafted-document", "activity", "training"] satisfies ReadonlyArray<RecordType>)
-      .where("on_date", ">=", period.from)
-      .where("on_date", "<=", period.to)
-      .groupBy(ordered ? ["record_type", "region", "category"] : ["record_type", "category"])
-      .execute()
+    const dated = serial((q) =>
+      q
+        .selectFrom("fayuan_records")
+        .select(["record_type", "category", sql<string>`count(*)`.as("records"), sql<string>`sum(quantity)`.as("total"), sql<string>`sum(portion)`.as("portion")])
+        .where("region", ">=", from)
+        .where("region", "<", to)
+        .where("record_type", "in", ["drafted-document", "activity", "training"] satisfies ReadonlyArray<RecordType>)
+        .where("on_date", ">=", period.from)
+        .where("on_date", "<=", period.to)
+        .groupBy(ordered ? ["record_type", "region", "category"] : ["record_type", "category"])
+        .execute()
+    )
     // Surveys are a few records entered by hand: read whole, for their sources.
     const surveys = db
       .selectFrom("fayuan_records")
@@ -197,14 +238,16 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
       .where("on_date", ">=", period.from)
       .where("on_date", "<=", period.to)
       .execute()
-    const shifts = db
-      .selectFrom("fayuan_duty_shifts")
-      .select(sql<string>`count(*)`.as("n"))
-      .where("region", ">=", from)
-      .where("region", "<", to)
-      .where("date", ">=", period.from)
-      .where("date", "<=", period.to)
-      .executeTakeFirstOrThrow()
+    const shifts = serial((q) =>
+      q
+        .selectFrom("fayuan_duty_shifts")
+        .select(sql<string>`count(*)`.as("n"))
+        .where("region", ">=", from)
+        .where("region", "<", to)
+        .where("date", ">=", period.from)
+        .where("date", "<=", period.to)
+        .executeTakeFirstOrThrow()
+    )
     const [rec, c, clocks, cons, sp, dt, sv, sh] = await Promise.all([received, concluded, clocksByKind(scope, period), consultations, spans, dated, surveys, shifts])
 
     for (const row of rec) {
