@@ -23,12 +23,12 @@ import { join } from "node:path"
 import { DatabaseSync } from "node:sqlite"
 import { isDeepStrictEqual } from "node:util"
 import { Effect } from "effect"
-import type { Kysely } from "kysely"
+import type { Kysely, Selectable } from "kysely"
 import { sql } from "kysely"
 import pg from "pg"
 import { regionRange } from "../adapters/kysely/case-store.ts"
 import type { Opened } from "../adapters/kysely/open.ts"
-import type { FayuanDatabase } from "../adapters/kysely/schema.ts"
+import type { FayuanDatabase, RecordsTable } from "../adapters/kysely/schema.ts"
 import { openPostgres } from "../adapters/postgres/index.ts"
 import { openSqlite } from "../adapters/sqlite/index.ts"
 import * as CalendarDate from "../src/CalendarDate.ts"
@@ -38,7 +38,7 @@ import { canonicalJson } from "../src/evaluation/Records.ts"
 import type { CaseFacts, ClockFacts } from "../src/evaluation/Source.ts"
 import { computeMeasures, decodeGroups, yearPeriod } from "../src/evaluation/Source.ts"
 import * as Region from "../src/Region.ts"
-import { print, xorshift } from "./harness.ts"
+import { print, scratchPostgres, xorshift } from "./harness.ts"
 
 const CASES = 1_000_000
 const SEED = 20180101
@@ -412,18 +412,7 @@ export const jsPath = async (db: Kysely<FayuanDatabase>, scope: Region.RegionCod
 }
 
 /** A record from its columns (its JSON only for surveys, whose source is not in a column). */
-const recordOf = (r: {
-  readonly region: string
-  readonly record_type: string
-  readonly id: string
-  readonly on_date: string
-  readonly until_date: string | null
-  readonly category: string
-  readonly point_id: string | null
-  readonly quantity: number
-  readonly portion: number | null
-  readonly data: string
-}): EvaluationRecord => {
+const recordOf = (r: Selectable<RecordsTable>): EvaluationRecord => {
   const base = { id: r.id, region: r.region as Region.RegionCode }
   const on = r.on_date as CalendarDate.CalendarDate
   switch (r.record_type) {
@@ -497,9 +486,8 @@ export const run = async (): Promise<void> => {
   )
   const dir = mkdtempSync(join(tmpdir(), "fayuan-bench-evaluation-"))
   const url = process.env["FAYUAN_PG_URL"]
-  const database = `fayuan_bench_evaluation_${process.pid}`
   const adapters: Array<Opened> = []
-  let created = false
+  let scratch: { readonly url: string; readonly drop: () => Promise<void> } | undefined
   try {
     const path = join(dir, "evaluation.sqlite")
     const sqlite = await openSqlite({ path })
@@ -510,16 +498,10 @@ export const run = async (): Promise<void> => {
     process.stderr.write(`evaluation sqlite: loaded (${lap()} s)\n`)
     if (url === undefined || url === "") process.stderr.write("evaluation: postgres skipped (set FAYUAN_PG_URL to a server where a database may be created)\n")
     else {
-      const admin = new pg.Client({ connectionString: url })
-      await admin.connect()
-      await admin.query(`CREATE DATABASE ${database}`)
-      created = true
-      await admin.end()
-      const target = new URL(url)
-      target.pathname = `/${database}`
-      const postgres = await openPostgres({ connectionString: target.toString() })
+      scratch = await scratchPostgres(url, "fayuan_bench_evaluation")
+      const postgres = await openPostgres({ connectionString: scratch.url })
       adapters.push(postgres)
-      await loadPostgres(target.toString(), data)
+      await loadPostgres(scratch.url, data)
       process.stderr.write(`evaluation postgres: loaded (${lap()} s)\n`)
     }
     // The generated rows are no longer needed: the JavaScript path needs the heap.
@@ -531,12 +513,7 @@ export const run = async (): Promise<void> => {
   } finally {
     for (const opened of adapters) await opened.close()
     rmSync(dir, { recursive: true, force: true })
-    if (created) {
-      const c = new pg.Client({ connectionString: url })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
-      await c.end()
-    }
+    await scratch?.drop()
   }
 }
 

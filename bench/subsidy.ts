@@ -12,23 +12,11 @@ import * as CalendarDate from "../src/CalendarDate.ts"
 import * as Region from "../src/Region.ts"
 import type { Claim, WorkedShift } from "../src/subsidy/index.ts"
 import { calculateCase, calculateDuty, decodeClaim, tables } from "../src/subsidy/index.ts"
-import { measure, print } from "./harness.ts"
+import { measure, print, xorshift } from "./harness.ts"
 
 const SEED = 20180601
 const CLAIMS = 20_000
 const SHIFTS = 20_000
-
-const prng = (seed: number) => {
-  let state = seed >>> 0
-  return (): number => {
-    state = (state + 0x9e3779b9) >>> 0
-    let z = state
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0
-    z = (z ^ (z >>> 16)) >>> 0
-    return z / 4_294_967_296
-  }
-}
 
 type Rand = () => number
 const pick = <A>(rand: Rand, xs: ReadonlyArray<A>): A => xs[Math.floor(rand() * xs.length)]!
@@ -46,7 +34,7 @@ const places = [
 const stages = ["investigation", "prosecution-review", "trial"] as const
 
 const makeClaims = (): Array<Claim> => {
-  const rand = prng(SEED)
+  const rand = xorshift(SEED)
   const out: Array<Claim> = []
   for (let i = 0; i < CLAIMS; i++) {
     const place = pick(rand, places)
@@ -85,7 +73,7 @@ const makeClaims = (): Array<Claim> => {
 }
 
 const makeShifts = (): Array<WorkedShift> => {
-  const rand = prng(SEED + 1)
+  const rand = xorshift(SEED + 1)
   const region = Region.makeUnsafe("530103")
   const out: Array<WorkedShift> = []
   const seen = new Set<string>()

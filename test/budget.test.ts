@@ -15,6 +15,7 @@ import {
   reconcile,
   totalsOf
 } from "../src/budget/index.ts"
+import { entry } from "./support/budget.ts"
 import * as CalendarDate from "../src/CalendarDate.ts"
 import * as Money from "../src/Money.ts"
 import * as Ratio from "../src/Ratio.ts"
@@ -57,16 +58,6 @@ const budget: Budget = makeBudgetUnsafe({
   ]
 })
 
-const entry = (key: string, lineId: string, kind: "payment" | "commitment", amount: number, on: string, extra: Partial<LedgerEntry> = {}): LedgerEntry => ({
-  key,
-  budgetId: "PL-2018",
-  lineId,
-  kind,
-  amount: fen(amount),
-  on: d(on),
-  source: { kind: "manual" },
-  ...extra
-})
 
 const entries: ReadonlyArray<LedgerEntry> = [
   entry("c1", "cases", "payment", 300_000, "2018-03-15"),

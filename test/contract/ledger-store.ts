@@ -10,6 +10,7 @@ import { sharedAdapter } from "../support/sql-subject.ts"
 import type { Opened, OpenOptions } from "../../adapters/kysely/open.ts"
 import type { Budget, LedgerEntry, LedgerStoreShape } from "../../src/budget/index.ts"
 import { execution, fingerprint, makeBudgetUnsafe, totalsOf } from "../../src/budget/index.ts"
+import { entry } from "../support/budget.ts"
 import * as CalendarDate from "../../src/CalendarDate.ts"
 import * as Money from "../../src/Money.ts"
 import * as Region from "../../src/Region.ts"
@@ -77,16 +78,6 @@ export const yuxiBudget: Budget = makeBudgetUnsafe({
   ]
 })
 
-const entry = (key: string, lineId: string, kind: "payment" | "commitment", amount: number, on: string, extra: Partial<LedgerEntry> = {}): LedgerEntry => ({
-  key,
-  budgetId: "PL-2018",
-  lineId,
-  kind,
-  amount: fen(amount),
-  on: d(on),
-  source: { kind: "manual" },
-  ...extra
-})
 
 const sample: ReadonlyArray<LedgerEntry> = [
   entry("case:530103:C-0001", "cases", "payment", 120_000, "2018-03-15", { source: { kind: "case", caseId: "C-0001" }, region: r("530103"), lawyerId: "L1" }),
