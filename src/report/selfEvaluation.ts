@@ -4,13 +4,14 @@
  * scheme's scores, and the report's input — everything the seed report assembled by hand.
  *
  * @example
- * import { Data, Effect } from "effect"
+ * import { Effect } from "effect"
+ * import { CalendarDate, Region } from "fayuan"
  * import { schemes } from "fayuan/evaluation"
  * import { renderMarkdown, selfEvaluation } from "fayuan/report"
  * const program = selfEvaluation({
- *   scope: "530103", year: 2018, scheme: schemes.panlong2018, budgetId: "PL-2018",
+ *   scope: Region.makeUnsafe("530103"), year: 2018, scheme: schemes.panlong2018, budgetId: "PL-2018",
  *   regionName: { zh: "盘龙区", en: "Panlong District" }, projectName: "法律援助项目",
- *   generatedOn: "2019-01-15"
+ *   generatedOn: CalendarDate.makeUnsafe("2019-01-15")
  * }).pipe(Effect.map((r) => renderMarkdown(r.report)))
  *
  * @since 0.1.0
