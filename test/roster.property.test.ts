@@ -1,9 +1,11 @@
+import { Result } from "effect"
 import fc from "fast-check"
 import { afterAll, describe, expect, it } from "vitest"
 import type { CalendarDate } from "../src/CalendarDate.ts"
 import { replan } from "../src/roster/replan.ts"
 import type { Roster, RosterInput } from "../src/roster/Roster.ts"
-import { balance, Board, fill, fillAndBalance, firmDeviation, refine, report, rotationCost, solve } from "../src/roster/solve.ts"
+import { decodeRosterInput } from "../src/roster/Roster.ts"
+import { balance, Board, fill, fillAndBalance, firmDeviation, hasTakeableSeat, refine, report, rotationCost, solve } from "../src/roster/solve.ts"
 import * as WorkCalendar from "../src/WorkCalendar.ts"
 import {
   compatible,
@@ -16,6 +18,7 @@ import {
   mediumInstance,
   modelSeats,
   monthlyMax,
+  mostSeats,
   qualifies,
   shuffled,
   smallInstance,
@@ -50,31 +53,132 @@ describe("roster properties: hard constraints (district-sized instances, gaps 0,
   })
 
   it("an unfilled seat is one no qualified, available lawyer could take as the roster stands, and says why", () => {
-    fc.assert(
-      fc.property(mediumInstance(), (input) => {
-        const roster = solve(input)
-        const gap = input.parameters?.minDaysBetweenShifts ?? 1
-        const seats = new Map(modelSeats(input).map((s) => [s.siteId + s.date + s.slot, s]))
-        const held = new Map<string, Array<{ day: number; mask: number; month: string }>>()
-        const mask = { full: 3, am: 1, pm: 2 } as const
-        for (const a of roster.assignments) held.set(a.lawyerId, [...(held.get(a.lawyerId) ?? []), { day: epochDay(a.date), mask: mask[a.slot], month: a.date.slice(0, 7) }])
-        for (const u of roster.unfilled) {
-          expect(u.reason.length).toBeGreaterThan(0)
-          const seat = seats.get(u.siteId + u.date + u.slot)!
-          for (const id of seat.candidates) {
-            const lawyer = input.lawyers.find((l) => l.id === id)!
-            const mine = held.get(id) ?? []
-            const full = mine.filter((t) => t.month === seat.month).length >= monthlyMax(input, lawyer)
-            const clash = mine.some((t) => !compatible(gap, seat, t))
-            expect(full || clash, `${id} could take ${keyOf(u)}`).toBe(true)
-          }
-          const site = input.sites.find((x) => x.id === u.siteId)!
-          if (seat.candidates.length > 0) expect(u.reason).toMatch(/already on duty/)
-          else if (input.lawyers.some((l) => qualifies(site, l))) expect(u.reason).toBe("every lawyer who meets the site's requirements is unavailable that day")
-          else expect(u.reason).toBe("no lawyer of the site's region meets its requirements")
-        }
-      })
-    )
+    fc.assert(fc.property(mediumInstance(), (input) => expectUnfilledExplained(input, solve(input))))
+  })
+})
+
+/**
+ * Every unfilled seat (from `from` on): each candidate (qualified, available that day) is at the
+ * monthly maximum or too close to a shift they hold, and the reason says so.
+ */
+const expectUnfilledExplained = (input: RosterInput, roster: Roster, from = ""): void => {
+  const gap = input.parameters?.minDaysBetweenShifts ?? 1
+  const seats = new Map(modelSeats(input).map((s) => [s.siteId + s.date + s.slot, s]))
+  const held = new Map<string, Array<{ day: number; mask: number; month: string }>>()
+  const mask = { full: 3, am: 1, pm: 2 } as const
+  for (const a of roster.assignments) held.set(a.lawyerId, [...(held.get(a.lawyerId) ?? []), { day: epochDay(a.date), mask: mask[a.slot], month: a.date.slice(0, 7) }])
+  for (const u of roster.unfilled) {
+    if (u.date < from) continue
+    expect(u.reason.length).toBeGreaterThan(0)
+    const seat = seats.get(u.siteId + u.date + u.slot)!
+    for (const id of seat.candidates) {
+      const lawyer = input.lawyers.find((l) => l.id === id)!
+      const mine = held.get(id) ?? []
+      const full = mine.filter((t) => t.month === seat.month).length >= monthlyMax(input, lawyer)
+      const clash = mine.some((t) => !compatible(gap, seat, t))
+      expect(full || clash, `${id} could take ${keyOf(u)}`).toBe(true)
+    }
+    const site = input.sites.find((x) => x.id === u.siteId)!
+    if (seat.candidates.length > 0) expect(u.reason).toMatch(/already on duty/)
+    else if (input.lawyers.some((l) => qualifies(site, l))) expect(u.reason).toBe("every lawyer who meets the site's requirements is unavailable that day")
+    else expect(u.reason).toBe("no lawyer of the site's region meets its requirements")
+  }
+}
+
+describe("roster regressions: open seats a lawyer could take", () => {
+  const decode = (raw: unknown): RosterInput => {
+    const r = decodeRosterInput(raw)
+    if (Result.isFailure(r)) throw new Error(r.failure.message)
+    return r.success
+  }
+  const lawyer = (id: string, extra: Record<string, unknown> = {}) => ({ id, firmId: "F1", region: "530103", yearsOfPractice: 5, ...extra })
+
+  // FAYUAN_FC_SEED=1558368802, path 147, as CI found it: with a rest of 2 days, a rotation swap in
+  // refine moved L7 from 10-10 to 10-11, which freed L7 for the open seats of 10-09.
+  it("seed 1558368802: the seats a move in balancing or refining frees a lawyer for are filled", () => {
+    const input = decode({
+      period: { from: "2018-10-02", to: "2018-10-19" },
+      sites: [
+        { id: "S0", region: "5301", days: "every-day", shifts: [{ slot: "pm", lawyersNeeded: 1 }], minYearsOfPractice: 3, languages: ["yi"], openFrom: "2018-10-07" },
+        { id: "S1", region: "530103", days: "working-days", shifts: [{ slot: "am", lawyersNeeded: 2 }], minYearsOfPractice: 0, languages: [], openTo: "2018-10-09" },
+        { id: "S2", region: "530103", days: "every-day", shifts: [{ slot: "pm", lawyersNeeded: 2 }], openFrom: "2018-10-05", openTo: "2018-10-13" }
+      ],
+      lawyers: [
+        { id: "L0", firmId: "F1", region: "530103", yearsOfPractice: 1, languages: ["bai"], unavailable: ["2018-10-02", "2018-10-06", "2018-10-07", "2018-10-10", "2018-10-12", "2018-10-15", "2018-10-16"], maxPerMonth: 2, preferredSites: [], preferredWeekdays: [7] },
+        {
+          id: "L1",
+          firmId: "F3",
+          region: "530102",
+          yearsOfPractice: 6,
+          unavailable: ["2018-10-02", "2018-10-03", "2018-10-04", "2018-10-05", "2018-10-06", "2018-10-07", "2018-10-09", "2018-10-10", "2018-10-11", "2018-10-12", "2018-10-13", "2018-10-14", "2018-10-15", "2018-10-16", "2018-10-17", "2018-10-18", "2018-10-19"],
+          maxPerMonth: 2,
+          preferredSites: ["S1", "S2"],
+          preferredWeekdays: [1, 2, 3, 4, 5, 6, 7]
+        },
+        { id: "L2", firmId: "F3", region: "530103", yearsOfPractice: 5, languages: [], unavailable: ["2018-10-02", "2018-10-03", "2018-10-04", "2018-10-05", "2018-10-06", "2018-10-07", "2018-10-12", "2018-10-16", "2018-10-17", "2018-10-19"], maxPerMonth: 2, preferredSites: [] },
+        {
+          id: "L3",
+          firmId: "F3",
+          region: "530102",
+          yearsOfPractice: 3,
+          languages: ["yi"],
+          unavailable: ["2018-10-02", "2018-10-03", "2018-10-04", "2018-10-05", "2018-10-06", "2018-10-08", "2018-10-09", "2018-10-11", "2018-10-15", "2018-10-16", "2018-10-17", "2018-10-18", "2018-10-19"],
+          maxPerMonth: 4,
+          preferredSites: ["S2"],
+          preferredWeekdays: [7]
+        },
+        {
+          id: "L4",
+          firmId: "F3",
+          region: "530103",
+          yearsOfPractice: 1,
+          languages: [],
+          unavailable: ["2018-10-02", "2018-10-04", "2018-10-05", "2018-10-06", "2018-10-08", "2018-10-10", "2018-10-11", "2018-10-12", "2018-10-14", "2018-10-16", "2018-10-17", "2018-10-19"],
+          maxPerMonth: 2,
+          preferredSites: ["S1"],
+          preferredWeekdays: [2, 3, 5, 6]
+        },
+        { id: "L5", firmId: "F1", region: "530103", yearsOfPractice: 5, languages: ["yi", "bai"], unavailable: ["2018-10-02", "2018-10-04", "2018-10-06", "2018-10-09", "2018-10-16", "2018-10-18", "2018-10-19"], maxPerMonth: 2, preferredSites: ["S2"], preferredWeekdays: [] },
+        { id: "L6", firmId: "F3", region: "530103", yearsOfPractice: 1, languages: [], unavailable: ["2018-10-02", "2018-10-03", "2018-10-04", "2018-10-19"], maxPerMonth: 4, preferredSites: ["S0"] },
+        { id: "L7", firmId: "F1", region: "530103", yearsOfPractice: 4, languages: [], unavailable: ["2018-10-05", "2018-10-08", "2018-10-16"], preferredSites: ["S0", "S1", "S2"], preferredWeekdays: [1, 2, 4, 5, 6, 7] },
+        { id: "L8", firmId: "F2", region: "530103", yearsOfPractice: 5, unavailable: ["2018-10-05", "2018-10-06", "2018-10-13", "2018-10-17"], maxPerMonth: 2, preferredSites: ["S0"] }
+      ],
+      pinned: [{ date: "2018-10-12", siteId: "S2", slot: "pm", lawyerId: "L4" }],
+      parameters: { maxPerMonth: 5, minDaysBetweenShifts: 2 },
+      seed: 526338659
+    })
+    const roster = solve(input)
+    expect(violations(input, roster)).toEqual([])
+    expectUnfilledExplained(input, roster)
+  })
+
+  // The same failure, minimised: refine swaps L7's 10-10 for L8's 10-11 (and L6's 10-07 for
+  // L7's 10-06), and with a rest of 2 days L7 is then free on 10-09.
+  it("a rotation swap that frees a lawyer for an open seat (rest of 2 days): the seat is filled", () => {
+    const input = decode({
+      period: { from: "2018-10-06", to: "2018-10-13" },
+      sites: [{ id: "S2", region: "530103", days: "every-day", shifts: [{ slot: "pm", lawyersNeeded: 2 }] }],
+      lawyers: [
+        lawyer("L2", { maxPerMonth: 2 }),
+        lawyer("L4", { unavailable: ["2018-10-06", "2018-10-10", "2018-10-12"] }),
+        lawyer("L6"),
+        lawyer("L7", { unavailable: ["2018-10-08"], preferredWeekdays: [1, 2, 4, 5, 6, 7] }),
+        lawyer("L8", { maxPerMonth: 2 })
+      ],
+      parameters: { minDaysBetweenShifts: 2 },
+      seed: 0
+    })
+    // One round of the phases leaves a seat open that L7 can take.
+    const board = new Board(input, WorkCalendar.china)
+    fill(board)
+    balance(board)
+    refine(board)
+    expect(hasTakeableSeat(board)).toBe(true)
+    // The solver repeats them until no open seat can be taken.
+    const roster = solve(input)
+    expect(violations(input, roster)).toEqual([])
+    expectUnfilledExplained(input, roster)
+    expect(roster.assignments.length).toBeGreaterThan(board.total)
   })
 })
 
@@ -225,6 +329,8 @@ describe("roster properties: re-planning", () => {
         }
         // The absent lawyer's kept (past or pinned) shifts are the only ones on their new unavailable dates.
         expect(violations(nextInput, next).filter((v) => !(v.startsWith(`${lawyer} at `) && v.endsWith(": unavailable")))).toEqual([])
+        // No seat ahead stays open that someone could take.
+        expectUnfilledExplained(nextInput, next, today)
         const diff = [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k)?.lawyerId !== after.get(k)?.lawyerId).sort()
         expect(changes.map(keyOf).sort()).toEqual(diff)
         for (const c of changes) if (c.from !== undefined && c.from !== lawyer) expect(c.to, `${keyOf(c)} emptied`).toBeDefined()
@@ -252,6 +358,50 @@ describe("roster properties: re-planning", () => {
 })
 
 describe("roster properties: the lower goals", () => {
+  it("a firm is flagged exactly when its seats miss p × covered / q by a whole seat, and the reason given holds (exhaustive, ≤ 8 seats)", () => {
+    fc.assert(
+      fc.property(smallInstance([0, 1, 2], { quotas: true }), (input) => {
+        const roster = solve(input)
+        const misses = roster.certificate.quotaMisses
+        if (input.firms === undefined) {
+          expect(misses).toBeUndefined()
+          return
+        }
+        const seats = modelSeats(input)
+        const covered = roster.assignments.length
+        const firmOf = new Map(input.lawyers.map((l) => [l.id, l.firmId]))
+        for (const firm of input.firms) {
+          const miss = misses?.find((m) => m.firmId === firm.id)
+          if (firm.quotaShare === undefined) {
+            expect(miss).toBeUndefined()
+            continue
+          }
+          const { numerator: p, denominator: q } = firm.quotaShare
+          const held = roster.assignments.filter((a) => firmOf.get(a.lawyerId) === firm.id).length
+          const off = held * q - p * covered
+          expect(miss !== undefined, `${firm.id}: ${held} of ${covered} seats, quota ${p}/${q}`).toBe(Math.abs(off) >= q)
+          if (miss === undefined) continue
+          expect(miss).toMatchObject({ quota: `${p}/${q}`, share: `${held}/${covered}`, seats: held })
+          // Below: the firm's lawyers hold at most `most`; above: the other firms' lawyers do.
+          const below = off < 0
+          const members = new Set(input.lawyers.filter((l) => (l.firmId === firm.id) === below).map((l) => l.id))
+          const short = (most: number) => (below ? (most + 1) * q <= p * covered : (covered - most - 1) * q >= p * covered)
+          const atMost = /at most (\d+) of the (\d+) seats in any roster$/.exec(miss.reason)
+          const above = /would raise the largest load above (\d+)$/.exec(miss.reason)
+          if (atMost !== null) {
+            expect(miss.reason).toMatch(below ? /of the firm:/ : /of the other firms:/)
+            expect(mostSeats(input, seats, members, covered)).toBeLessThanOrEqual(Number(atMost[1]))
+            expect(short(Number(atMost[1]))).toBe(true)
+          } else if (above !== null) {
+            expect(Number(above[1])).toBe(roster.certificate.maxLoad)
+            expect(short(mostSeats(input, seats, members, covered, Number(above[1])))).toBe(true)
+          } else expect(miss.reason).toBe("loads are balanced first: the quota only breaks ties between loads, and no move toward it keeps the loads as balanced")
+        }
+      })
+    )
+  })
+
+
   it("refining keeps the sorted loads and never worsens firm shares, nor rotation unless firm shares improved", () => {
     fc.assert(
       fc.property(mediumInstance([0, 1, 2]), (input) => {

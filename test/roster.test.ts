@@ -4,6 +4,7 @@ import { replan } from "../src/roster/replan.ts"
 import type { Roster, RosterInput } from "../src/roster/Roster.ts"
 import { decodeRosterInput } from "../src/roster/Roster.ts"
 import { solve } from "../src/roster/solve.ts"
+import { decodeRosterJson, encodeRosterJson } from "../src/roster/Store.ts"
 import { datesBetween, loadsOf, modelSeats, shuffled, violations } from "./support/roster-arbitraries.ts"
 import { failure, ok } from "./support/result.ts"
 
@@ -231,6 +232,49 @@ describe("solve: a district month on the China work calendar", () => {
     expect(r.assignments.filter((a) => a.date === "2018-09-18" && a.siteId === "centre").map((a) => a.seat)).toEqual([0, 1])
     expect(r.assignments.length + r.unfilled.length).toBe(43 + 2)
     expect(violations(input, r)).toEqual([])
+  })
+})
+
+describe("solve: firm quotas the roster misses are flagged, with the reason", () => {
+  // Ten working days (2018-10-15 to 10-26), one seat a day.
+  const fortnight = (lawyers: ReadonlyArray<Record<string, unknown>>, quotas: Record<string, string>) =>
+    decode({ period: { from: "2018-10-15", to: "2018-10-26" }, sites: [site("centre")], lawyers, firms: Object.entries(quotas).map(([id, quotaShare]) => ({ id, quotaShare })) })
+
+  it("a firm set to 20 % with half the lawyers gets 40 %: loads are balanced first", () => {
+    const input = fortnight([lawyer("A1", { firmId: "small" }), lawyer("A2", { firmId: "small" }), lawyer("B1", { firmId: "big" }), lawyer("B2", { firmId: "big" })], { small: "0.2", big: "0.8" })
+    const r = solve(input)
+    // Loads 3, 3, 2, 2: the 20 % firm (2 of 10 seats) would leave 8 to two lawyers.
+    expect(r.certificate.maxLoad).toBe(3)
+    expect(r.certificate.quotaMisses).toEqual([
+      { firmId: "big", quota: "4/5", share: "6/10", seats: 6, reason: "loads are balanced first: meeting the quota would raise the largest load above 3" },
+      { firmId: "small", quota: "1/5", share: "4/10", seats: 4, reason: "loads are balanced first: meeting the quota would raise the largest load above 3" }
+    ])
+    expect(violations(input, r)).toEqual([])
+    // The flags are stored with the roster.
+    expect(ok(decodeRosterJson(encodeRosterJson(r))).certificate.quotaMisses).toEqual(r.certificate.quotaMisses)
+  })
+
+  it("a firm whose only lawyer may serve twice a month: not enough lawyers of the firm, nor of the others", () => {
+    const r = solve(fortnight([lawyer("A1", { firmId: "small", maxPerMonth: 2 }), lawyer("B1", { firmId: "big" }), lawyer("B2", { firmId: "big" })], { small: "0.5", big: "0.5" }))
+    expect(r.unfilled).toEqual([])
+    expect(r.certificate.quotaMisses).toEqual([
+      { firmId: "big", quota: "1/2", share: "8/10", seats: 8, reason: "not enough qualified, available lawyers of the other firms: they can take at most 2 of the 10 seats in any roster" },
+      { firmId: "small", quota: "1/2", share: "2/10", seats: 2, reason: "not enough qualified, available lawyers of the firm: they can take at most 2 of the 10 seats in any roster" }
+    ])
+  })
+
+  it("quotas met (within a seat's rounding) flag nothing; without quotas there is no list", () => {
+    const five = ["B1", "B2", "B3", "B4", "B5"].map((id) => lawyer(id, { firmId: "big" }))
+    const r = solve(fortnight([lawyer("A1", { firmId: "small" }), lawyer("A2", { firmId: "small" }), ...five], { small: "0.2", big: "0.8" }))
+    expect(r.certificate.firmShares).toEqual([
+      { firmId: "big", seats: 8, quota: "4/5" },
+      { firmId: "small", seats: 2, quota: "1/5" }
+    ])
+    expect(r.certificate.quotaMisses).toEqual([])
+    // One seat more than the share (3 of 10 for 1/3 × 10 = 3.33…) is rounding, not a miss.
+    const thirds = solve(fortnight([lawyer("A1", { firmId: "x" }), lawyer("B1", { firmId: "y" }), lawyer("C1", { firmId: "z" })], { x: "0.33", y: "0.33", z: "0.34" }))
+    expect(thirds.certificate.quotaMisses).toEqual([])
+    expect(solve(district).certificate.quotaMisses).toBeUndefined()
   })
 })
 

@@ -218,9 +218,26 @@ export interface Unfilled extends Shift {
 }
 
 /**
+ * A firm whose share of the covered seats misses its quota by a whole seat or more (less is
+ * rounding): its quota and actual share as fractions, and why.
+ *
+ * @category models
+ */
+export interface QuotaMiss {
+  readonly firmId: string
+  /** The quota, e.g. `1/5`. */
+  readonly quota: string
+  /** The firm's seats over the seats covered, e.g. `8/25`. */
+  readonly share: string
+  readonly seats: number
+  readonly reason: string
+}
+
+/**
  * The fairness certificate: each lawyer's load, the spread among lawyers with the same
  * availability, and a proven lower bound on the best possible maximum load (no roster covering
- * as many seats can do better), with the gap to it.
+ * as many seats can do better), with the gap to it. With quotas: each firm's seats, and the
+ * firms whose share misses its quota, with the reason.
  *
  * @category models
  */
@@ -233,6 +250,7 @@ export interface FairnessCertificate {
   readonly lowerBound: number
   readonly gap: number
   readonly firmShares?: ReadonlyArray<{ readonly firmId: string; readonly seats: number; readonly quota?: string }>
+  readonly quotaMisses?: ReadonlyArray<QuotaMiss>
 }
 
 /**

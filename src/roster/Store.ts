@@ -41,7 +41,8 @@ export const StoredRoster = Schema.Struct({
     maxSpread: Schema.Int,
     lowerBound: Schema.Int,
     gap: Schema.Int,
-    firmShares: Schema.optionalKey(Schema.Array(Schema.Struct({ firmId: Id, seats: Schema.Int, quota: Schema.optionalKey(Schema.String) })))
+    firmShares: Schema.optionalKey(Schema.Array(Schema.Struct({ firmId: Id, seats: Schema.Int, quota: Schema.optionalKey(Schema.String) }))),
+    quotaMisses: Schema.optionalKey(Schema.Array(Schema.Struct({ firmId: Id, quota: Schema.String, share: Schema.String, seats: Schema.Int, reason: Schema.String })))
   })
 })
 

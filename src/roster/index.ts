@@ -5,7 +5,7 @@
  */
 export type { Absence, Change } from "./replan.ts"
 export { replan } from "./replan.ts"
-export type { Assignment, FairnessCertificate, Roster, Shift, Slot, Unfilled } from "./Roster.ts"
+export type { Assignment, FairnessCertificate, QuotaMiss, Roster, Shift, Slot, Unfilled } from "./Roster.ts"
 export { decodeRosterInput, Firm, InvalidRosterInput, Lawyer, Pinned, RosterInput, Site, slots } from "./Roster.ts"
 export { defaults, solve } from "./solve.ts"
 export type { RosterStoreShape } from "./Store.ts"

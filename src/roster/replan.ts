@@ -87,6 +87,12 @@ export const replan = (
   })
   freed.sort((a, b) => board.seats[a]!.day - board.seats[b]!.day || a - b)
   for (const s of freed) if (board.holder[s] === -1) board.augment(s, 6, new Set())
+  // A later chain can free a lawyer for a seat an earlier search left open: one greedy pass then
+  // leaves no open seat ahead that someone can take (taking a seat never frees anyone).
+  for (const s of freed) {
+    const l = board.holder[s] === -1 ? board.bestFor(s) : -1
+    if (l >= 0) board.take(l, s)
+  }
   const changes: Array<Change> = []
   board.seats.forEach((seat, s) => {
     const was = before.get(s)

@@ -14,16 +14,20 @@
  *    a chain of others, to a lawyer with at least two fewer, it is passed. When no such chain
  *    exists the loads are lexicographically minimal (largest first) for the flow-shaped
  *    constraints (qualification, availability, one shift a day, monthly maximum).
+ *    Moves in balancing and refining can free a lawyer for an open seat: the phases repeat until
+ *    no open seat can be taken as the roster stands.
  * 5. The certificate's lower bound is the smallest maximum load with which a relaxation (the
  *    qualification and availability constraints only) still covers as many seats: no roster can
- *    beat it.
+ *    beat it. A firm whose share misses its quota by a whole seat or more is flagged, with the
+ *    reason a relaxation proves (too few lawyers of the firm or of the others, or not without a
+ *    larger maximum load) when it does.
  *
  * @since 0.1.0
  */
 import * as CalendarDate from "../CalendarDate.ts"
 import * as Region from "../Region.ts"
 import * as WorkCalendar from "../WorkCalendar.ts"
-import type { Assignment, FairnessCertificate, RosterInput, Roster, Slot, Unfilled } from "./Roster.ts"
+import type { Assignment, FairnessCertificate, QuotaMiss, RosterInput, Roster, Slot, Unfilled } from "./Roster.ts"
 
 const slotMask: { readonly [S in Slot]: number } = { full: 3, am: 1, pm: 2 }
 const slotOrder: { readonly [S in Slot]: number } = { full: 0, am: 1, pm: 2 }
@@ -452,6 +456,116 @@ const lowerBound = (board: Board, covered: number): number => {
   return lo
 }
 
+/**
+ * The most seats the lawyers `members` admits can hold at once in any roster where no lawyer's
+ * load exceeds `maxLoad`: their pinned seats, plus a maximum flow of the other seats (those not
+ * pinned to anyone else) to them through lawyer-days (one shift a day; two half days when
+ * `minDaysBetweenShifts` is 0), lawyer-months (the monthly maximum) and lawyers (`maxLoad` less
+ * their pins). An upper bound: it leaves out longer rests and a full day's overlap.
+ */
+const capacity = (board: Board, members: (l: number) => boolean, maxLoad = board.seats.length): number => {
+  // Nodes: 0 source, 1 sink, then created on demand; edges in pairs (forward, residual).
+  const to: Array<number> = []
+  const cap: Array<number> = []
+  const adj: Array<Array<number>> = [[], []]
+  const node = () => adj.push([]) - 1
+  const edge = (a: number, b: number, c: number) => {
+    adj[a]!.push(to.length)
+    to.push(b)
+    cap.push(c)
+    adj[b]!.push(to.length)
+    to.push(a)
+    cap.push(0)
+  }
+  const keyed = new Map<string, number>()
+  const nodeFor = (key: string, onCreate: (n: number) => void) => {
+    let n = keyed.get(key)
+    if (n === undefined) {
+      keyed.set(key, (n = node()))
+      onCreate(n)
+    }
+    return n
+  }
+  const pins = board.lawyers.map(() => 0)
+  for (const seat of board.seats) if (seat.pinnedTo >= 0) pins[seat.pinnedTo]!++
+  const pinned = pins.reduce((n, k, l) => (members(l) ? n + k : n), 0)
+  board.seats.forEach((seat) => {
+    const ls = seat.pinnedTo >= 0 ? [] : seat.candidates.filter(members)
+    if (ls.length === 0) return
+    const n = node()
+    edge(0, n, 1)
+    for (const l of ls) {
+      const lawyer = nodeFor(`l${l}`, (x) => edge(x, 1, Math.max(0, maxLoad - pins[l]!)))
+      const month = nodeFor(`m${l}|${seat.month}`, (m) => edge(m, lawyer, board.lawyers[l]!.maxPerMonth))
+      const day = nodeFor(`d${l}|${seat.day}`, (d) => edge(d, month, board.minGap === 0 ? 2 : 1))
+      edge(n, day, 1)
+    }
+  })
+  // Dinic: levels by breadth-first search, then blocking flows by depth-first search.
+  let flow = 0
+  for (;;) {
+    const level = adj.map(() => -1)
+    level[0] = 0
+    const queue = [0]
+    for (let h = 0; h < queue.length; h++) {
+      for (const e of adj[queue[h]!]!) {
+        if (cap[e]! > 0 && level[to[e]!]! < 0) {
+          level[to[e]!] = level[queue[h]!]! + 1
+          queue.push(to[e]!)
+        }
+      }
+    }
+    if (level[1]! < 0) return pinned + flow
+    const next = adj.map(() => 0)
+    const push = (v: number, f: number): number => {
+      if (v === 1) return f
+      for (; next[v]! < adj[v]!.length; next[v]!++) {
+        const e = adj[v]![next[v]!]!
+        if (cap[e]! <= 0 || level[to[e]!] !== level[v]! + 1) continue
+        const got = push(to[e]!, Math.min(f, cap[e]!))
+        if (got > 0) {
+          cap[e]! -= got
+          cap[e ^ 1]! += got
+          return got
+        }
+      }
+      return 0
+    }
+    for (let f = push(0, Infinity); f > 0; f = push(0, Infinity)) flow += f
+  }
+}
+
+/**
+ * The firms whose seats miss their quota, p × covered / q, by a whole seat or more, and why
+ * ({@link capacity} proves the first two): the lawyers of the firm (when below) or of the other
+ * firms (when above) cannot take enough seats in any roster; or not without a load above the
+ * roster's largest; otherwise the quota, which only breaks ties between loads, found no move.
+ */
+const quotaMisses = (board: Board, maxLoad: number): Array<QuotaMiss> => {
+  const total = board.total
+  const misses: Array<QuotaMiss> = []
+  board.firmQuota.forEach((quota, f) => {
+    if (quota === undefined) return
+    const seats = board.firmSeats[f]!
+    // seats − p × total / q, scaled by q.
+    const off = seats * quota.q - quota.p * total
+    if (Math.abs(off) < quota.q) return
+    const inFirm = (l: number) => board.lawyers[l]!.firm === f
+    const below = off < 0
+    // Below: the firm can hold at most `most`; above: the other firms at most `most`, so the firm holds at least total − most.
+    const short = (most: number) => (below ? (most + 1) * quota.q <= quota.p * total : (total - most - 1) * quota.q >= quota.p * total)
+    const whose = below ? inFirm : (l: number) => !inFirm(l)
+    const most = capacity(board, whose)
+    const reason = short(most)
+      ? `not enough qualified, available lawyers of ${below ? "the firm" : "the other firms"}: they can take at most ${most} of the ${total} seats in any roster`
+      : short(capacity(board, whose, maxLoad))
+        ? `loads are balanced first: meeting the quota would raise the largest load above ${maxLoad}`
+        : "loads are balanced first: the quota only breaks ties between loads, and no move toward it keeps the loads as balanced"
+    misses.push({ firmId: board.firmIds[f]!, quota: `${quota.p}/${quota.q}`, share: `${seats}/${total}`, seats, reason })
+  })
+  return misses
+}
+
 const reasons = (board: Board, s: number): Unfilled => {
   const seat = board.seats[s]!
   const byReason: Record<string, number> = {}
@@ -528,16 +642,28 @@ const certificate = (board: Board, covered: number): FairnessCertificate => {
       const q = board.firmQuota[i]
       return q === undefined ? { firmId, seats: board.firmSeats[i]! } : { firmId, seats: board.firmSeats[i]!, quota: `${q.p}/${q.q}` }
     })
+    c.quotaMisses = quotaMisses(board, maxLoad)
   }
   return c
 }
 
-/** Fills every open seat it can (greedy, then augmenting paths) and balances the loads. */
+/**
+ * Fills every open seat it can (greedy, then augmenting paths) and balances the loads. Balancing
+ * and refining move seats between lawyers, and a move can free a lawyer for an open seat (with a
+ * rest of two days, a shift moved from the day after an open seat to the day after that): the
+ * three phases repeat until no open seat can be taken as the roster stands. Each repeat covers at
+ * least one more seat (balancing and refining keep the number covered), so they end.
+ */
 export const fillAndBalance = (board: Board): void => {
-  fill(board)
-  balance(board)
-  refine(board)
+  do {
+    fill(board)
+    balance(board)
+    refine(board)
+  } while (hasTakeableSeat(board))
 }
+
+/** Whether some open seat has a candidate who can take it as the roster stands. */
+export const hasTakeableSeat = (board: Board): boolean => board.holder.some((l, s) => l === -1 && board.bestFor(s) >= 0)
 
 /** Fills every open seat it can: greedy, scarcest first, then augmenting paths. */
 export const fill = (board: Board): void => {

@@ -229,6 +229,57 @@ export const exhaustive = (input: RosterInput, seats: ReadonlyArray<ModelSeat>, 
 }
 
 /**
+ * The most seats the lawyers in `members` hold in any roster that meets the hard constraints,
+ * fills exactly `covered` seats and gives no lawyer more than `maxLoad`; -1 when there is no
+ * such roster. By trying every assignment, like {@link exhaustive}.
+ */
+export const mostSeats = (input: RosterInput, seats: ReadonlyArray<ModelSeat>, members: ReadonlySet<string>, covered: number, maxLoad = Infinity): number => {
+  const gap = gapOf(input)
+  const ids = input.lawyers.map((l) => l.id)
+  const index = new Map(ids.map((id, i) => [id, i]))
+  const max = input.lawyers.map((l) => monthlyMax(input, l))
+  const held: Array<Array<ModelSeat>> = ids.map(() => [])
+  const month: Array<Map<string, number>> = ids.map(() => new Map())
+  const load = ids.map(() => 0)
+  let base = 0
+  let pinnedCount = 0
+  for (const s of seats) {
+    if (s.pinned === undefined) continue
+    const l = index.get(s.pinned)!
+    held[l]!.push(s)
+    month[l]!.set(s.month, (month[l]!.get(s.month) ?? 0) + 1)
+    load[l]!++
+    pinnedCount++
+    if (members.has(s.pinned)) base++
+  }
+  if (load.some((n) => n > maxLoad)) return -1
+  const free = seats.filter((s) => s.pinned === undefined).map((s) => ({ s, cands: s.candidates.map((id) => index.get(id)!) }))
+  let best = -1
+  const go = (i: number, filled: number, mine: number) => {
+    if (filled > covered || filled + (free.length - i) < covered) return
+    if (i === free.length) {
+      best = Math.max(best, mine)
+      return
+    }
+    const { s, cands } = free[i]!
+    for (const l of cands) {
+      if (load[l]! >= maxLoad || (month[l]!.get(s.month) ?? 0) >= max[l]!) continue
+      if (!held[l]!.every((t) => compatible(gap, s, t))) continue
+      held[l]!.push(s)
+      month[l]!.set(s.month, (month[l]!.get(s.month) ?? 0) + 1)
+      load[l]!++
+      go(i + 1, filled + 1, mine + (members.has(ids[l]!) ? 1 : 0))
+      held[l]!.pop()
+      month[l]!.set(s.month, month[l]!.get(s.month)! - 1)
+      load[l]!--
+    }
+    go(i + 1, filled, mine)
+  }
+  go(0, pinnedCount, base)
+  return best
+}
+
+/**
  * Lawyers who are interchangeable: candidates for exactly the same seats, with the same monthly
  * maximum, and no pins (a pin is a load the solver cannot move). Groups of two or more.
  */
@@ -381,8 +432,11 @@ export const instance = (shape: InstanceShape): fc.Arbitrary<RosterInput> =>
     })
 
 /** Small instances for the exhaustive comparisons: ≤ 4 lawyers, ≤ 2 sites, ≤ 6 days, ≤ 8 seats. */
-export const smallInstance = (gaps: ReadonlyArray<number>, options: { readonly maxPins?: number; readonly uniformSlots?: boolean } = {}): fc.Arbitrary<RosterInput> =>
-  instance({ maxLawyers: 4, maxSites: 2, maxDays: 6, maxSeats: 8, gaps, maxPins: options.maxPins ?? 2, uniformSlots: options.uniformSlots ?? false })
+export const smallInstance = (
+  gaps: ReadonlyArray<number>,
+  options: { readonly maxPins?: number; readonly uniformSlots?: boolean; readonly quotas?: boolean } = {}
+): fc.Arbitrary<RosterInput> =>
+  instance({ maxLawyers: 4, maxSites: 2, maxDays: 6, maxSeats: 8, gaps, maxPins: options.maxPins ?? 2, uniformSlots: options.uniformSlots ?? false, quotas: options.quotas ?? false })
 
 /** District-like instances for the safety properties: ≤ 10 lawyers, ≤ 3 sites, ≤ 21 days. */
 export const mediumInstance = (gaps: ReadonlyArray<number> = [0, 1, 2], maxPins = 4): fc.Arbitrary<RosterInput> =>
