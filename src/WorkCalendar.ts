@@ -310,7 +310,7 @@ export const weekdaysOnly: WorkCalendar = {
 epochPredicates.set(weekdaysOnly, isWeekday)
 
 /**
- * The official work calendar of the People's Republic of China for 2018–2026, from the State
+ * The official work calendar of the People's Republic of China for 2003–2026, from the State
  * Council General Office's yearly notices (see `rules/china-calendar.ts`). Other years fall back
  * to Monday to Friday, with `covers` false.
  *

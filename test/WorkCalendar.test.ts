@@ -30,14 +30,52 @@ for (const y of chinaYears) {
   }
 }
 
-/** Dates from 2015 to 2029: the covered years and some on either side. */
+/** Dates from 2001 to 2029: the covered years and some on either side. */
 const date = fc
-  .integer({ min: epochOf("2015-01-01"), max: epochOf("2029-12-31") })
+  .integer({ min: epochOf("2001-01-01"), max: epochOf("2029-12-31") })
   .map((e) => CalendarDate.fromEpochDay(e))
 const calendar = fc.constantFrom(...calendars)
 
 describe("the shipped China calendar: known days", () => {
   it.each([
+    ["2002-12-31", true, "a Tuesday before the data: Monday to Friday"],
+    ["2003-02-07", false, "Spring Festival 2003, a golden week"],
+    ["2003-02-08", true, "Saturday worked after the 2003 Spring Festival"],
+    ["2003-04-26", false, "Saturday no longer worked: the 2003 Labour Day golden week was cancelled (SARS)"],
+    ["2003-05-05", false, "Monday off for Saturday 3 May, by the April 2003 change"],
+    ["2003-05-06", true, "back to work on 6 May 2003, not 8 May"],
+    ["2004-05-07", false, "Labour Day golden week 2004"],
+    ["2004-05-08", true, "Saturday worked after the 2004 Labour Day golden week"],
+    ["2005-04-30", true, "Saturday worked before the 2005 Labour Day golden week"],
+    ["2005-05-06", false, "Labour Day golden week 2005"],
+    ["2005-05-08", true, "Sunday worked after the 2005 Labour Day golden week"],
+    ["2005-12-31", true, "Saturday worked for New Year's Day 2006"],
+    ["2006-12-31", true, "Sunday worked for New Year's Day 2007"],
+    ["2007-01-03", false, "New Year's Day 2007, three days"],
+    ["2007-05-07", false, "the last Labour Day golden week, 2007"],
+    ["2007-12-29", true, "Saturday worked for New Year's Day 2008"],
+    ["2007-12-31", false, "New Year's Day 2008 block starts in 2007"],
+    ["2008-04-04", false, "Qingming 2008, the first under the 2007 revision"],
+    ["2008-05-02", false, "Labour Day 2008, three days"],
+    ["2008-05-04", true, "Sunday worked after Labour Day 2008"],
+    ["2008-05-05", true, "no Labour Day golden week from 2008"],
+    ["2009-10-08", false, "National Day and Mid-Autumn 2009"],
+    ["2009-10-10", true, "Saturday worked after National Day 2009"],
+    ["2011-12-31", true, "Saturday worked for New Year's Day 2012"],
+    ["2012-06-22", false, "Dragon Boat 2012"],
+    ["2014-01-30", true, "New Year's Eve 2014 worked: the 2013 revision"],
+    ["2014-04-07", false, "Qingming 2014, Monday 补休"],
+    ["2015-09-03", false, "70th anniversary of the victory over Japan"],
+    ["2015-09-04", false, "Friday off in exchange for Sunday 6 September 2015"],
+    ["2015-09-06", true, "Sunday worked for the 2015 victory day"],
+    ["2015-09-28", true, "Monday after Mid-Autumn 2015: no 补休 of its own"],
+    ["2015-10-07", false, "National Day 2015, carrying the Mid-Autumn weekday"],
+    ["2015-10-10", true, "Saturday worked after National Day 2015"],
+    ["2016-05-02", false, "Labour Day 2016, Monday 补休"],
+    ["2017-01-02", false, "New Year's Day 2017, Monday 补休"],
+    ["2017-09-30", true, "Saturday worked before National Day 2017"],
+    ["2017-10-08", false, "Mid-Autumn and National Day 2017"],
+    ["2017-10-09", true, "back to work after National Day 2017"],
     ["2018-02-11", true, "Sunday worked before the 2018 Spring Festival"],
     ["2018-02-16", false, "Spring Festival 2018"],
     ["2018-02-24", true, "Saturday worked after the 2018 Spring Festival"],
@@ -80,10 +118,12 @@ describe("the shipped China calendar: known days", () => {
     }
   })
 
-  it("covers 2018 to 2026 and falls back to Monday–Friday outside", () => {
-    expect(china.covers(d("2018-01-01"))).toBe(true)
+  it("covers 2003 to 2026 and falls back to Monday–Friday outside", () => {
+    expect(china.covers(d("2003-01-01"))).toBe(true)
     expect(china.covers(d("2026-12-31"))).toBe(true)
-    expect(china.covers(d("2017-12-29"))).toBe(false)
+    expect(china.covers(d("2017-12-29"))).toBe(true)
+    expect(china.covers(d("2002-12-31"))).toBe(false)
+    expect(china.isWorkingDay(d("2002-10-01"))).toBe(true) // a Tuesday: no data, so a working day
     expect(china.covers(d("2027-01-01"))).toBe(false)
     expect(china.isWorkingDay(d("2027-10-01"))).toBe(true) // a Friday: no data, so a working day
     expect(china.isWorkingDay(d("2027-10-02"))).toBe(false)
@@ -95,9 +135,14 @@ describe("the shipped China calendar: known days", () => {
     expect(china.sourceFor?.(2020)).toContain("国办发明电〔2020〕1号")
     expect(china.sourceFor?.(2025)).toContain("国办发明电〔2024〕12号")
     expect(china.sourceFor?.(2027)).toBeUndefined()
-    expect(chinaYears.map((y) => y.year)).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026])
+    expect(china.sourceFor?.(2002)).toBeUndefined()
+    expect(china.sourceFor?.(2003)).toContain("2003年“五一”放假调休安排")
+    expect(china.sourceFor?.(2015)).toContain("国发明电〔2015〕1号")
+    expect(china.sourceFor?.(2017)).toBe("国务院办公厅关于2017年部分节假日安排的通知（国办发明电〔2016〕17号）")
+    expect(chinaYears.map((y) => y.year)).toEqual(Array.from({ length: 24 }, (_, i) => 2003 + i))
     for (const y of chinaYears) {
-      expect(y.source).toContain(`关于${y.year}年部分节假日安排的通知`)
+      // 2003's notice is titled 部分节假日休息安排.
+      expect(y.source).toMatch(new RegExp(`关于${y.year}年部分节假日(休息)?安排的通知（国办发明电〔${y.year - 1}〕\\d+号）`))
       expect(y.verified || y.note !== undefined).toBe(true)
     }
   })
@@ -110,6 +155,10 @@ describe("the shipped China calendar: known days", () => {
     expect(WorkCalendar.holidayOn(china, d("2020-01-31"))?.nameZh).toBe("春节")
     expect(WorkCalendar.holidayOn(d("2025-10-08"))?.nameEn).toBe("National Day and Mid-Autumn")
     expect(WorkCalendar.holidayOn(d("2017-12-31"))?.nameEn).toBe("New Year's Day")
+    expect(WorkCalendar.holidayOn(d("2015-09-04"))?.nameZh).toBe("中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日")
+    expect(WorkCalendar.holidayOn(d("2015-09-06"))).toBeUndefined() // the Sunday worked
+    expect(WorkCalendar.holidayOn(d("2003-05-05"))?.note).toContain("SARS")
+    expect(WorkCalendar.holidayOn(d("2009-10-03"))?.nameZh).toBe("国庆节、中秋节")
     expect(WorkCalendar.holidayOn(d("2018-02-11"))).toBeUndefined() // a make-up day
     expect(WorkCalendar.holidayOn(d("2024-02-09"))).toBeUndefined()
     expect(WorkCalendar.holidayOn(weekdaysOnly, d("2023-10-01"))).toBeUndefined()
@@ -117,26 +166,55 @@ describe("the shipped China calendar: known days", () => {
 })
 
 describe("the shipped data against the holiday measures", () => {
-  // 全国年节及纪念日放假办法: 11 statutory days until 2024; 13 from 2025.
-  const statutory = (zh: string, year: number): number => {
-    switch (zh) {
-      case "春节":
-        return year >= 2025 ? 4 : 3
-      case "劳动节":
-        return year >= 2025 ? 2 : 1
-      case "国庆节":
-        return 3
-      case "元旦":
-      case "清明节":
-      case "端午节":
-      case "中秋节":
-        return 1
-      default:
-        throw new Error(`unknown festival ${zh}`)
+  /**
+   * 全国年节及纪念日放假办法: the statutory days of each festival in the text in force in a year.
+   * The 1999 text, to 2007: 10 days, Labour Day 3, no Qingming, Dragon Boat or Mid-Autumn. The 2007
+   * revision, from 2008 (and the 2013 one, which moved the Spring Festival off New Year's Eve):
+   * 11 days. The 2024 revision, from 2025: 13, the Spring Festival 4 and Labour Day 2.
+   */
+  const statutoryDays = (year: number): Readonly<Record<string, number>> =>
+    year < 2008
+      ? { 元旦: 1, 春节: 3, 劳动节: 3, 国庆节: 3 }
+      : year < 2025
+        ? { 元旦: 1, 春节: 3, 清明节: 1, 劳动节: 1, 端午节: 1, 中秋节: 1, 国庆节: 3 }
+        : { 元旦: 1, 春节: 4, 清明节: 1, 劳动节: 2, 端午节: 1, 中秋节: 1, 国庆节: 3 }
+
+  /** Weekdays off beyond the measures, or moved from one block to another, each with its source. */
+  const adjustments: ReadonlyArray<{ year: number; name: string; days: number; source: string }> = [
+    {
+      year: 2015,
+      name: "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+      days: 1,
+      source: "国发明电〔2015〕1号: 3 September 2015 off, a day outside the measures"
+    },
+    {
+      year: 2015,
+      name: "中秋节",
+      days: -1,
+      source: "国办发明电〔2014〕28号: Mid-Autumn on Sunday 27 September, its weekday not given in its own block"
+    },
+    {
+      year: 2015,
+      name: "国庆节",
+      days: 1,
+      source: "国办发明电〔2014〕28号: 1–7 October with Saturday 10 October only worked, so the Mid-Autumn weekday is here"
+    },
+    {
+      year: 2020,
+      name: "春节",
+      days: 2,
+      source: "国办发明电〔2020〕1号: Friday 31 January off and Saturday 1 February no longer worked"
     }
+  ]
+
+  const expectedWeekdays = (zh: string, year: number): number => {
+    const statutory = statutoryDays(year)[zh]
+    const extra = adjustments.filter((a) => a.year === year && a.name === zh)
+    if (statutory === undefined && extra.length === 0) {
+      throw new Error(`${year}: ${zh} is not a holiday of the measures in force, nor a listed extra day off`)
+    }
+    return (statutory ?? 0) + extra.reduce((sum, a) => sum + a.days, 0)
   }
-  /** The 2020 extension made Friday 31 January a day off and Saturday 1 February no longer worked. */
-  const extension = (year: number, zh: string) => (year === 2020 && zh === "春节" ? 2 : 0)
   const weekdaysIn = (from: CalendarDate.CalendarDate, to: CalendarDate.CalendarDate) => {
     let n = 0
     for (let e = CalendarDate.toEpochDay(from); e <= CalendarDate.toEpochDay(to); e++) {
@@ -144,15 +222,19 @@ describe("the shipped data against the holiday measures", () => {
     }
     return n
   }
+  const namesOf = (y: WorkCalendar.YearArrangement) => y.holidays.flatMap((h) => h.nameZh.split("、"))
 
   it.each(chinaYears.map((y) => [y.year, y] as const))("%i: each holiday costs its statutory weekdays", (year, y) => {
     for (const h of y.holidays) {
-      const expected = h.nameZh.split("、").reduce((sum, zh) => sum + statutory(zh, year) + extension(year, zh), 0)
+      const expected = h.nameZh.split("、").reduce((sum, zh) => sum + expectedWeekdays(zh, year), 0)
       expect(weekdaysIn(h.from, h.to) - h.makeUpDays.length, `${year} ${h.nameZh}`).toBe(expected)
     }
   })
 
   it.each([
+    [2003, 10], [2004, 10], [2005, 10], [2006, 10], [2007, 10],
+    [2008, 11], [2009, 11], [2010, 11], [2011, 11], [2012, 11], [2013, 11], [2014, 11],
+    [2015, 12], [2016, 11], [2017, 11],
     [2018, 11], [2019, 11], [2020, 13], [2021, 11], [2022, 11], [2023, 11], [2024, 11], [2025, 13], [2026, 13]
   ] as const)("%i: %i weekdays off in all", (year, expected) => {
     const y = chinaYears.find((a) => a.year === year)!
@@ -160,10 +242,32 @@ describe("the shipped data against the holiday measures", () => {
     expect(total).toBe(expected)
   })
 
-  it("each year has all seven festivals", () => {
+  it("each year has the festivals of the measures in force, once each, and only listed extra days", () => {
     for (const y of chinaYears) {
-      const names = y.holidays.flatMap((h) => h.nameZh.split("、")).sort()
-      expect(names).toEqual(["中秋节", "元旦", "劳动节", "国庆节", "春节", "清明节", "端午节"].sort())
+      const statutory = Object.keys(statutoryDays(y.year)).sort()
+      const names = namesOf(y)
+      expect(names.filter((n) => statutory.includes(n)).sort(), `${y.year}`).toEqual(statutory)
+      for (const n of names.filter((n) => !statutory.includes(n))) {
+        expect(adjustments.some((a) => a.year === y.year && a.name === n), `${y.year} ${n}`).toBe(true)
+      }
+    }
+  })
+
+  it("every adjustment names a block of its year, and each year's adjustments are explained", () => {
+    for (const a of adjustments) {
+      const y = chinaYears.find((x) => x.year === a.year)!
+      expect(namesOf(y), `${a.year} ${a.name}`).toContain(a.name)
+      expect(a.source.length).toBeGreaterThan(0)
+    }
+  })
+
+  it("the golden weeks: before 2008 the Spring Festival, Labour Day and National Day are seven days off", () => {
+    for (const y of chinaYears.filter((a) => a.year < 2008)) {
+      for (const h of y.holidays.filter((b) => b.nameZh !== "元旦")) {
+        const days = CalendarDate.toEpochDay(h.to) - CalendarDate.toEpochDay(h.from) + 1
+        // Labour Day 2003 was cut to five days (1–5 May) against SARS.
+        expect(days, `${y.year} ${h.nameZh}`).toBe(y.year === 2003 && h.nameZh === "劳动节" ? 5 : 7)
+      }
     }
   })
 })
@@ -230,6 +334,28 @@ describe("arithmetic: examples", () => {
     expect(WorkCalendar.addWorkingDays(china, d("2025-01-24"), 1)).toBe("2025-01-26")
     expect(WorkCalendar.addWorkingDays(weekdaysOnly, d("2024-09-27"), 7)).toBe("2024-10-08")
     expect(WorkCalendar.addWorkingDays(hosted, d("2024-09-27"), 7)).toBe("2024-10-12")
+  })
+
+  it("7 working days from Friday 2017-09-29: 16 October, not 10 October", () => {
+    // 2017: Saturday 30 September worked, 1–8 October off (Mid-Autumn and National Day).
+    expect(WorkCalendar.addWorkingDays(china, d("2017-09-29"), 7)).toBe("2017-10-16")
+    expect(WorkCalendar.addWorkingDays(weekdaysOnly, d("2017-09-29"), 7)).toBe("2017-10-10")
+    expect(WorkCalendar.addWorkingDays(hosted, d("2017-09-29"), 7)).toBe("2017-10-16")
+    expect(WorkCalendar.workingDaysBetween(china, d("2017-09-29"), d("2017-10-16"))).toBe(7)
+  })
+
+  it("the earlier years: golden weeks, the 2003 change and the 2015 victory day", () => {
+    // Labour Day 2005: Saturday 30 April and Sunday 8 May worked, 1–7 May off.
+    expect(WorkCalendar.addWorkingDays(china, d("2005-04-29"), 1)).toBe("2005-04-30")
+    expect(WorkCalendar.addWorkingDays(china, d("2005-04-30"), 1)).toBe("2005-05-08")
+    // 2003: the golden week cut to 1–5 May, work again on Tuesday 6 May.
+    expect(WorkCalendar.addWorkingDays(china, d("2003-04-30"), 1)).toBe("2003-05-06")
+    // 14 days from 2015-08-20 end on Thursday 3 September, off; the next working day is Sunday 6.
+    expect(WorkCalendar.addCalendarDays(china, d("2015-08-20"), 14)).toBe("2015-09-06")
+    // 2007: 261 weekdays, less the 19 weekdays off in 2007 (New Year 3, three golden weeks 5 each,
+    // and Monday 31 December from the 2008 notice), plus 7 weekend days worked in 2007 (two each
+    // for the golden weeks, and Saturday 29 December for New Year 2008).
+    expect(WorkCalendar.workingDaysBetween(china, d("2006-12-31"), d("2007-12-31"))).toBe(249)
   })
 
   it("addWorkingDays wants n ≥ 1", () => {
@@ -335,7 +461,7 @@ describe("arithmetic: properties", () => {
         expect(china.isWorkingDay(day)).toBe(expected)
         expect(WorkCalendar.holidayOn(day) !== undefined).toBe(daysOff.has(day))
         const y = CalendarDate.year(day)
-        expect(china.covers(day)).toBe(y >= 2018 && y <= 2026)
+        expect(china.covers(day)).toBe(y >= 2003 && y <= 2026)
       })
     )
   })

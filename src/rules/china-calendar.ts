@@ -1,16 +1,33 @@
 /**
- * The official work calendar of the People's Republic of China, 2018–2026, as published each year
+ * The official work calendar of the People's Republic of China, 2003–2026, as published each year
  * by the General Office of the State Council (国务院办公厅关于某年部分节假日安排的通知), with the
- * later notices that changed a year (2019's Labour Day, 2020's Spring Festival).
+ * later notices that changed a year (2003's Labour Day, 2015's day for the 70th anniversary of
+ * the victory over Japan, 2019's Labour Day, 2020's Spring Festival).
  *
  * Each holiday lists its block of days off (`from`–`to`, weekends inside included) and the weekend
- * days worked in exchange (调休上班), item by item as the notice writes them. By the national
- * holiday measures (全国年节及纪念日放假办法) the weekdays off in a block, less its make-up days,
- * equal the statutory days of its festivals: 11 a year until 2024, 13 from 2025 (one more for the
- * Spring Festival and one more for Labour Day).
+ * days worked in exchange (调休上班), item by item as the notice writes them; where a notice gives
+ * a day "与周末连休" the adjoining weekend is in the block, where it gives "X日放假，Y日补休" the
+ * block runs from X to Y. A block or a make-up day may fall in the year before (New Year's Day).
+ *
+ * By the national holiday measures (全国年节及纪念日放假办法) the weekdays off in a block, less its
+ * make-up days, equal the statutory days of its festivals, a statutory day that falls on a weekend
+ * being made up on a working day:
+ *
+ * - 1999 text (国务院令第270号), in force to 2007: 10 days — New Year 1, Spring Festival 3
+ *   (初一 to 初三), Labour Day 3, National Day 3 — which the notices joined with swapped weekends
+ *   into three seven-day "golden weeks";
+ * - 2007 revision (国务院令第513号), from 2008: 11 days — Labour Day cut to 1, Qingming, Dragon
+ *   Boat and Mid-Autumn added at 1 each, the Spring Festival from New Year's Eve (除夕 to 初二);
+ * - 2013 revision (国务院令第644号), from 2014: still 11, the Spring Festival back to 初一 to 初三;
+ * - 2024 revision (国务院令第795号), from 2025: 13 (one more for the Spring Festival and one more
+ *   for Labour Day).
+ *
+ * Outside the measures: the Spring Festival of 2020 was extended by two weekdays, and 3 September
+ * 2015 was a day off by a State Council notice of its own.
  *
  * `verified: true` means the arrangement was checked against the notice's text (the official
- * bulletin, a Xinhua release or a faithful copy of one).
+ * bulletin, a Xinhua release or a faithful copy of one); a `note` says which copy when it was not
+ * gov.cn, and what was not confirmed.
  */
 import * as CalendarDate from "../CalendarDate.ts"
 import type { HolidayBlock, YearArrangement } from "../WorkCalendar.ts"
@@ -72,11 +89,21 @@ const holiday = (
   return note === undefined ? block : { ...block, note }
 }
 
+/** A day off outside the seven festivals, given by a notice of its own. */
+const commemoration = (
+  nameZh: string,
+  nameEn: string,
+  from: string,
+  to: string,
+  makeUpDays: ReadonlyArray<string>,
+  note: string
+): HolidayBlock => ({ nameZh, nameEn, from: day(from), to: day(to), makeUpDays: makeUpDays.map(day), note })
+
 const notice = (year: number, documentNumber: string): string =>
   `国务院办公厅关于${year}年部分节假日安排的通知（${documentNumber}）`
 
 /**
- * The arrangements for 2018 to 2026, oldest first.
+ * The arrangements for 2003 to 2026, oldest first.
  *
  * @example
  * ```ts
@@ -85,6 +112,244 @@ const notice = (year: number, documentNumber: string): string =>
  * @category data
  */
 export const chinaYears: ReadonlyArray<YearArrangement> = [
+  {
+    year: 2003,
+    source: "国务院办公厅关于2003年部分节假日休息安排的通知（国办发明电〔2002〕27号）",
+    amendedBy: ["国务院办公厅关于2003年“五一”放假调休安排的通知（2003年4月21日）"],
+    verified: false,
+    note: "The December 2002 notice was not read: its days and its document number are as secondary sources give them (datasets citing the Wikisource copy). The Labour Day change was read in a repost of the April 2003 notice and in People's Daily Online's report of it; its document number was not found.",
+    holidays: [
+      holiday(["new-year"], "2003-01-01", "2003-01-01"),
+      holiday(["spring-festival"], "2003-02-01", "2003-02-07", ["2003-02-08", "2003-02-09"]),
+      holiday(
+        ["labour-day"],
+        "2003-05-01",
+        "2003-05-05",
+        [],
+        "Changed on 2003-04-21 against SARS (非典): no golden week, the statutory 1–3 May off and Saturday 3 May made up on Monday 5 May. The December 2002 notice gave 1–7 May with Saturday 26 and Sunday 27 April worked; those weekend days were no longer worked (the change notice does not say so in words)."
+      ),
+      holiday(["national-day"], "2003-10-01", "2003-10-07", ["2003-09-27", "2003-09-28"])
+    ]
+  },
+  {
+    year: 2004,
+    source: notice(2004, "国办发明电〔2003〕53号"),
+    verified: false,
+    note: "Days from the notice's text as quoted by secondary sources (from the Wikisource copy); the document number and the date (18 December 2003) as secondary sources give them.",
+    holidays: [
+      holiday(["new-year"], "2004-01-01", "2004-01-01"),
+      holiday(["spring-festival"], "2004-01-22", "2004-01-28", ["2004-01-17", "2004-01-18"]),
+      holiday(["labour-day"], "2004-05-01", "2004-05-07", ["2004-05-08", "2004-05-09"]),
+      holiday(["national-day"], "2004-10-01", "2004-10-07", ["2004-10-09", "2004-10-10"])
+    ]
+  },
+  {
+    year: 2005,
+    source: notice(2005, "国办发明电〔2004〕52号"),
+    verified: false,
+    note: "Days from a news report of the notice as quoted by secondary sources; the notice itself was not read. The document number and the date (17 December 2004) as secondary sources give them.",
+    holidays: [
+      holiday(["new-year"], "2005-01-01", "2005-01-03"),
+      holiday(["spring-festival"], "2005-02-09", "2005-02-15", ["2005-02-05", "2005-02-06"]),
+      holiday(["labour-day"], "2005-05-01", "2005-05-07", ["2005-04-30", "2005-05-08"]),
+      holiday(["national-day"], "2005-10-01", "2005-10-07", ["2005-10-08", "2005-10-09"])
+    ]
+  },
+  {
+    year: 2006,
+    source: notice(2006, "国办发明电〔2005〕35号"),
+    published: day("2005-12-16"),
+    verified: true,
+    note: "Checked against the Wikisource copy of the notice.",
+    holidays: [
+      holiday(["new-year"], "2006-01-01", "2006-01-03", ["2005-12-31"]),
+      holiday(["spring-festival"], "2006-01-29", "2006-02-04", ["2006-01-28", "2006-02-05"]),
+      holiday(["labour-day"], "2006-05-01", "2006-05-07", ["2006-04-29", "2006-04-30"]),
+      holiday(["national-day"], "2006-10-01", "2006-10-07", ["2006-09-30", "2006-10-08"])
+    ]
+  },
+  {
+    year: 2007,
+    source: notice(2007, "国办发明电〔2006〕49号"),
+    published: day("2006-12-14"),
+    verified: true,
+    note: "Last year under the 1999 measures. Checked against the gov.cn bulletin text as mirrored by china.com.cn.",
+    holidays: [
+      holiday(["new-year"], "2007-01-01", "2007-01-03", ["2006-12-30", "2006-12-31"]),
+      holiday(["spring-festival"], "2007-02-18", "2007-02-24", ["2007-02-17", "2007-02-25"]),
+      holiday(["labour-day"], "2007-05-01", "2007-05-07", ["2007-04-28", "2007-04-29"]),
+      holiday(["national-day"], "2007-10-01", "2007-10-07", ["2007-09-29", "2007-09-30"])
+    ]
+  },
+  {
+    year: 2008,
+    source: notice(2008, "国办发明电〔2007〕52号"),
+    verified: true,
+    note: "First year under the December 2007 revision of the holiday measures: 11 statutory days, Labour Day cut to one. Days checked against China News Service's release of the notice (2007-12-18, from the NDRC website); the document number is as secondary sources give it and the notice's date was not found.",
+    holidays: [
+      holiday(["new-year"], "2007-12-30", "2008-01-01", ["2007-12-29"]),
+      holiday(["spring-festival"], "2008-02-06", "2008-02-12", ["2008-02-02", "2008-02-03"]),
+      holiday(["qingming"], "2008-04-04", "2008-04-06"),
+      holiday(["labour-day"], "2008-05-01", "2008-05-03", ["2008-05-04"]),
+      holiday(["dragon-boat"], "2008-06-07", "2008-06-09"),
+      holiday(["mid-autumn"], "2008-09-13", "2008-09-15"),
+      holiday(["national-day"], "2008-09-29", "2008-10-05", ["2008-09-27", "2008-09-28"])
+    ]
+  },
+  {
+    year: 2009,
+    source: notice(2009, "国办发明电〔2008〕42号"),
+    verified: true,
+    note: "Checked against reposts of the notice's full text (China News Service's of 2008-12-10 and provincial relays); the notice's date was not found.",
+    holidays: [
+      holiday(["new-year"], "2009-01-01", "2009-01-03", ["2009-01-04"]),
+      holiday(["spring-festival"], "2009-01-25", "2009-01-31", ["2009-01-24", "2009-02-01"]),
+      holiday(["qingming"], "2009-04-04", "2009-04-06"),
+      holiday(["labour-day"], "2009-05-01", "2009-05-03"),
+      holiday(["dragon-boat"], "2009-05-28", "2009-05-30", ["2009-05-31"]),
+      holiday(["national-day", "mid-autumn"], "2009-10-01", "2009-10-08", ["2009-09-27", "2009-10-10"])
+    ]
+  },
+  {
+    year: 2010,
+    source: notice(2010, "国办发明电〔2009〕27号"),
+    published: day("2009-12-07"),
+    verified: true,
+    note: "Checked against reposts of the gov.cn text (2009-12-08).",
+    holidays: [
+      holiday(["new-year"], "2010-01-01", "2010-01-03"),
+      holiday(["spring-festival"], "2010-02-13", "2010-02-19", ["2010-02-20", "2010-02-21"]),
+      holiday(["qingming"], "2010-04-03", "2010-04-05"),
+      holiday(["labour-day"], "2010-05-01", "2010-05-03"),
+      holiday(["dragon-boat"], "2010-06-14", "2010-06-16", ["2010-06-12", "2010-06-13"]),
+      holiday(["mid-autumn"], "2010-09-22", "2010-09-24", ["2010-09-19", "2010-09-25"]),
+      holiday(["national-day"], "2010-10-01", "2010-10-07", ["2010-09-26", "2010-10-09"])
+    ]
+  },
+  {
+    year: 2011,
+    source: notice(2011, "国办发明电〔2010〕40号"),
+    published: day("2010-12-09"),
+    verified: true,
+    note: "Checked against the Wikisource copy and Xinhua's release of 2010-12-10.",
+    holidays: [
+      holiday(["new-year"], "2011-01-01", "2011-01-03"),
+      holiday(["spring-festival"], "2011-02-02", "2011-02-08", ["2011-01-30", "2011-02-12"]),
+      holiday(["qingming"], "2011-04-03", "2011-04-05", ["2011-04-02"]),
+      holiday(["labour-day"], "2011-04-30", "2011-05-02"),
+      holiday(["dragon-boat"], "2011-06-04", "2011-06-06"),
+      holiday(["mid-autumn"], "2011-09-10", "2011-09-12"),
+      holiday(["national-day"], "2011-10-01", "2011-10-07", ["2011-10-08", "2011-10-09"])
+    ]
+  },
+  {
+    year: 2012,
+    source: notice(2012, "国办发明电〔2011〕45号"),
+    published: day("2011-12-05"),
+    verified: true,
+    note: "Checked against reposts of the gov.cn text and China News Service's release of 2011-12-06.",
+    holidays: [
+      holiday(["new-year"], "2012-01-01", "2012-01-03", ["2011-12-31"]),
+      holiday(["spring-festival"], "2012-01-22", "2012-01-28", ["2012-01-21", "2012-01-29"]),
+      holiday(["qingming"], "2012-04-02", "2012-04-04", ["2012-03-31", "2012-04-01"]),
+      holiday(["labour-day"], "2012-04-29", "2012-05-01", ["2012-04-28"]),
+      holiday(["dragon-boat"], "2012-06-22", "2012-06-24"),
+      holiday(["mid-autumn", "national-day"], "2012-09-30", "2012-10-07", ["2012-09-29"])
+    ]
+  },
+  {
+    year: 2013,
+    source: notice(2013, "国办发明电〔2012〕33号"),
+    published: day("2012-12-08"),
+    verified: true,
+    note: "Checked against several reposts of the notice's full text; no gov.cn or Xinhua copy was read.",
+    holidays: [
+      holiday(["new-year"], "2013-01-01", "2013-01-03", ["2013-01-05", "2013-01-06"]),
+      holiday(["spring-festival"], "2013-02-09", "2013-02-15", ["2013-02-16", "2013-02-17"]),
+      holiday(["qingming"], "2013-04-04", "2013-04-06", ["2013-04-07"]),
+      holiday(["labour-day"], "2013-04-29", "2013-05-01", ["2013-04-27", "2013-04-28"]),
+      holiday(["dragon-boat"], "2013-06-10", "2013-06-12", ["2013-06-08", "2013-06-09"]),
+      holiday(["mid-autumn"], "2013-09-19", "2013-09-21", ["2013-09-22"]),
+      holiday(["national-day"], "2013-10-01", "2013-10-07", ["2013-09-29", "2013-10-12"])
+    ]
+  },
+  {
+    year: 2014,
+    source: notice(2014, "国办发明电〔2013〕28号"),
+    published: day("2013-12-11"),
+    verified: true,
+    note: "First year under the December 2013 revision (the Spring Festival no longer from New Year's Eve). Checked against Xinhua's release of the notice.",
+    holidays: [
+      holiday(["new-year"], "2014-01-01", "2014-01-01"),
+      holiday(["spring-festival"], "2014-01-31", "2014-02-06", ["2014-01-26", "2014-02-08"]),
+      holiday(["qingming"], "2014-04-05", "2014-04-07"),
+      holiday(["labour-day"], "2014-05-01", "2014-05-03", ["2014-05-04"]),
+      holiday(["dragon-boat"], "2014-05-31", "2014-06-02"),
+      holiday(["mid-autumn"], "2014-09-06", "2014-09-08"),
+      holiday(["national-day"], "2014-10-01", "2014-10-07", ["2014-09-28", "2014-10-11"])
+    ]
+  },
+  {
+    year: 2015,
+    source: notice(2015, "国办发明电〔2014〕28号"),
+    amendedBy: ["国务院关于中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日调休放假的通知（国发明电〔2015〕1号）"],
+    published: day("2014-12-16"),
+    verified: true,
+    note: "Checked against the gov.cn text as reposted and Xinhua's release; the victory-day notice (2015-05-13) against several reposts of its text.",
+    holidays: [
+      holiday(["new-year"], "2015-01-01", "2015-01-03", ["2015-01-04"]),
+      holiday(["spring-festival"], "2015-02-18", "2015-02-24", ["2015-02-15", "2015-02-28"]),
+      holiday(["qingming"], "2015-04-05", "2015-04-06"),
+      holiday(["labour-day"], "2015-05-01", "2015-05-03"),
+      holiday(["dragon-boat"], "2015-06-20", "2015-06-22"),
+      commemoration(
+        "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+        "70th anniversary of the victory in the War of Resistance against Japan",
+        "2015-09-03",
+        "2015-09-05",
+        ["2015-09-06"],
+        "A day off for 3 September 2015 only, by 国发明电〔2015〕1号 (2015-05-13): Thursday 3 September off, Friday 4 September off in exchange for Sunday 6 September, worked."
+      ),
+      holiday(
+        ["mid-autumn"],
+        "2015-09-27",
+        "2015-09-27",
+        [],
+        "Mid-Autumn fell on Sunday 27 September; its weekday is made up inside the National Day week, which has one make-up day only."
+      ),
+      holiday(["national-day"], "2015-10-01", "2015-10-07", ["2015-10-10"])
+    ]
+  },
+  {
+    year: 2016,
+    source: notice(2016, "国办发明电〔2015〕18号"),
+    published: day("2015-12-10"),
+    verified: true,
+    holidays: [
+      holiday(["new-year"], "2016-01-01", "2016-01-03"),
+      holiday(["spring-festival"], "2016-02-07", "2016-02-13", ["2016-02-06", "2016-02-14"]),
+      holiday(["qingming"], "2016-04-02", "2016-04-04"),
+      holiday(["labour-day"], "2016-05-01", "2016-05-02"),
+      holiday(["dragon-boat"], "2016-06-09", "2016-06-11", ["2016-06-12"]),
+      holiday(["mid-autumn"], "2016-09-15", "2016-09-17", ["2016-09-18"]),
+      holiday(["national-day"], "2016-10-01", "2016-10-07", ["2016-10-08", "2016-10-09"])
+    ]
+  },
+  {
+    year: 2017,
+    source: notice(2017, "国办发明电〔2016〕17号"),
+    published: day("2016-12-01"),
+    verified: true,
+    note: "Checked against the Wikisource copy, a repost of the gov.cn text and Xinhua's release.",
+    holidays: [
+      holiday(["new-year"], "2017-01-01", "2017-01-02"),
+      holiday(["spring-festival"], "2017-01-27", "2017-02-02", ["2017-01-22", "2017-02-04"]),
+      holiday(["qingming"], "2017-04-02", "2017-04-04", ["2017-04-01"]),
+      holiday(["labour-day"], "2017-04-29", "2017-05-01"),
+      holiday(["dragon-boat"], "2017-05-28", "2017-05-30", ["2017-05-27"]),
+      holiday(["mid-autumn", "national-day"], "2017-10-01", "2017-10-08", ["2017-09-30"])
+    ]
+  },
   {
     year: 2018,
     source: notice(2018, "国办发明电〔2017〕12号"),
