@@ -12,6 +12,7 @@ const outcomeLabel = {
   mandatory: "应当通知指派 mandatory",
   eligible: "给予法律援助 eligible",
   ineligible: "不予法律援助 ineligible",
+  "not-yet-eligible": "尚未到可申请阶段 not yet eligible",
   incomplete: "材料不齐全 incomplete"
 } as const
 

@@ -15,7 +15,7 @@ import { Data, Result } from "effect"
  *
  * @category models
  */
-export type SourceId = "LAL" | "LAR" | "CPL" | "MPL" | "MOJ124" | "YNLAR" | "SPCJ2006"
+export type SourceId = "LAL" | "LAR" | "CPL" | "CPL1996" | "MPL" | "HMPL" | "MOJ124" | "YNLAR" | "SPCJ2006"
 
 /**
  * A citation id such as `LAL-25-1-1`. The template type keeps a bare string from being passed
@@ -74,6 +74,22 @@ export const sources: { readonly [K in SourceId]: Source } = {
     verified: true,
     note: "Article numbers follow the revision in force on the date: 2012 numbering from 2013-01-01, 2018 numbering from 2018-10-26."
   },
+  CPL1996: {
+    id: "CPL1996",
+    titleZh: "中华人民共和国刑事诉讼法（1996年修正文本）",
+    titleEn: "Criminal Procedure Law of the People's Republic of China (1996 text)",
+    inForceFrom: "1997-01-01",
+    inForceTo: "2012-12-31",
+    verified: false,
+    note: "The 1996 numbering, cited by its own source id because its article numbers collide with the 2012 text's (CPL). Articles 34, 40 and 77 read in secondary copies only."
+  },
+  HMPL: {
+    id: "HMPL",
+    titleZh: "中华人民共和国英雄烈士保护法",
+    titleEn: "Law on the Protection of Heroes and Martyrs",
+    inForceFrom: "2018-05-01",
+    verified: true
+  },
   MOJ124: {
     id: "MOJ124",
     titleZh: "办理法律援助案件程序规定（司法部令第124号）",
@@ -89,7 +105,7 @@ export const sources: { readonly [K in SourceId]: Source } = {
     titleEn: "Yunnan Province Regulation on Legal Aid",
     inForceFrom: "2010-07-01",
     verified: false,
-    note: "Revised text in force from 2026-01-01. The 2010 text's scope additions are confirmed by a secondary source; their article number is not, so fayuan cites the Regulation's delegation (LAR-10-2) for them."
+    note: "Adopted 2010-03-26, in force 2010-07-01; revised 2025-11-26, the revised text in force from 2026-01-01 (dates from secondary reports). The 2010 scope additions were read in a county government's summary without article numbers, so fayuan cites the delegation they rest on: LAR-10-2 until 2021, LAL-31-1-9 from 2022."
   },
   MPL: {
     id: "MPL",
@@ -138,8 +154,8 @@ const lal: ReadonlyArray<Row> = [
   ["LAL-25-2", "其他适用普通程序审理的刑事案件，人民法院可以通知指派律师担任辩护人", "Other cases under ordinary procedure: the court may notify"],
   ["LAL-26", "可能被判处无期徒刑、死刑及死刑复核案件，应当指派具有三年以上相关执业经历的律师", "Life, death and death-penalty review: a lawyer with at least 3 years of relevant practice"],
   ["LAL-28", "强制医疗案件被申请人或者被告人没有委托诉讼代理人的，人民法院应当通知指派律师", "Compulsory treatment without an agent: the court must notify"],
-  ["LAL-29", "刑事公诉案件的被害人、自诉人、附带民事诉讼当事人因经济困难没有委托诉讼代理人的，可以申请", "Victims, private prosecutors and incidental civil parties in financial difficulty may apply"],
-  ["LAL-30", "值班律师为没有辩护人的犯罪嫌疑人、被告人提供法律帮助", "Duty lawyers help accused persons without a defence lawyer"],
+  ["LAL-29", "刑事公诉案件的被害人及其法定代理人或者近亲属，刑事自诉案件的自诉人及其法定代理人，刑事附带民事诉讼案件的原告人及其法定代理人，因经济困难没有委托诉讼代理人的，可以申请法律援助", "Victims (and their legal representatives or close relatives) in public prosecutions, private prosecutors, and plaintiffs in incidental civil actions, in financial difficulty and without an agent, may apply"],
+  ["LAL-30", "值班律师为没有辩护人的犯罪嫌疑人、被告人提供法律咨询、程序选择建议、申请变更强制措施、对案件处理提出意见等法律帮助", "Duty lawyers give accused persons without a defence lawyer legal help: advice, procedural choices, applications to change coercive measures, views on the case"],
   ["LAL-31", "因经济困难没有委托代理人的，可以就下列事项申请法律援助", "In financial difficulty and without an agent, one may apply in the following matters"],
   ["LAL-31-1-1", "依法请求国家赔偿", "State compensation"],
   ["LAL-31-1-2", "请求给予社会保险待遇或者社会救助", "Social insurance or social assistance"],
@@ -157,14 +173,16 @@ const lal: ReadonlyArray<Row> = [
   ["LAL-32-1-4", "遭受虐待、遗弃或者家庭暴力的受害人主张相关权益", "Victims of abuse, abandonment or domestic violence"],
   ["LAL-32-1-5", "法律、法规、规章规定的其他情形", "Others set by law, regulation or rule"],
   ["LAL-34", "经济困难的标准由省、自治区、直辖市人民政府确定", "The province sets the financial-difficulty standard"],
-  ["LAL-36", "通知后三日内指派律师并通知办案机关", "Assign within 3 days of the notice"],
-  ["LAL-39", "被羁押的犯罪嫌疑人、被告人提出申请的，应当在二十四小时内转交", "A detainee's application is passed on within 24 hours"],
+  ["LAL-36", "人民法院、人民检察院、公安机关办理刑事案件，发现有本法第二十五条第一款、第二十八条规定情形的，应当在三日内通知法律援助机构指派律师；法律援助机构收到通知后，应当在三日内指派律师并通知人民法院、人民检察院、公安机关", "The court, procuratorate or police notify the institution within 3 days of finding an art. 25(1) or art. 28 case; the institution assigns a lawyer within 3 days of the notice and tells the organ"],
+  ["LAL-39", "被羁押的犯罪嫌疑人、被告人、服刑人员，以及强制隔离戒毒人员等提出法律援助申请的，办案机关、监管场所应当在二十四小时内将申请转交法律援助机构；通过值班律师提出申请的，值班律师应当在二十四小时内转交", "Applications of detained suspects or defendants, prisoners and persons in compulsory drug rehabilitation are passed on by the organ or the detention facility within 24 hours; one made through a duty lawyer, by the duty lawyer within 24 hours"],
   ["LAL-41", "申请人如实说明经济困难状况；可以通过信息共享查询，或者由申请人进行个人诚信承诺", "The applicant declares finances truthfully; verification by data sharing or a good-faith pledge"],
   ["LAL-42-1-1", "无固定生活来源的未成年人、老年人、残疾人等特定群体，免予核查经济困难状况", "Minors, elderly or disabled people without fixed income: exempt from verification"],
   ["LAL-42-1-2", "社会救助、司法救助或者优抚对象，免予核查", "Recipients of social or judicial assistance, entitled groups: exempt"],
   ["LAL-42-1-3", "申请支付劳动报酬或者请求工伤事故人身损害赔偿的进城务工人员，免予核查", "Migrant workers claiming wages or work-injury compensation: exempt"],
   ["LAL-42-1-4", "法律、法规、规章规定的其他人员", "Others set by law, regulation or rule"],
-  ["LAL-43", "七日内审查决定；材料不齐全的一次性告知，未补充的视为撤回申请；决定给予的三日内指派", "Decide within 7 days; list all missing materials at once, not supplied means withdrawn; assign within 3 days"],
+  ["LAL-43", "法律援助申请的审查、决定与指派", "Reviewing, deciding and assigning on an application"],
+  ["LAL-43-1", "法律援助机构应当自收到法律援助申请之日起七日内进行审查，作出是否给予法律援助的决定；决定给予的，自作出决定之日起三日内指派；决定不给予的，书面告知申请人并说明理由", "Decide within 7 days of receiving the application; assign within 3 days of a grant; a refusal is given in writing with reasons"],
+  ["LAL-43-2", "申请人提交的申请材料不齐全的，法律援助机构应当一次性告知申请人需要补充的材料或者要求申请人作出说明；申请人未按要求补充材料或者作出说明的，视为撤回申请", "Missing materials are listed all at once; not supplied or explained as asked, the application counts as withdrawn"],
   ["LAL-44", "距法定时效或者期限届满不足七日等情形，可以决定先行提供法律援助", "Urgent pre-grant when fewer than 7 days remain, etc."],
   ["LAL-44-1-1", "距法定时效或者期限届满不足七日，需要及时提起诉讼或者申请仲裁、行政复议，可以先行提供法律援助", "Urgent pre-grant: fewer than 7 days to a limitation or filing deadline"],
   ["LAL-44-1-2", "需要立即申请财产保全、证据保全或者先予执行", "Urgent pre-grant: preservation of property or evidence, or advance execution"],
@@ -196,9 +214,9 @@ const lar: ReadonlyArray<Row> = [
   ["LAR-10-1-5", "请求支付劳动报酬的", "Wages", "2003-09-01", "2021-12-31"],
   ["LAR-10-1-6", "主张因见义勇为行为产生的民事权益的", "Civil claims from acts of bravery", "2003-09-01", "2021-12-31"],
   ["LAR-10-2", "省、自治区、直辖市人民政府可以对前款规定以外的法律援助事项作出补充规定", "Provinces may add matters", "2003-09-01", "2021-12-31"],
-  ["LAR-11-1-1", "犯罪嫌疑人因经济困难没有聘请律师的，可以申请", "Suspects in financial difficulty without a lawyer may apply", "2003-09-01", "2021-12-31"],
-  ["LAR-11-1-2", "公诉案件中的被害人及其法定代理人或者近亲属因经济困难没有委托诉讼代理人的", "Victims in public prosecutions in financial difficulty", "2003-09-01", "2021-12-31"],
-  ["LAR-11-1-3", "自诉案件的自诉人及其法定代理人因经济困难没有委托诉讼代理人的", "Private prosecutors in financial difficulty", "2003-09-01", "2021-12-31"],
+  ["LAR-11-1-1", "犯罪嫌疑人在被侦查机关第一次讯问后或者采取强制措施之日起，因经济困难没有聘请律师的，可以申请法律援助", "A suspect in financial difficulty without a lawyer may apply from the first interrogation by the investigating organ or the day a coercive measure is taken", "2003-09-01", "2021-12-31"],
+  ["LAR-11-1-2", "公诉案件中的被害人及其法定代理人或者近亲属，自案件移送审查起诉之日起，因经济困难没有委托诉讼代理人的，可以申请法律援助", "A victim in a public prosecution (or legal representative or close relative) in financial difficulty without an agent may apply from the day the case is transferred for prosecution review", "2003-09-01", "2021-12-31"],
+  ["LAR-11-1-3", "自诉案件的自诉人及其法定代理人，自案件被人民法院受理之日起，因经济困难没有委托诉讼代理人的，可以申请法律援助", "A private prosecutor (or legal representative) in financial difficulty without an agent may apply from the day the court accepts the case", "2003-09-01", "2021-12-31"],
   ["LAR-12-1", "公诉人出庭公诉的案件，被告人因经济困难或者其他原因没有委托辩护人，人民法院为被告人指定辩护时，法律援助机构应当提供法律援助", "Court-designated defence in public prosecutions for financial or other reasons", "2003-09-01", "2021-12-31"],
   ["LAR-12-2", "被告人是盲、聋、哑人或者未成年人，或者可能被判处死刑而没有委托辩护人的，人民法院指定辩护时应当提供法律援助，无须经济状况审查", "Blind, deaf or mute, minor, or possible death sentence: designated defence without a means test", "2003-09-01", "2021-12-31"],
   ["LAR-13", "经济困难的标准由省、自治区、直辖市人民政府确定；申请人住所地标准与受理地标准不一致的，按照受理地标准执行", "The province sets the hardship standard; the accepting institution's standard applies", "2003-09-01", "2021-12-31"],
@@ -214,28 +232,41 @@ const lar: ReadonlyArray<Row> = [
   ["LAR-24", "法律援助机构按照规定支付办案补贴", "Case subsidies paid by the institution", "2003-09-01", "2021-12-31"]
 ]
 
+const cpl1996: ReadonlyArray<Row> = [
+  ["CPL1996-34-2", "被告人是盲、聋、哑或者未成年人而没有委托辩护人的，人民法院应当指定承担法律援助义务的律师为其提供辩护", "A blind, deaf, mute or minor defendant without a defender: the court designates one"],
+  ["CPL1996-34-3", "被告人可能被判处死刑而没有委托辩护人的，人民法院应当指定承担法律援助义务的律师为其提供辩护", "A defendant facing a possible death sentence without a defender: the court designates one"],
+  ["CPL1996-40", "公诉案件的被害人及其法定代理人或者近亲属，附带民事诉讼的当事人及其法定代理人，自案件移送审查起诉之日起，有权委托诉讼代理人；自诉案件的自诉人及其法定代理人有权随时委托诉讼代理人", "Victims and incidental civil parties may retain an agent from the transfer for prosecution review; private prosecutors at any time"],
+  ["CPL1996-77", "被害人由于被告人的犯罪行为而遭受物质损失的，在刑事诉讼过程中，有权提起附带民事诉讼", "A victim who suffered material loss from the crime may bring an incidental civil action"]
+]
+
 const cpl: ReadonlyArray<Row> = [
   ["CPL-34-1", "犯罪嫌疑人、被告人因经济困难或者其他原因没有委托辩护人的，可以申请法律援助（2012年文本）", "Accused without a lawyer for financial or other reasons may apply (2012 numbering)", "2013-01-01", "2018-10-25"],
   ["CPL-34-2", "盲、聋、哑人，或者尚未完全丧失辨认或者控制自己行为能力的精神病人，应当通知（2012年文本）", "Blind, deaf, mute or partially mentally incapacitated: must notify (2012 numbering)", "2013-01-01", "2018-10-25"],
   ["CPL-34-3", "可能被判处无期徒刑、死刑，应当通知（2012年文本）", "Possible life imprisonment or death: must notify (2012 numbering)", "2013-01-01", "2018-10-25"],
+  ["CPL-44-1", "公诉案件的被害人及其法定代理人或者近亲属，附带民事诉讼的当事人及其法定代理人，自案件移送审查起诉之日起，有权委托诉讼代理人；自诉案件的自诉人及其法定代理人，附带民事诉讼的当事人及其法定代理人，有权随时委托诉讼代理人（2012年文本）", "Victims and incidental civil parties of public prosecutions may retain an agent from the transfer for prosecution review; private prosecutors at any time (2012 numbering)", "2013-01-01", "2018-10-25"],
+  ["CPL-99", "被害人由于被告人的犯罪行为而遭受物质损失的，在刑事诉讼过程中，有权提起附带民事诉讼；被害人死亡或者丧失行为能力的，其法定代理人、近亲属有权提起（2012年文本）", "A victim (or, the victim dead or incapacitated, a legal representative or close relative) may bring an incidental civil action (2012 numbering)", "2013-01-01", "2018-10-25"],
   ["CPL-267", "未成年犯罪嫌疑人、被告人没有委托辩护人的，应当通知（2012年文本）", "Minor accused without a lawyer: must notify (2012 numbering)", "2013-01-01", "2018-10-25"],
   ["CPL-286-2", "强制医疗案件被申请人或者被告人没有委托诉讼代理人的，人民法院应当通知（2012年文本）", "Compulsory treatment without an agent: the court must notify (2012 numbering)", "2013-01-01", "2018-10-25"],
   ["CPL-35-1", "犯罪嫌疑人、被告人因经济困难或者其他原因没有委托辩护人的，可以申请法律援助", "Accused without a lawyer for financial or other reasons may apply", "2018-10-26"],
   ["CPL-35-2", "盲、聋、哑人，或者尚未完全丧失辨认或者控制自己行为能力的精神病人，应当通知", "Blind, deaf, mute or partially mentally incapacitated: must notify", "2018-10-26"],
   ["CPL-35-3", "可能被判处无期徒刑、死刑，应当通知", "Possible life imprisonment or death: must notify", "2018-10-26"],
+  ["CPL-46-1", "公诉案件的被害人及其法定代理人或者近亲属，附带民事诉讼的当事人及其法定代理人，自案件移送审查起诉之日起，有权委托诉讼代理人；自诉案件的自诉人及其法定代理人，附带民事诉讼的当事人及其法定代理人，有权随时委托诉讼代理人", "Victims and incidental civil parties of public prosecutions may retain an agent from the transfer for prosecution review; private prosecutors at any time", "2018-10-26"],
+  ["CPL-101", "被害人由于被告人的犯罪行为而遭受物质损失的，在刑事诉讼过程中，有权提起附带民事诉讼；被害人死亡或者丧失行为能力的，其法定代理人、近亲属有权提起", "A victim (or, the victim dead or incapacitated, a legal representative or close relative) may bring an incidental civil action", "2018-10-26"],
   ["CPL-278", "未成年犯罪嫌疑人、被告人没有委托辩护人的，应当通知", "Minor accused without a lawyer: must notify", "2018-10-26"],
   ["CPL-293", "缺席审判案件，被告人及其近亲属没有委托辩护人的，人民法院应当通知", "Trial in absentia without a lawyer: the court must notify", "2018-10-26"],
   ["CPL-304-2", "强制医疗案件被申请人或者被告人没有委托诉讼代理人的，人民法院应当通知", "Compulsory treatment without an agent: the court must notify", "2018-10-26"]
 ]
 
 const other: ReadonlyArray<Row> = [
+  ["HMPL-25-1", "对侵害英雄烈士的姓名、肖像、名誉、荣誉的行为，英雄烈士的近亲属可以依法向人民法院提起诉讼", "Close relatives of a hero or martyr may sue over infringement of the name, portrait, reputation or honour"],
+  ["HMPL-25-4", "英雄烈士近亲属依照第一款规定提起诉讼的，法律援助机构应当依法提供法律援助服务", "When the close relatives sue under para. 1, the legal aid institution shall provide legal aid"],
   ["MPL-104-2", "法律援助机构应当指派熟悉未成年人身心特点的律师为未成年人提供法律援助服务", "Legal aid for minors is given by lawyers familiar with minors' physical and mental traits"],
   ["MOJ124-13", "法律援助机构应当自收到申请之日起7个工作日内进行审查并作出决定（🟡）", "Review and decide within 7 working days of the application"],
   ["MOJ124-20", "作出给予法律援助决定后，民事、行政案件7个工作日内、刑事案件3个工作日内指派（🟡）", "Assign within 7 (civil, administrative) or 3 (criminal) working days"],
   ["SPCJ2006-2", "周岁按照公历的年、月、日计算，从周岁生日的第二天起算", "Ages count from the day after the birthday", "2006-01-23"]
 ]
 
-const verifiedSources: ReadonlySet<SourceId> = new Set(["LAL", "LAR", "CPL", "MPL", "SPCJ2006"])
+const verifiedSources: ReadonlySet<SourceId> = new Set(["LAL", "LAR", "CPL", "MPL", "HMPL", "SPCJ2006"])
 
 const build = (rows: ReadonlyArray<Row>): ReadonlyArray<Provision> =>
   rows.map(([id, summaryZh, summaryEn, from, to]) => {
@@ -257,7 +288,7 @@ const build = (rows: ReadonlyArray<Row>): ReadonlyArray<Provision> =>
  *
  * @category catalogue
  */
-export const provisions: ReadonlyArray<Provision> = [...build(lal), ...build(lar), ...build(cpl), ...build(other)]
+export const provisions: ReadonlyArray<Provision> = [...build(lal), ...build(lar), ...build(cpl1996), ...build(cpl), ...build(other)]
 
 const byId: ReadonlyMap<string, Provision> = new Map(provisions.map((p) => [p.id, p]))
 const rankById: ReadonlyMap<string, number> = new Map(provisions.map((p, i) => [p.id, i]))
@@ -306,7 +337,7 @@ export interface CitationParts {
   readonly item?: number
 }
 
-const pattern = /^(LAL|LAR|CPL|MPL|MOJ124|YNLAR|SPCJ2006)-([1-9]\d{0,3})(?:-([1-9]\d?)(?:-([1-9]\d?))?)?$/
+const pattern = /^(LAL|LAR|CPL1996|CPL|MPL|HMPL|MOJ124|YNLAR|SPCJ2006)-([1-9]\d{0,3})(?:-([1-9]\d?)(?:-([1-9]\d?))?)?$/
 
 /**
  * Parses an id into its parts; it need not be in the catalogue.

@@ -13,7 +13,7 @@ import * as CalendarDate from "./CalendarDate.ts"
 import * as Citation from "./Citation.ts"
 import * as Parameter from "./Parameter.ts"
 import * as Region from "./Region.ts"
-import { nationalRuleSets } from "./rules/national.ts"
+import { nationalLayers, nationalRuleSets } from "./rules/national.ts"
 import { nationalProcedures } from "./rules/procedure.ts"
 import { definitions, nationalEntries } from "./rules/parameters.ts"
 import { yunnanEntries, yunnanLayers } from "./rules/yunnan.ts"
@@ -102,8 +102,12 @@ const citedIds = (set: RuleSet | RuleLayer | ProcedureRules): ReadonlyArray<stri
   if ("criminal" in set) {
     const c = set.criminal
     for (const g of c.mandatory) ids.push(g.basis)
-    ids.push(c.defenceOnApplication, c.victimOnApplication, c.privateProsecutionOnApplication, c.incidentalCivilOnApplication)
-    for (const x of [c.compulsoryTreatment, c.discretionaryAtTrial, c.dutyLawyer, c.detaineeForwarding]) if (x) ids.push(x)
+    ids.push(c.defenceOnApplication, ...(c.defenceAlsoCites ?? []), ...(c.compulsoryTreatmentAlsoCites ?? []))
+    for (const a of [c.victimOnApplication, c.privateProsecutionOnApplication, c.incidentalCivilOnApplication]) {
+      ids.push(a.basis, ...(a.alsoCites ?? []))
+      if (a.from !== undefined) ids.push(a.from.basis)
+    }
+    for (const x of [c.defenceAtTrial, c.compulsoryTreatment, c.discretionaryAtTrial, c.dutyLawyer, c.detaineeForwarding]) if (x) ids.push(x)
     for (const r of c.requirements) ids.push(r.basis)
     ids.push(set.civil.scopeBasis, set.meansTest.standardBasis, set.materialsBasis)
     if (set.meansTest.declarationBasis) ids.push(set.meansTest.declarationBasis)
@@ -162,7 +166,7 @@ export const make = (input: {
  */
 export const defaultSources = {
   ruleSets: nationalRuleSets,
-  layers: yunnanLayers,
+  layers: [...nationalLayers, ...yunnanLayers],
   procedures: nationalProcedures,
   parameterDefinitions: definitions,
   parameterEntries: [...nationalEntries, ...yunnanEntries]

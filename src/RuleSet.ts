@@ -34,17 +34,33 @@ export const matterKinds = [
 export type MatterKind = (typeof matterKinds)[number]
 
 /**
- * Stages of criminal proceedings.
+ * Stages of criminal proceedings. `filing` is a private prosecution brought to the court and not yet
+ * accepted (立案受理之前); a public prosecution runs investigation → prosecution review → trial →
+ * (death-penalty review).
  *
  * @category vocabulary
  */
-export const stages = ["investigation", "prosecution-review", "trial", "death-penalty-review"] as const
+export const stages = ["filing", "investigation", "prosecution-review", "trial", "death-penalty-review"] as const
+
+/**
+ * The stages a case is handled (and paid) in: every stage but `filing`.
+ *
+ * @category vocabulary
+ */
+export const proceedingStages = ["investigation", "prosecution-review", "trial", "death-penalty-review"] as const
+
+/** @category vocabulary */
+export type ProceedingStage = (typeof proceedingStages)[number]
 
 /** @category vocabulary */
 export type Stage = (typeof stages)[number]
 
 /**
  * The claims of civil, administrative, arbitration and non-litigation matters.
+ * `labour-remuneration` is a claim for wages (劳动报酬) and `labour-relationship` one to confirm a
+ * labour relationship (确认劳动关系): the Law puts both in scope (`LAL-31-1-5`) but exempts a
+ * migrant worker from verification only for the first (`LAL-42-1-3`), and the 2003 Regulation
+ * names wages only (`LAR-10-1-5`).
  *
  * @category vocabulary
  */
@@ -55,11 +71,13 @@ export const claims = [
   "survivor-pension",
   "maintenance",
   "labour-remuneration",
+  "labour-relationship",
   "civil-capacity",
   "work-injury",
   "traffic-accident",
   "food-drug-safety",
   "medical-accident",
+  "product-quality",
   "environmental-damage",
   "hero-martyr-rights",
   "act-of-bravery",
@@ -77,12 +95,16 @@ export type Claim = (typeof claims)[number]
 
 /**
  * Facts that make a criminal defence mandatory (an organ must notify; no means test).
+ * `sensory-disability` is the Law's visual, hearing or speech disability of any degree
+ * (视力、听力、言语残疾人, `LAL-25-1-2`); `blind-deaf-mute` the narrower 盲、聋、哑人 of the Criminal
+ * Procedure Law and the 2003 Regulation (`CPL-35-2`, `LAR-12-2`).
  *
  * @category vocabulary
  */
 export const mandatoryGrounds = [
   "minor",
   "sensory-disability",
+  "blind-deaf-mute",
   "mental-incapacity",
   "possible-life-imprisonment",
   "possible-death",
@@ -103,6 +125,30 @@ export interface GroundRule {
   readonly ground: MandatoryGround
   readonly basis: CitationId
   readonly stages?: ReadonlyArray<Stage>
+}
+
+/**
+ * From which stage a party may apply (`LAR-11-1-2`: a victim from the transfer for prosecution
+ * review; `LAR-11-1-3`: a private prosecutor from the court's acceptance). An application at an
+ * earlier stage is `not-yet-eligible`, citing `basis`.
+ *
+ * @category models
+ */
+export interface StartRule {
+  readonly stages: ReadonlyArray<Stage>
+  readonly basis: CitationId
+}
+
+/**
+ * An application in a criminal matter: the provision it rests on, the provisions that state the
+ * same right beside it, and the stages from which it may be made (any stage when `from` is absent).
+ *
+ * @category models
+ */
+export interface ApplicationRule {
+  readonly basis: CitationId
+  readonly alsoCites?: ReadonlyArray<CitationId>
+  readonly from?: StartRule
 }
 
 /**
@@ -175,11 +221,17 @@ export interface RuleSet {
     readonly mandatory: ReadonlyArray<GroundRule>
     /** The provision under which an accused without a lawyer applies (means test). */
     readonly defenceOnApplication: CitationId
-    readonly victimOnApplication: CitationId
-    readonly privateProsecutionOnApplication: CitationId
-    readonly incidentalCivilOnApplication: CitationId
+    /** At trial, when it differs: before 2022 the court designates a defender (`LAR-12-1`). */
+    readonly defenceAtTrial?: CitationId
+    /** Provisions stating the accused's right to apply beside the main one (`CPL-35-1`). */
+    readonly defenceAlsoCites?: ReadonlyArray<CitationId>
+    readonly victimOnApplication: ApplicationRule
+    readonly privateProsecutionOnApplication: ApplicationRule
+    readonly incidentalCivilOnApplication: ApplicationRule
     /** Compulsory medical treatment without an agent: the court must notify. */
     readonly compulsoryTreatment?: CitationId
+    /** Provisions that impose the same notification duty beside `compulsoryTreatment`. */
+    readonly compulsoryTreatmentAlsoCites?: ReadonlyArray<CitationId>
     /** The court may notify in other ordinary-procedure trials. */
     readonly discretionaryAtTrial?: CitationId
     /** Duty lawyers help any accused without a lawyer. */

@@ -20,7 +20,7 @@ const withIncome = (app: Application, monthlyIncomeFen: number): Application => 
   applicant: { ...app.applicant, household: { ...app.applicant.household!, monthlyIncomeFen } }
 })
 
-const rank = { eligible: 2, mandatory: 2, incomplete: 1, ineligible: 0 } as const
+const rank = { eligible: 2, mandatory: 2, incomplete: 1, "not-yet-eligible": 0, ineligible: 0 } as const
 
 describe("eligibility properties", () => {
   it("decides every well-formed application (with the standard supplied) without throwing", () => {

@@ -28,7 +28,7 @@ describe("eligibility types", () => {
   })
 
   it("outcomes and means-test statuses are closed unions", () => {
-    expectTypeOf<Outcome>().toEqualTypeOf<"mandatory" | "eligible" | "ineligible" | "incomplete">()
+    expectTypeOf<Outcome>().toEqualTypeOf<"mandatory" | "eligible" | "ineligible" | "not-yet-eligible" | "incomplete">()
     expectTypeOf<Decision["meansTest"]["status"]>().toEqualTypeOf<
       "not-required" | "verification-exempt" | "passed" | "failed" | "not-assessed"
     >()

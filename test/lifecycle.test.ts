@@ -23,11 +23,11 @@ const handling = (date = "2024-05-06") => {
   return d
 }
 
-describe("application and decision (LAL-43)", () => {
+describe("application and decision (LAL-43-1, LAL-43-2)", () => {
   it("a decision is due 7 calendar days after receipt; a period ending in a holiday runs to the next working day", () => {
     const d = new Driver()
     d.run(applyCommand(), ctx("2024-05-06", "intake"))
-    expect(d.clock("decision")).toMatchObject({ startedOn: "2024-05-06", dueOn: "2024-05-13", counting: "calendar-days", length: 7, basis: "LAL-43" })
+    expect(d.clock("decision")).toMatchObject({ startedOn: "2024-05-06", dueOn: "2024-05-13", counting: "calendar-days", length: 7, basis: "LAL-43-1" })
     const late = new Driver()
     late.run(applyCommand(), ctx("2024-09-27", "intake"))
     // 2024-10-04 falls in the National Day holiday (10-01 to 10-07): due on 10-08.
@@ -53,14 +53,14 @@ describe("application and decision (LAL-43)", () => {
     const d = new Driver()
     d.run(applyCommand(), ctx("2024-05-06", "intake"))
     const [requested] = d.run({ type: "requestMaterials", missing: ["身份证明", "经济困难状况说明表", "劳动合同"] }, ctx("2024-05-07", "intake"))
-    expect(requested).toMatchObject({ type: "MaterialsRequested", missing: ["身份证明", "经济困难状况说明表", "劳动合同"], basis: "LAL-43" })
+    expect(requested).toMatchObject({ type: "MaterialsRequested", missing: ["身份证明", "经济困难状况说明表", "劳动合同"], basis: "LAL-43-2" })
     expect(d.case!.state).toBe("awaiting-materials")
     expect(d.clock("decision")!.cancelledOn).toBe("2024-05-07")
     expect(d.clock("materials-supply")).toMatchObject({ dueOn: "2024-05-22", length: 15 })
     expect(d.attempt({ type: "withdraw", deemed: true }, ctx("2024-05-22", "intake"))).toMatchObject({ reason: "not-allowed" })
     d.run({ type: "withdraw", deemed: true }, ctx("2024-05-23", "intake"))
     expect(d.case!.state).toBe("withdrawn")
-    expect(d.log.at(-1)).toMatchObject({ type: "ApplicationWithdrawn", deemed: true, basis: "LAL-43" })
+    expect(d.log.at(-1)).toMatchObject({ type: "ApplicationWithdrawn", deemed: true, basis: "LAL-43-2" })
     expect(d.clock("materials-supply")!.cancelledOn).toBe("2024-05-23")
   })
 
@@ -86,7 +86,7 @@ describe("application and decision (LAL-43)", () => {
     const d = granted("2024-05-06")
     expect(d.clock("decision")).toMatchObject({ stoppedOn: "2024-05-06" })
     expect(clockStatus(d.clock("decision")!, "2024-06-01")).toBe("met")
-    expect(d.clock("assignment-after-grant")).toMatchObject({ dueOn: "2024-05-09", basis: "LAL-43" })
+    expect(d.clock("assignment-after-grant")).toMatchObject({ dueOn: "2024-05-09", basis: "LAL-43-1" })
   })
 
   it("before 2022, assignment is due in 3 working days for criminal and 7 for civil matters (MOJ124-20)", () => {
@@ -345,7 +345,7 @@ describe("clocks across cases", () => {
     b.run(applyCommand("c2"), ctx("2024-05-07", "intake")) // decision due 05-14
     const c = handling("2024-05-01") // nothing open
     const cases = [a.case!, b.case!, c.case!]
-    expect(dueOn(cases, day("2024-05-09"))).toEqual([{ caseId: "c1", region: "530103", kind: "assignment-after-grant", status: "due", dueOn: "2024-05-09", daysLeft: 0, basis: "LAL-43" }])
+    expect(dueOn(cases, day("2024-05-09"))).toEqual([{ caseId: "c1", region: "530103", kind: "assignment-after-grant", status: "due", dueOn: "2024-05-09", daysLeft: 0, basis: "LAL-43-1" }])
     expect(dueOn(cases, day("2024-05-10"), { within: 5 }).map((i) => [i.caseId, i.status, i.daysLeft])).toEqual([
       ["c1", "overdue", -1],
       ["c2", "running", 4]

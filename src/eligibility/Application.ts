@@ -11,12 +11,15 @@ import * as Region from "../Region.ts"
 import { claims, matterKinds, stages } from "../RuleSet.ts"
 
 /**
- * Disabilities the rules distinguish. `mental` means the person cannot fully recognise their own
- * conduct.
+ * Disabilities the rules distinguish. `visual`, `hearing` and `speech` are the Law's disabilities of
+ * any degree (视力、听力、言语残疾, `LAL-25-1-2`); `blind`, `deaf` and `mute` are their total form, the
+ * 盲、聋、哑 that the Criminal Procedure Law and the 2003 Regulation name (`CPL-35-2`, `LAR-12-2`).
+ * Record the total form when it is known: before 2022 a visual disability of unstated degree leaves
+ * the ground open. `mental` means the person cannot fully recognise their own conduct.
  *
  * @category vocabulary
  */
-export const disabilities = ["visual", "hearing", "speech", "mental", "intellectual", "physical"] as const
+export const disabilities = ["visual", "hearing", "speech", "blind", "deaf", "mute", "mental", "intellectual", "physical"] as const
 
 /** @category vocabulary */
 export type Disability = (typeof disabilities)[number]
@@ -32,6 +35,7 @@ export const statuses = [
   "judicial-assistance",
   "entitled-group",
   "no-fixed-income",
+  "low-income",
   "detained"
 ] as const
 
@@ -208,6 +212,12 @@ const consistency = (app: Application, prefix: string): ReadonlyArray<Issue> => 
     }
   } else if (matter.kind !== "incidental-civil" && matter.claims.length > 0) {
     issues.push({ path: at("matter.claims"), reason: `claims apply to civil, administrative, arbitration and non-litigation matters, not ${matter.kind}` })
+  }
+  if (matter.stage === "filing" && matter.kind !== "private-prosecution" && matter.kind !== "incidental-civil") {
+    issues.push({ path: at("matter.stage"), reason: "filing (before the court accepts a private prosecution) applies only to private prosecutions and incidental civil actions" })
+  }
+  if (matter.kind === "private-prosecution" && matter.stage !== undefined && matter.stage !== "filing" && matter.stage !== "trial") {
+    issues.push({ path: at("matter.stage"), reason: "a private prosecution is either being filed or at trial" })
   }
   if (matter.procedure !== undefined && matter.stage !== undefined && matter.stage !== "trial") {
     issues.push({ path: at("matter.procedure"), reason: "a trial procedure applies only at the trial stage" })

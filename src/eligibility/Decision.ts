@@ -12,11 +12,21 @@ import type { ResolvedParameter } from "../Parameter.ts"
  * - `mandatory`: an organ must notify and aid follows, with no means test;
  * - `eligible`: aid is to be granted;
  * - `ineligible`: it is not (the citations say why);
- * - `incomplete`: facts are missing; `missing` lists all of them at once (`LAL-43`).
+ * - `not-yet-eligible`: the applicant may apply only from a later stage of the proceedings (a
+ *   victim from the transfer for prosecution review, `LAR-11-1-2`, `CPL-46-1`; a private
+ *   prosecutor before 2022 from the court's acceptance, `LAR-11-1-3`); the citations say from when;
+ * - `incomplete`: facts are missing; `missing` lists all of them at once (`LAL-43-2`).
  *
  * @category models
  */
-export type Outcome = "mandatory" | "eligible" | "ineligible" | "incomplete"
+export type Outcome = "mandatory" | "eligible" | "ineligible" | "not-yet-eligible" | "incomplete"
+
+/**
+ * Every {@link Outcome}.
+ *
+ * @category models
+ */
+export const outcomes = ["mandatory", "eligible", "ineligible", "not-yet-eligible", "incomplete"] as const
 
 /**
  * The means test as applied:

@@ -168,7 +168,11 @@ const groundFact = (run: Run, ground: MandatoryGround): boolean | undefined => {
     case "minor":
       return run.isMinor("criminal")
     case "sensory-disability":
-      return applicant.disabilities.some((d) => d === "visual" || d === "hearing" || d === "speech")
+      return applicant.disabilities.some((d) => sensory.has(d))
+    case "blind-deaf-mute":
+      // 盲、聋、哑 is total loss; a visual, hearing or speech disability of unstated degree may or may not be.
+      if (applicant.disabilities.some((d) => d === "blind" || d === "deaf" || d === "mute")) return true
+      return applicant.disabilities.some((d) => sensory.has(d)) ? undefined : false
     case "mental-incapacity":
       return applicant.disabilities.includes("mental")
     case "possible-life-imprisonment":
@@ -182,9 +186,13 @@ const groundFact = (run: Run, ground: MandatoryGround): boolean | undefined => {
   }
 }
 
+/** The Law's visual, hearing and speech disabilities, of any degree (blindness is one). */
+const sensory: ReadonlySet<string> = new Set(["visual", "hearing", "speech", "blind", "deaf", "mute"])
+
 const groundFactPath: { readonly [G in MandatoryGround]: string } = {
   minor: "applicant.birthDate",
   "sensory-disability": "applicant.disabilities",
+  "blind-deaf-mute": "applicant.disabilities",
   "mental-incapacity": "applicant.disabilities",
   "possible-life-imprisonment": "matter.possibleSentence",
   "possible-death": "matter.possibleSentence",
@@ -196,6 +204,10 @@ const factReason: { readonly [path: string]: readonly [zh: string, en: string] }
   "applicant.birthDate": ["出生日期：判断是否未成年人", "date of birth: whether the person is a minor"],
   "matter.possibleSentence": ["可能判处的刑罚：判断是否可能判处无期徒刑、死刑", "possible sentence: whether life imprisonment or death is possible"],
   "matter.stage": ["诉讼阶段", "stage of the proceedings"],
+  "applicant.disabilities": [
+    "残疾情况：视力、听力、言语残疾是否为盲、聋、哑",
+    "disabilities: whether a visual, hearing or speech disability is blindness, deafness or muteness"
+  ],
   "applicant.household": [
     "家庭人口、月收入及城乡类别：用于经济困难审查",
     "household members, monthly income and urban or rural area: for the means test"
@@ -352,8 +364,14 @@ const hasLawyer = (run: Run, basis: CitationId, rule: string): Verdict | undefin
   return { outcome: "ineligible", meansTest: notAssessed }
 }
 
-const onApplication = (run: Run, basis: CitationId, unknown: ReadonlyArray<readonly [string, CitationId]>): Verdict => {
+const onApplication = (
+  run: Run,
+  basis: CitationId,
+  unknown: ReadonlyArray<readonly [string, CitationId]>,
+  alsoCites: ReadonlyArray<CitationId> = none
+): Verdict => {
   run.cite(basis)
+  for (const b of alsoCites) run.cite(b)
   run.step("criminal.on-application", "applies", basis)
   const { test, outcome } = meansTest(run, [basis])
   for (const [path, b] of unknown) needFact(run, path, [b])
@@ -369,9 +387,11 @@ const onApplication = (run: Run, basis: CitationId, unknown: ReadonlyArray<reado
 
 const criminalDefence = (run: Run): Verdict => {
   const crim = run.set.criminal
-  const lawyer = hasLawyer(run, crim.defenceOnApplication, "criminal.has-defence-lawyer")
-  if (lawyer !== undefined) return lawyer
   const stage = run.app.matter.stage
+  // At trial before 2022 the court designates the defender (LAR-12-1); elsewhere the accused applies.
+  const onApplicationBasis = stage === "trial" && crim.defenceAtTrial !== undefined ? crim.defenceAtTrial : crim.defenceOnApplication
+  const lawyer = hasLawyer(run, onApplicationBasis, "criminal.has-defence-lawyer")
+  if (lawyer !== undefined) return lawyer
   const applied = new Set<MandatoryGround>()
   const basis: Array<CitationId> = []
   const unknown: Array<readonly [string, CitationId]> = []
@@ -398,7 +418,12 @@ const criminalDefence = (run: Run): Verdict => {
     run.step("criminal.mandatory", "applies", basis[0], "an organ must notify the legal aid institution; no means test")
     return { outcome: "mandatory", meansTest: { status: "not-required", basis } }
   }
-  run.advise(crim.dutyLawyer, "没有辩护人的，可由值班律师提供法律帮助", "Until a lawyer is assigned, a duty lawyer can give legal help")
+  if (crim.dutyLawyer !== undefined) {
+    // The accused has no defender and none is yet assigned: the duty lawyer's help is part of the answer.
+    run.cite(crim.dutyLawyer)
+    run.step("criminal.duty-lawyer", "applies", crim.dutyLawyer, "legal help from a duty lawyer until a defender is assigned")
+    run.advise(crim.dutyLawyer, "没有辩护人的，可由值班律师提供法律帮助", "Until a lawyer is assigned, a duty lawyer can give legal help")
+  }
   if (stage === "trial" && run.app.matter.procedure === "ordinary") {
     run.advise(
       crim.discretionaryAtTrial,
@@ -406,7 +431,35 @@ const criminalDefence = (run: Run): Verdict => {
       "In an ordinary-procedure trial the court may notify the institution to assign a lawyer"
     )
   }
-  return onApplication(run, crim.defenceOnApplication, unknown)
+  return onApplication(run, onApplicationBasis, unknown, crim.defenceAlsoCites)
+}
+
+/**
+ * A victim, private prosecutor or incidental civil plaintiff applies from a stage on (LAR-11-1-2,
+ * LAR-11-1-3, CPL-46-1): before it the application is `not-yet-eligible`; with no stage given, the
+ * stage is a missing fact.
+ */
+const partyOnApplication = (run: Run, kind: keyof typeof criminalOnApplication): Verdict => {
+  const rule = run.set.criminal[criminalOnApplication[kind]]
+  const lawyer = hasLawyer(run, rule.basis, `criminal.${kind}.has-agent`)
+  if (lawyer !== undefined) return lawyer
+  const from = rule.from
+  const unknown: Array<readonly [string, CitationId]> = []
+  if (from !== undefined) {
+    const stage = run.app.matter.stage
+    if (stage === undefined) {
+      run.step(`criminal.${kind}.from`, "unknown", from.basis, `may apply from: ${from.stages.join(", ")}`)
+      unknown.push(["matter.stage", from.basis])
+    } else if (!from.stages.includes(stage)) {
+      run.step(`criminal.${kind}.from`, "does-not-apply", from.basis, `${stage} is before the stage from which one may apply (${from.stages.join(", ")})`)
+      run.cite(rule.basis)
+      run.cite(from.basis)
+      return { outcome: "not-yet-eligible", meansTest: notAssessed }
+    } else {
+      run.step(`criminal.${kind}.from`, "applies", from.basis)
+    }
+  }
+  return onApplication(run, rule.basis, unknown, rule.alsoCites)
 }
 
 const stageDetail = (run: Run, rule: GroundRule): string | undefined =>
@@ -423,7 +476,9 @@ const compulsoryTreatment = (run: Run): Verdict => {
   if (lawyer !== undefined) return lawyer
   run.step("criminal.compulsory-treatment", "applies", basis, "the court must notify; no means test")
   run.cite(basis)
-  return { outcome: "mandatory", meansTest: { status: "not-required", basis: [basis] } }
+  const also = run.set.criminal.compulsoryTreatmentAlsoCites ?? none
+  for (const b of also) run.cite(b)
+  return { outcome: "mandatory", meansTest: { status: "not-required", basis: [basis, ...also] } }
 }
 
 const civil = (run: Run): Verdict => {
@@ -527,7 +582,7 @@ const basisOf = (rules: ReadonlyArray<{ readonly basis: CitationId }>): Array<Ci
  * }))
  * const decision = Result.getOrThrow(decide(app))
  * decision.outcome   // "mandatory"
- * decision.citations // ["LAL-25-1-1", "MPL-104-2"]
+ * decision.citations // ["LAL-25-1-1", "CPL-278", "MPL-104-2"]
  *
  * @category deciding
  */
@@ -547,11 +602,9 @@ export const decide = (application: Application, options?: DecideOptions): Resul
       break
     case "criminal-victim":
     case "private-prosecution":
-    case "incidental-civil": {
-      const basis = run.set.criminal[criminalOnApplication[kind]]
-      verdict = hasLawyer(run, basis, `criminal.${kind}.has-agent`) ?? onApplication(run, basis, [])
+    case "incidental-civil":
+      verdict = partyOnApplication(run, kind)
       break
-    }
     default:
       verdict = civil(run)
   }

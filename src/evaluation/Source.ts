@@ -639,7 +639,7 @@ const activityZh: { readonly [A in ActivityKind]: string } = {
 }
 
 const gradeZh: { readonly [G in Grade]: string } = { excellent: "优秀", good: "良好", pass: "合格", fail: "不合格" }
-const outcomeZh: { readonly [O in EligibilitySummary["outcome"]]: string } = { eligible: "符合条件", mandatory: "依法应当援助", ineligible: "不符合条件", incomplete: "材料不全" }
+const outcomeZh: { readonly [O in EligibilitySummary["outcome"]]: string } = { eligible: "符合条件", mandatory: "依法应当援助", ineligible: "不符合条件", "not-yet-eligible": "尚未到可申请阶段", incomplete: "材料不全" }
 const clockZh: { readonly [K in ClockKind]: string } = {
   decision: "审查决定",
   "materials-supply": "补充材料",

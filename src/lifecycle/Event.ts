@@ -65,7 +65,7 @@ export const AssignmentRequirements = Schema.Struct({
 export type AssignmentRequirements = typeof AssignmentRequirements.Type
 
 export const EligibilitySummary = Schema.Struct({
-  outcome: Schema.Literals(["mandatory", "eligible", "ineligible", "incomplete"]),
+  outcome: Schema.Literals(["mandatory", "eligible", "ineligible", "not-yet-eligible", "incomplete"]),
   meansTest: Schema.Literals(["not-required", "verification-exempt", "passed", "failed", "not-assessed"]),
   citations: Schema.Array(CitationId),
   ruleSetId: NonEmptyString,

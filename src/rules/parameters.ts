@@ -70,7 +70,7 @@ export const definitions: ReadonlyArray<ParameterDefinition> = [
     kind: "integer",
     descriptionZh: "补充材料的期限（日）",
     descriptionEn: "Days to supply missing materials before the application counts as withdrawn",
-    basis: ["LAL-43", "LAR-18"]
+    basis: ["LAL-43-2", "LAR-18"]
   },
   {
     key: "assignment.minorsSpecialist",
@@ -134,7 +134,7 @@ export const nationalEntries: ReadonlyArray<ParameterEntry> = [
     region: Region.national,
     validFrom: day("2003-09-01"),
     value: 15,
-    basis: ["LAL-43", "LAR-18"],
+    basis: ["LAL-43-2", "LAR-18"],
     source: "地方实践：补充材料期限（法律未规定具体日数）",
     verified: false,
     note: "The law sets no number of days; set the local figure."

@@ -9,7 +9,7 @@ const day = CalendarDate.makeUnsafe
 
 const localPractice = {
   closingMaterials: { counting: "calendar-days", lengthParameter: "clock.closingMaterialsDays", basis: "LAL-50" },
-  materialsSupply: { counting: "calendar-days", lengthParameter: "clock.materialsSupplyDays", basis: "LAL-43" }
+  materialsSupply: { counting: "calendar-days", lengthParameter: "clock.materialsSupplyDays", basis: "LAL-43-2" }
 } as const
 
 /** Legal Aid Law: calendar days, from 2022-01-01. */
@@ -19,10 +19,10 @@ export const lalProcedure: ProcedureRules = {
   titleEn: "Periods under the Legal Aid Law",
   region: Region.national,
   validFrom: day("2022-01-01"),
-  decision: { counting: "calendar-days", length: 7, basis: "LAL-43" },
+  decision: { counting: "calendar-days", length: 7, basis: "LAL-43-1" },
   assignmentAfterGrant: {
-    criminal: { counting: "calendar-days", length: 3, basis: "LAL-43" },
-    civil: { counting: "calendar-days", length: 3, basis: "LAL-43" }
+    criminal: { counting: "calendar-days", length: 3, basis: "LAL-43-1" },
+    civil: { counting: "calendar-days", length: 3, basis: "LAL-43-1" }
   },
   assignmentAfterNotification: { counting: "calendar-days", length: 3, basis: "LAL-36" },
   refusalObjection: { counting: "calendar-days", length: 5, basis: "LAL-49-2" },

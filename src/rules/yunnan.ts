@@ -4,6 +4,7 @@
  * primary text: every value is shipped `verified: false`, to be overridden by the published figure.
  */
 import * as CalendarDate from "../CalendarDate.ts"
+import type { CitationId } from "../Citation.ts"
 import type { ParameterEntry } from "../Parameter.ts"
 import * as Ratio from "../Ratio.ts"
 import * as Region from "../Region.ts"
@@ -15,10 +16,34 @@ const kunming = Region.makeUnsafe("5301")
 const baoshan = Region.makeUnsafe("5305")
 
 /**
- * 云南省法律援助条例 (2010): matters added under the Regulation's delegation (`LAR-10-2`) —
- * accident injuries; domestic violence, abuse and abandonment; applicants who are disabled, minors,
- * aged 60 or more, or on rural minimum-living support. The means test still applies.
+ * 云南省法律援助条例 (adopted 2010-03-26, in force 2010-07-01), the matters it adds to the national
+ * list: injury or loss from work, traffic, medical or product-quality accidents (item 7); rights of
+ * victims of domestic violence, abuse or abandonment (item 8); matters of applicants who are
+ * disabled, minors, aged 60 or more, or on rural minimum-living support (item 9). The means test
+ * still applies. Read in a county government's summary of the regulation (no article numbers), so
+ * each rule cites the delegation it rests on: `LAR-10-2` until 2021, then `LAL-31-1-9` ("others
+ * set by regulations"), under which the regulation stays in force where it does not conflict with
+ * the Law until its revision took effect on 2026-01-01.
  */
+const yunnan2010Matters = (basis: CitationId) => ({
+  claims: [
+    { claim: "work-injury", basis, meansTest: true },
+    { claim: "traffic-accident", basis, meansTest: true },
+    { claim: "medical-accident", basis, meansTest: true },
+    { claim: "product-quality", basis, meansTest: true },
+    { claim: "domestic-violence", basis, meansTest: true },
+    { claim: "abuse", basis, meansTest: true },
+    { claim: "abandonment", basis, meansTest: true }
+  ],
+  applicantGroups: [
+    { group: "disabled", basis, meansTest: true },
+    { group: "minor", basis, meansTest: true },
+    { group: "elderly", basis, meansTest: true },
+    { group: "rural-minimum-living", basis, meansTest: true }
+  ]
+}) satisfies Pick<RuleLayer, "claims" | "applicantGroups">
+
+/** The 2010 regulation under the 2003 Regulation's delegation (`LAR-10-2`). */
 export const yunnan2010: RuleLayer = {
   id: "YNLAR-2010",
   titleZh: "云南省法律援助条例（2010年7月1日起施行）补充事项",
@@ -26,21 +51,41 @@ export const yunnan2010: RuleLayer = {
   region: yunnan,
   validFrom: day("2010-07-01"),
   validTo: day("2021-12-31"),
-  claims: [
-    { claim: "work-injury", basis: "LAR-10-2", meansTest: true },
-    { claim: "traffic-accident", basis: "LAR-10-2", meansTest: true },
-    { claim: "medical-accident", basis: "LAR-10-2", meansTest: true },
-    { claim: "food-drug-safety", basis: "LAR-10-2", meansTest: true },
-    { claim: "domestic-violence", basis: "LAR-10-2", meansTest: true },
-    { claim: "abuse", basis: "LAR-10-2", meansTest: true },
-    { claim: "abandonment", basis: "LAR-10-2", meansTest: true }
-  ],
-  applicantGroups: [
-    { group: "disabled", basis: "LAR-10-2", meansTest: true },
-    { group: "minor", basis: "LAR-10-2", meansTest: true },
-    { group: "elderly", basis: "LAR-10-2", meansTest: true },
-    { group: "rural-minimum-living", basis: "LAR-10-2", meansTest: true }
-  ],
+  ...yunnan2010Matters("LAR-10-2"),
+  exemptions: [],
+  verified: false
+}
+
+/**
+ * The same regulation under the Legal Aid Law (2022-01-01 → 2025-12-31): its additions are "other
+ * matters set by regulations" (`LAL-31-1-9`). Where the Law already covers a matter without the
+ * means test (domestic violence, abuse, abandonment: `LAL-32-1-4`) the Law's rule decides.
+ */
+export const yunnan2010UnderLal: RuleLayer = {
+  id: "YNLAR-2010/LAL",
+  titleZh: "云南省法律援助条例（2010年）补充事项，法律援助法施行后（至2025年12月31日）",
+  titleEn: "Yunnan Regulation on Legal Aid (2010): added matters under the Legal Aid Law (to 2025-12-31)",
+  region: yunnan,
+  validFrom: day("2022-01-01"),
+  validTo: day("2025-12-31"),
+  ...yunnan2010Matters("LAL-31-1-9"),
+  exemptions: [],
+  verified: false
+}
+
+/**
+ * The revised regulation (adopted 2025-11-26, in force 2026-01-01), as reported when it was
+ * adopted: its civil list follows `LAL-31` and adds product-quality accidents. The revised text
+ * itself was not read: no other addition is assumed.
+ */
+export const yunnan2026: RuleLayer = {
+  id: "YNLAR-2026",
+  titleZh: "云南省法律援助条例（2025年修订，2026年1月1日起施行）补充事项",
+  titleEn: "Yunnan Regulation on Legal Aid (revised 2025, from 2026-01-01): added matters",
+  region: yunnan,
+  validFrom: day("2026-01-01"),
+  claims: [{ claim: "product-quality", basis: "LAL-31-1-9", meansTest: true }],
+  applicantGroups: [],
   exemptions: [],
   verified: false
 }
@@ -114,4 +159,4 @@ export const yunnanEntries: ReadonlyArray<ParameterEntry> = [
 ]
 
 /** Yunnan's rule layers. */
-export const yunnanLayers: ReadonlyArray<RuleLayer> = [yunnan2010]
+export const yunnanLayers: ReadonlyArray<RuleLayer> = [yunnan2010, yunnan2010UnderLal, yunnan2026]

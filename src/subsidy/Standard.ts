@@ -21,8 +21,8 @@ import * as Money from "../Money.ts"
 import * as Ratio from "../Ratio.ts"
 import * as Region from "../Region.ts"
 import * as Rounding from "../Rounding.ts"
-import { stages } from "../RuleSet.ts"
-import type { Stage } from "../RuleSet.ts"
+import { proceedingStages as stages } from "../RuleSet.ts"
+import type { ProceedingStage as Stage } from "../RuleSet.ts"
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary

@@ -27,8 +27,8 @@ import * as Region from "../Region.ts"
 import type { Rounding } from "../Rounding.ts"
 import type { Slot } from "../roster/Roster.ts"
 import type { WorkedShift } from "../roster/Store.ts"
-import type { MatterKind, Stage } from "../RuleSet.ts"
-import { stages } from "../RuleSet.ts"
+import type { MatterKind, ProceedingStage as Stage } from "../RuleSet.ts"
+import { proceedingStages as stages } from "../RuleSet.ts"
 import type { Catalogue, Compiled, DateRule, Ending, Service, StandardRef } from "./Standard.ts"
 import {
   baseSlot,

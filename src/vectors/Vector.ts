@@ -23,7 +23,7 @@ import { defaultRuleBook } from "../RuleBook.ts"
  * @category schemas
  */
 export const Expectation = Schema.Struct({
-  outcome: Schema.Literals(["mandatory", "eligible", "ineligible", "incomplete"]),
+  outcome: Schema.Literals(["mandatory", "eligible", "ineligible", "not-yet-eligible", "incomplete"]),
   meansTest: Schema.optionalKey(Schema.Literals(["not-required", "verification-exempt", "passed", "failed"])),
   basis: Schema.optionalKey(Schema.Array(Schema.String)),
   lawyerMinYears: Schema.optionalKey(Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))),

@@ -65,7 +65,11 @@ export const application: fc.Arbitrary<Application> = fc
       claims: criminal && r.kind !== "incidental-civil" ? [] : r.claims
     }
     if (criminal) {
-      if (r.stage !== undefined) matter.stage = r.stage
+      // filing only in private prosecutions and incidental civil actions; a private prosecution is filed or at trial.
+      const stageFits =
+        r.stage === undefined ||
+        (r.kind === "private-prosecution" ? r.stage === "filing" || r.stage === "trial" : r.stage !== "filing" || r.kind === "incidental-civil")
+      if (r.stage !== undefined && stageFits) matter.stage = r.stage
       if (r.possibleSentence !== undefined) matter.possibleSentence = r.possibleSentence
       if (r.inAbsentia !== undefined) matter.inAbsentia = r.inAbsentia
     }
