@@ -165,11 +165,11 @@ export interface Exhaustive {
 }
 
 /**
- * Tries every assignment (each seat: one of its candidates or nobody) that meets the hard
- * constraints, with pinned seats fixed. `groups` are lists of lawyer ids whose spread is asked
- * about. Meant for ≤ 8 seats and ≤ 4 lawyers.
+ * The state an exhaustive search walks: each lawyer's seats, monthly counts and load, with the
+ * pinned seats placed; `fits` checks the monthly maximum and the rest rule, `put`/`remove` move a
+ * seat in and out (last in, first out).
  */
-export const exhaustive = (input: RosterInput, seats: ReadonlyArray<ModelSeat>, groups: ReadonlyArray<ReadonlyArray<string>> = []): Exhaustive => {
+const searchBoard = (input: RosterInput, seats: ReadonlyArray<ModelSeat>) => {
   const gap = gapOf(input)
   const ids = input.lawyers.map((l) => l.id)
   const index = new Map(ids.map((id, i) => [id, i]))
@@ -177,7 +177,6 @@ export const exhaustive = (input: RosterInput, seats: ReadonlyArray<ModelSeat>, 
   const held: Array<Array<ModelSeat>> = ids.map(() => [])
   const month: Array<Map<string, number>> = ids.map(() => new Map())
   const load = ids.map(() => 0)
-  const groupIdx = groups.map((g) => g.map((id) => index.get(id)!))
   const put = (l: number, s: ModelSeat) => {
     held[l]!.push(s)
     month[l]!.set(s.month, (month[l]!.get(s.month) ?? 0) + 1)
@@ -188,14 +187,25 @@ export const exhaustive = (input: RosterInput, seats: ReadonlyArray<ModelSeat>, 
     month[l]!.set(s.month, month[l]!.get(s.month)! - 1)
     load[l]!--
   }
+  const fits = (l: number, s: ModelSeat) => (month[l]!.get(s.month) ?? 0) < max[l]! && held[l]!.every((t) => compatible(gap, s, t))
   let pinnedCount = 0
   for (const s of seats) {
-    if (s.pinned !== undefined) {
-      put(index.get(s.pinned)!, s)
-      pinnedCount++
-    }
+    if (s.pinned === undefined) continue
+    put(index.get(s.pinned)!, s)
+    pinnedCount++
   }
   const free = seats.filter((s) => s.pinned === undefined).map((s) => ({ s, cands: s.candidates.map((id) => index.get(id)!) }))
+  return { ids, index, load, put, remove, fits, pinnedCount, free }
+}
+
+/**
+ * Tries every assignment (each seat: one of its candidates or nobody) that meets the hard
+ * constraints, with pinned seats fixed. `groups` are lists of lawyer ids whose spread is asked
+ * about. Meant for ≤ 8 seats and ≤ 4 lawyers.
+ */
+export const exhaustive = (input: RosterInput, seats: ReadonlyArray<ModelSeat>, groups: ReadonlyArray<ReadonlyArray<string>> = []): Exhaustive => {
+  const { index, load, put, remove, fits, pinnedCount, free } = searchBoard(input, seats)
+  const groupIdx = groups.map((g) => g.map((id) => index.get(id)!))
   let bestCoverage = -1
   let bestLoad = Infinity
   let bestSpread = false
@@ -216,8 +226,7 @@ export const exhaustive = (input: RosterInput, seats: ReadonlyArray<ModelSeat>, 
     }
     const { s, cands } = free[i]!
     for (const l of cands) {
-      if ((month[l]!.get(s.month) ?? 0) >= max[l]!) continue
-      if (!held[l]!.every((t) => compatible(gap, s, t))) continue
+      if (!fits(l, s)) continue
       put(l, s)
       go(i + 1, covered + 1, Math.max(maxLoad, load[l]!))
       remove(l, s)
@@ -234,26 +243,9 @@ export const exhaustive = (input: RosterInput, seats: ReadonlyArray<ModelSeat>, 
  * such roster. By trying every assignment, like {@link exhaustive}.
  */
 export const mostSeats = (input: RosterInput, seats: ReadonlyArray<ModelSeat>, members: ReadonlySet<string>, covered: number, maxLoad = Infinity): number => {
-  const gap = gapOf(input)
-  const ids = input.lawyers.map((l) => l.id)
-  const index = new Map(ids.map((id, i) => [id, i]))
-  const max = input.lawyers.map((l) => monthlyMax(input, l))
-  const held: Array<Array<ModelSeat>> = ids.map(() => [])
-  const month: Array<Map<string, number>> = ids.map(() => new Map())
-  const load = ids.map(() => 0)
-  let base = 0
-  let pinnedCount = 0
-  for (const s of seats) {
-    if (s.pinned === undefined) continue
-    const l = index.get(s.pinned)!
-    held[l]!.push(s)
-    month[l]!.set(s.month, (month[l]!.get(s.month) ?? 0) + 1)
-    load[l]!++
-    pinnedCount++
-    if (members.has(s.pinned)) base++
-  }
+  const { ids, load, put, remove, fits, pinnedCount, free } = searchBoard(input, seats)
   if (load.some((n) => n > maxLoad)) return -1
-  const free = seats.filter((s) => s.pinned === undefined).map((s) => ({ s, cands: s.candidates.map((id) => index.get(id)!) }))
+  const base = seats.filter((s) => s.pinned !== undefined && members.has(s.pinned)).length
   let best = -1
   const go = (i: number, filled: number, mine: number) => {
     if (filled > covered || filled + (free.length - i) < covered) return
@@ -263,15 +255,10 @@ export const mostSeats = (input: RosterInput, seats: ReadonlyArray<ModelSeat>, m
     }
     const { s, cands } = free[i]!
     for (const l of cands) {
-      if (load[l]! >= maxLoad || (month[l]!.get(s.month) ?? 0) >= max[l]!) continue
-      if (!held[l]!.every((t) => compatible(gap, s, t))) continue
-      held[l]!.push(s)
-      month[l]!.set(s.month, (month[l]!.get(s.month) ?? 0) + 1)
-      load[l]!++
+      if (load[l]! >= maxLoad || !fits(l, s)) continue
+      put(l, s)
       go(i + 1, filled + 1, mine + (members.has(ids[l]!) ? 1 : 0))
-      held[l]!.pop()
-      month[l]!.set(s.month, month[l]!.get(s.month)! - 1)
-      load[l]!--
+      remove(l, s)
     }
     go(i + 1, filled, mine)
   }
