@@ -21,6 +21,8 @@ const meansLabel = {
   "verification-exempt": "免予核查 exempt from verification",
   passed: "符合经济困难标准 passed",
   failed: "不符合经济困难标准 failed",
+  recognised: "认定为低收入人口 recognised as low-income",
+  "not-recognised": "未认定为低收入人口 not recognised as low-income",
   "not-assessed": "未审查 not assessed"
 } as const
 

@@ -11,10 +11,12 @@
 import { Data, Result } from "effect"
 import * as CalendarDate from "./CalendarDate.ts"
 import * as Citation from "./Citation.ts"
+import * as HardshipStandard from "./HardshipStandard.ts"
 import * as Parameter from "./Parameter.ts"
 import * as Region from "./Region.ts"
 import { nationalLayers, nationalRuleSets } from "./rules/national.ts"
 import { nationalProcedures } from "./rules/procedure.ts"
+import { hardshipEntries, hardshipForms } from "./rules/hardship.ts"
 import { definitions, nationalEntries } from "./rules/parameters.ts"
 import { yunnanEntries, yunnanLayers } from "./rules/yunnan.ts"
 import type { ApplicantGroupRule, ClaimRule, ExemptionRule, PeriodRule, ProcedureRules, RuleLayer, RuleSet } from "./RuleSet.ts"
@@ -30,6 +32,8 @@ export interface RuleBook {
   readonly layers: ReadonlyArray<RuleLayer>
   readonly procedures: ReadonlyArray<ProcedureRules>
   readonly parameters: Parameter.ParameterTable
+  /** The form of each region's hardship standard (see `HardshipStandard`). */
+  readonly hardshipForms: ReadonlyArray<HardshipStandard.HardshipForm>
 }
 
 /**
@@ -69,9 +73,16 @@ export class MissingParameter extends Data.TaggedError("MissingParameter")<{
   readonly key: string
   readonly region: string
   readonly date: string
+  /** What needed it, when that helps: the hardship form in force, say. */
+  readonly neededBy?: string
 }> {
   override get message(): string {
-    return `parameter ${this.key} has no value for region ${this.region} on ${this.date}; supply it as an override or add it to the rule book`
+    return (
+      `parameter ${this.key} has no value for region ${this.region} on ${this.date}` +
+      (this.neededBy === undefined ? "" : ` (needed by ${this.neededBy})`) +
+      `; supply it for one decision as \`parameters: Parameter.decodeOverrides(book.parameters, { "${this.key}": value })\`, ` +
+      `or for every decision as an entry { key: "${this.key}", region: "${this.region}", validFrom, value, basis, source, verified } in RuleBook.make's parameterEntries`
+    )
   }
 }
 
@@ -137,6 +148,8 @@ export const make = (input: {
   readonly procedures: ReadonlyArray<ProcedureRules>
   readonly parameterDefinitions: ReadonlyArray<Parameter.ParameterDefinition>
   readonly parameterEntries: ReadonlyArray<Parameter.ParameterEntry>
+  /** Hardship forms; none given, a book has no form and the means test uses the commonest one. */
+  readonly hardshipForms?: ReadonlyArray<HardshipStandard.HardshipForm>
 }): Result.Result<RuleBook, InvalidRuleBook> => {
   const problems: Array<string> = []
   const all = [...input.ruleSets, ...input.layers, ...input.procedures]
@@ -153,10 +166,23 @@ export const make = (input: {
       })
     )
   }
+  const hardshipForms = input.hardshipForms ?? []
+  problems.push(...HardshipStandard.validate(hardshipForms))
+  for (const f of hardshipForms) {
+    for (const id of f.basis) {
+      if (Result.isFailure(Citation.parse(id))) problems.push(`hardship form ${f.region} cites a malformed id ${JSON.stringify(id)}`)
+    }
+  }
   const table = Parameter.makeTable(input.parameterDefinitions, input.parameterEntries)
   if (Result.isFailure(table)) problems.push(table.failure.message)
   if (problems.length > 0 || Result.isFailure(table)) return Result.fail(new InvalidRuleBook({ problems }))
-  return Result.succeed({ ruleSets: input.ruleSets, layers: input.layers, procedures: input.procedures, parameters: table.success })
+  return Result.succeed({
+    ruleSets: input.ruleSets,
+    layers: input.layers,
+    procedures: input.procedures,
+    parameters: table.success,
+    hardshipForms
+  })
 }
 
 /**
@@ -169,7 +195,8 @@ export const defaultSources = {
   layers: [...nationalLayers, ...yunnanLayers],
   procedures: nationalProcedures,
   parameterDefinitions: definitions,
-  parameterEntries: [...nationalEntries, ...yunnanEntries]
+  parameterEntries: [...nationalEntries, ...hardshipEntries, ...yunnanEntries],
+  hardshipForms
 } as const
 
 /**

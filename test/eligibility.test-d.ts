@@ -30,7 +30,7 @@ describe("eligibility types", () => {
   it("outcomes and means-test statuses are closed unions", () => {
     expectTypeOf<Outcome>().toEqualTypeOf<"mandatory" | "eligible" | "ineligible" | "not-yet-eligible" | "incomplete">()
     expectTypeOf<Decision["meansTest"]["status"]>().toEqualTypeOf<
-      "not-required" | "verification-exempt" | "passed" | "failed" | "not-assessed"
+      "not-required" | "verification-exempt" | "passed" | "failed" | "recognised" | "not-recognised" | "not-assessed"
     >()
     // @ts-expect-error decisions are read-only
     const mutate = (d: Decision) => (d.outcome = "eligible")

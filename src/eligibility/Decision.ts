@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import type { CitationId } from "../Citation.ts"
+import type { Reference } from "../HardshipStandard.ts"
 import type { ResolvedParameter } from "../Parameter.ts"
 
 /**
@@ -29,10 +30,26 @@ export type Outcome = "mandatory" | "eligible" | "ineligible" | "not-yet-eligibl
 export const outcomes = ["mandatory", "eligible", "ineligible", "not-yet-eligible", "incomplete"] as const
 
 /**
+ * Every means-test status (see {@link MeansTest}).
+ *
+ * @category models
+ */
+export const meansTestStatuses = [
+  "not-required",
+  "verification-exempt",
+  "passed",
+  "failed",
+  "recognised",
+  "not-recognised",
+  "not-assessed"
+] as const
+
+/**
  * The means test as applied:
  * - `not-required`: the case needs none (mandatory defence, `LAL-32` matters);
  * - `verification-exempt`: hardship taken as shown by a documented status (`LAL-42`);
  * - `passed` / `failed`: computed against the standard, with the figures;
+ * - `recognised` / `not-recognised`: where the standard is a recognised low-income status;
  * - `not-assessed`: not reached (out of scope, already represented) or facts missing.
  *
  * @category models
@@ -41,7 +58,21 @@ export type MeansTest =
   | { readonly status: "not-required"; readonly basis: ReadonlyArray<CitationId> }
   | { readonly status: "verification-exempt"; readonly basis: ReadonlyArray<CitationId> }
   | MeansTestComputed
+  | MeansTestByStatus
   | { readonly status: "not-assessed" }
+
+/**
+ * The hardship form a means test applied: the region that set it, since when, and how sure fayuan
+ * is of it (see `HardshipStandard.HardshipForm`).
+ *
+ * @category models
+ */
+export interface AppliedForm {
+  readonly region: string
+  readonly validFrom: string
+  readonly verified: boolean
+  readonly presumed: boolean
+}
 
 /**
  * A computed means test. `thresholdFen` is the highest whole-fen monthly household income that
@@ -53,10 +84,28 @@ export type MeansTest =
 export interface MeansTestComputed {
   readonly status: "passed" | "failed"
   readonly area: "urban" | "rural"
+  /** What the line is measured against. */
+  readonly reference: Exclude<Reference, "low-income-status">
+  readonly form: AppliedForm
   readonly members: number
   readonly monthlyIncomeFen: number
   readonly thresholdFen: number
   readonly marginFen: number
+  readonly basis: ReadonlyArray<CitationId>
+}
+
+/**
+ * A means test by recognised status (`low-income-status` forms, Hunan's from 2024): `recognised`
+ * (the means test is met) when the applicant's household is recognised as low-income (status
+ * `low-income`), `not-recognised` otherwise.
+ *
+ * @category models
+ */
+export interface MeansTestByStatus {
+  readonly status: "recognised" | "not-recognised"
+  readonly area: "urban" | "rural"
+  readonly reference: "low-income-status"
+  readonly form: AppliedForm
   readonly basis: ReadonlyArray<CitationId>
 }
 

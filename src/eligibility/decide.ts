@@ -9,6 +9,7 @@ import { Result } from "effect"
 import * as CalendarDate from "../CalendarDate.ts"
 import type { CitationId } from "../Citation.ts"
 import * as Citation from "../Citation.ts"
+import * as HardshipStandard from "../HardshipStandard.ts"
 import type { Overrides, ResolvedParameter } from "../Parameter.ts"
 import { lookup, noOverrides } from "../Parameter.ts"
 import type { Ratio } from "../Ratio.ts"
@@ -19,8 +20,10 @@ import type { ClaimRule, GroundRule, MandatoryGround, RuleSet } from "../RuleSet
 import type { Application } from "./Application.ts"
 import type {
   Advisory,
+  AppliedForm,
   Decision,
   MeansTest,
+  MeansTestByStatus,
   MeansTestComputed,
   MissingFact,
   Outcome,
@@ -100,12 +103,17 @@ class Run {
     this.trace.push(s)
   }
 
-  param(key: string): ResolvedParameter["value"] | typeof missingParameterSentinel {
+  param(key: string, form?: HardshipStandard.HardshipForm): ResolvedParameter["value"] | typeof missingParameterSentinel {
     const found =
       (this.overrides.size === 0 ? undefined : this.overrides.get(key)) ??
       lookup(this.rules.book.parameters, key, this.rules.region, this.app.date)
     if (found === undefined) {
-      this.error ??= new MissingParameter({ key, region: this.rules.region, date: this.app.date })
+      this.error ??= new MissingParameter({
+        key,
+        region: this.rules.region,
+        date: this.app.date,
+        ...(form === undefined ? {} : { neededBy: `the hardship form ${HardshipStandard.describe(form)}` })
+      })
       return missingParameterSentinel
     }
     if (this.parameters === none) this.parameters = [found]
@@ -113,13 +121,13 @@ class Run {
     return found.value
   }
 
-  integer(key: string): number | undefined {
-    const v = this.param(key)
+  integer(key: string, form?: HardshipStandard.HardshipForm): number | undefined {
+    const v = this.param(key, form)
     return typeof v === "number" ? v : undefined
   }
 
-  ratio(key: string): Ratio | undefined {
-    const v = this.param(key)
+  ratio(key: string, form?: HardshipStandard.HardshipForm): Ratio | undefined {
+    const v = this.param(key, form)
     return typeof v === "object" ? v : undefined
   }
 
@@ -253,18 +261,15 @@ const applyRequirements = (run: Run, grounds: ReadonlySet<MandatoryGround>): voi
 }
 
 /** `a × b ≤ c × d` exactly, in doubles while safe and in BigInt beyond. */
-const productsAtMost = (a: number, b: number, c: number, d: number): boolean => {
-  const left = a * b
-  const right = c * d
-  if (left <= Number.MAX_SAFE_INTEGER && right <= Number.MAX_SAFE_INTEGER) return left <= right
-  return BigInt(a) * BigInt(b) <= BigInt(c) * BigInt(d)
-}
-
-/** `floor(n / d)` of the product `n = x × y × z`, exactly. */
-const floorDiv = (x: number, y: number, z: number, d: number): number => {
-  const n = x * y * z
-  if (n <= Number.MAX_SAFE_INTEGER) return Math.floor(n / d)
-  return Number((BigInt(x) * BigInt(y) * BigInt(z)) / BigInt(d))
+/**
+ * The highest whole number `t` with `t × d ≤ x × y` (or `<` when `strict`), exactly: `floor(x·y / d)`,
+ * or `floor((x·y − 1) / d)` for a strict line. Falls back to bigint past 2^53.
+ */
+const lineFloor = (x: number, y: number, d: number, strict: boolean): number => {
+  const n = x * y
+  if (n <= Number.MAX_SAFE_INTEGER) return Math.floor((strict ? n - 1 : n) / d)
+  const big = BigInt(x) * BigInt(y)
+  return Number((strict ? big - 1n : big) / BigInt(d))
 }
 
 /**
@@ -311,29 +316,36 @@ const meansTest = (run: Run, scope: ReadonlyArray<CitationId>): { test: MeansTes
     return { test: { status: "not-assessed" }, outcome: "incomplete" }
   }
   const { members, monthlyIncomeFen, area } = household
-  let passed: boolean
-  let thresholdFen: number
-  if (area === "urban") {
-    const mls = run.integer("hardship.urban.minimumLivingStandardMonthlyFen")
-    const multiple = run.ratio("hardship.urban.multiple")
-    if (mls === undefined || multiple === undefined) return { test: { status: "not-assessed" }, outcome: "incomplete" }
-    // income ≤ members × (p/q) × mls  ⇔  income × q ≤ members × p × mls
-    passed = productsAtMost(monthlyIncomeFen, multiple.denominator, members * multiple.numerator, mls)
-    thresholdFen = floorDiv(members, multiple.numerator, mls, multiple.denominator)
-  } else {
-    const annual = run.integer("hardship.rural.disposableIncomePerHeadAnnualFen")
-    const fraction = run.ratio("hardship.rural.fraction")
-    if (annual === undefined || fraction === undefined) return { test: { status: "not-assessed" }, outcome: "incomplete" }
-    // 12 × income ≤ members × (p/q) × annual  ⇔  12 × income × q ≤ members × p × annual
-    passed = productsAtMost(12 * monthlyIncomeFen, fraction.denominator, members * fraction.numerator, annual)
-    thresholdFen = floorDiv(members, fraction.numerator, annual, 12 * fraction.denominator)
-  }
+  const form = HardshipStandard.formFor(run.rules.book.hardshipForms, run.rules.region, run.app.date) ?? HardshipStandard.presumption
+  const applied: AppliedForm = { region: form.region, validFrom: form.validFrom, verified: form.verified, presumed: form.presumed }
+  const line = form[area]
+  const keys = HardshipStandard.keysOf(area, line)
   const basis: Array<CitationId> = [...scope, standard]
-  run.cite(standard)
-  if (run.set.meansTest.declarationBasis !== undefined) {
-    run.cite(run.set.meansTest.declarationBasis)
-    basis.push(run.set.meansTest.declarationBasis)
+  const citeStandard = (): void => {
+    run.cite(standard)
+    if (run.set.meansTest.declarationBasis !== undefined) {
+      run.cite(run.set.meansTest.declarationBasis)
+      basis.push(run.set.meansTest.declarationBasis)
+    }
   }
+  if (keys.reference === "low-income-status" || keys.amountKey === undefined || keys.ratioKey === undefined) {
+    // A status test: the household must be recognised as low-income.
+    const passed = applicant.statuses.includes("low-income")
+    citeStandard()
+    run.step(`means-test.${area}`, passed ? "passed" : "failed", standard, `${keys.reference}: ${passed ? "recognised" : "not recognised"} as low-income`)
+    const test: MeansTestByStatus = { status: passed ? "recognised" : "not-recognised", area, reference: "low-income-status", form: applied, basis }
+    return { test, outcome: passed ? "eligible" : "ineligible" }
+  }
+  const amount = run.integer(keys.amountKey, form)
+  const ratio = run.ratio(keys.ratioKey, form)
+  if (amount === undefined || ratio === undefined) return { test: { status: "not-assessed" }, outcome: "incomplete" }
+  // The exact monthly line is members × (p/q) × amount (÷ 12 for an annual amount); the threshold is
+  // the highest whole-fen income that passes: floor(line) when inclusive, ceil(line) − 1 when strict.
+  const reference = keys.reference
+  const per = keys.period === "annual" ? 12 * ratio.denominator : ratio.denominator
+  const thresholdFen = lineFloor(members * ratio.numerator, amount, per, line.below === true)
+  const passed = monthlyIncomeFen <= thresholdFen
+  citeStandard()
   const marginFen = passed ? 0 : monthlyIncomeFen - thresholdFen
   if (run.trace !== undefined) {
     run.step(
@@ -343,7 +355,17 @@ const meansTest = (run: Run, scope: ReadonlyArray<CitationId>): { test: MeansTes
       `income ${monthlyIncomeFen} fen/month for ${members}, line ${thresholdFen} fen/month${passed ? "" : `, ${marginFen} fen above`}`
     )
   }
-  const test: MeansTestComputed = { status: passed ? "passed" : "failed", area, members, monthlyIncomeFen, thresholdFen, marginFen, basis }
+  const test: MeansTestComputed = {
+    status: passed ? "passed" : "failed",
+    area,
+    reference,
+    form: applied,
+    members,
+    monthlyIncomeFen,
+    thresholdFen,
+    marginFen,
+    basis
+  }
   return { test, outcome: passed ? "eligible" : "ineligible" }
 }
 

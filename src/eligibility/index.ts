@@ -18,12 +18,15 @@ export {
 } from "./Application.ts"
 export type { Disability, Issue, PossibleSentence, Procedure, Status } from "./Application.ts"
 export { decide, decideUnsafe } from "./decide.ts"
+export { meansTestStatuses, outcomes } from "./Decision.ts"
 export type { DecideError, DecideOptions } from "./decide.ts"
 export type {
   Advisory,
   Decision,
   MeansTest,
+  MeansTestByStatus,
   MeansTestComputed,
+  AppliedForm,
   MissingFact,
   Outcome,
   Requirements,

@@ -10,6 +10,7 @@
 import { Schema } from "effect"
 import * as CalendarDate from "../CalendarDate.ts"
 import * as Citation from "../Citation.ts"
+import { meansTestStatuses } from "../eligibility/Decision.ts"
 import * as Region from "../Region.ts"
 import { matterKinds } from "../RuleSet.ts"
 import { instantPattern } from "./time.ts"
@@ -66,7 +67,7 @@ export type AssignmentRequirements = typeof AssignmentRequirements.Type
 
 export const EligibilitySummary = Schema.Struct({
   outcome: Schema.Literals(["mandatory", "eligible", "ineligible", "not-yet-eligible", "incomplete"]),
-  meansTest: Schema.Literals(["not-required", "verification-exempt", "passed", "failed", "not-assessed"]),
+  meansTest: Schema.Literals(meansTestStatuses),
   citations: Schema.Array(CitationId),
   ruleSetId: NonEmptyString,
   requirements: Schema.optionalKey(AssignmentRequirements)

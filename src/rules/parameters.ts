@@ -19,8 +19,8 @@ export const definitions: ReadonlyArray<ParameterDefinition> = [
   {
     key: "hardship.urban.multiple",
     kind: "ratio",
-    descriptionZh: "城镇经济困难标准：家庭月人均收入不超过最低生活保障标准的倍数",
-    descriptionEn: "Urban hardship line as a multiple of the minimum living standard",
+    descriptionZh: "城镇经济困难标准与其参照数额之比（多数地方为最低生活保障标准的倍数）",
+    descriptionEn: "Ratio of the urban hardship line to its reference amount (a multiple of the minimum living standard in most provinces)",
     basis: ["LAL-34", "LAR-13"]
   },
   {
@@ -33,8 +33,50 @@ export const definitions: ReadonlyArray<ParameterDefinition> = [
   {
     key: "hardship.rural.fraction",
     kind: "ratio",
-    descriptionZh: "农村经济困难标准：家庭年人均收入不超过农村人均可支配收入的比例",
-    descriptionEn: "Rural hardship line as a fraction of the rural disposable income per head",
+    descriptionZh: "农村经济困难标准与其参照数额之比（如农村人均可支配收入的比例）",
+    descriptionEn: "Ratio of the rural hardship line to its reference amount (a fraction of the rural disposable income per head, say)",
+    basis: ["LAL-34", "LAR-13"]
+  },
+  {
+    key: "hardship.rural.minimumLivingStandardMonthlyFen",
+    kind: "fen",
+    descriptionZh: "农村居民最低生活保障标准（每人每月，分）",
+    descriptionEn: "Rural minimum living standard, per person per month, in fen",
+    basis: ["LAL-34", "LAR-13"]
+  },
+  {
+    key: "hardship.urban.disposableIncomePerHeadAnnualFen",
+    kind: "fen",
+    descriptionZh: "上年度城镇居民人均可支配收入（每年，分）",
+    descriptionEn: "Previous year's urban disposable income per head, per year, in fen",
+    basis: ["LAL-34", "LAR-13"]
+  },
+  {
+    key: "hardship.minimumWageMonthlyFen",
+    kind: "fen",
+    descriptionZh: "受理地月最低工资标准（分）",
+    descriptionEn: "Monthly minimum wage where the application is accepted, in fen",
+    basis: ["LAL-34", "LAR-13"]
+  },
+  {
+    key: "hardship.fixedLineMonthlyFen",
+    kind: "fen",
+    descriptionZh: "省级公布的固定经济困难标准（家庭月人均收入，分）",
+    descriptionEn: "Fixed hardship line published by the province, per head per month, in fen",
+    basis: ["LAL-34", "LAR-13"]
+  },
+  {
+    key: "hardship.urban.lowIncomeLineMonthlyFen",
+    kind: "fen",
+    descriptionZh: "城镇低收入家庭认定标准（每人每月，分）",
+    descriptionEn: "Urban low-income household line, per person per month, in fen",
+    basis: ["LAL-34", "LAR-13"]
+  },
+  {
+    key: "hardship.rural.lowIncomeLineMonthlyFen",
+    kind: "fen",
+    descriptionZh: "农村低收入家庭认定标准（每人每月，分）",
+    descriptionEn: "Rural low-income household line, per person per month, in fen",
     basis: ["LAL-34", "LAR-13"]
   },
   {

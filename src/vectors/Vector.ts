@@ -24,7 +24,7 @@ import { defaultRuleBook } from "../RuleBook.ts"
  */
 export const Expectation = Schema.Struct({
   outcome: Schema.Literals(["mandatory", "eligible", "ineligible", "not-yet-eligible", "incomplete"]),
-  meansTest: Schema.optionalKey(Schema.Literals(["not-required", "verification-exempt", "passed", "failed"])),
+  meansTest: Schema.optionalKey(Schema.Literals(["not-required", "verification-exempt", "passed", "failed", "recognised", "not-recognised"])),
   basis: Schema.optionalKey(Schema.Array(Schema.String)),
   lawyerMinYears: Schema.optionalKey(Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))),
   missing: Schema.optionalKey(Schema.Array(Schema.String))
