@@ -367,6 +367,25 @@ export const addWorkingDays = (calendar: WorkCalendar, start: Day, n: number): D
 }
 
 /**
+ * `true` when the calendar covers every date from `from` to `to` (inclusive): a count over that
+ * span used the published arrangements, not a Monday-to-Friday guess.
+ *
+ * @example
+ * ```ts
+ * import { CalendarDate, WorkCalendar } from "fayuan"
+ * const d = CalendarDate.makeUnsafe
+ * WorkCalendar.coversSpan(WorkCalendar.china, d("2017-09-29"), d("2017-10-16")) // true
+ * WorkCalendar.coversSpan(WorkCalendar.china, d("2002-12-30"), d("2003-01-08")) // false
+ * ```
+ * @category predicates
+ */
+export const coversSpan = (calendar: WorkCalendar, from: Day, to: Day): boolean => {
+  const end = CalendarDate.toEpochDay(to)
+  for (let e = CalendarDate.toEpochDay(from); e <= end; e++) if (!calendar.covers(CalendarDate.fromEpochDay(e))) return false
+  return true
+}
+
+/**
  * The first working day on or after `date`.
  *
  * @example

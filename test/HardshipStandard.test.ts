@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest"
 import { decodeApplication } from "../src/eligibility/Application.ts"
 import { decide } from "../src/eligibility/decide.ts"
 import type { Decision } from "../src/eligibility/Decision.ts"
+import * as CalendarDate from "../src/CalendarDate.ts"
 import * as HardshipStandard from "../src/HardshipStandard.ts"
 import * as Parameter from "../src/Parameter.ts"
 import * as Region from "../src/Region.ts"
@@ -134,8 +135,8 @@ describe("hardship forms: what a host is told when an amount is missing", () => 
         hardshipForms: [...RuleBook.defaultSources.hardshipForms.filter((f) => f.region !== "13"), hebei],
         parameterEntries: [
           ...RuleBook.defaultSources.parameterEntries,
-          { key: "hardship.minimumWageMonthlyFen", region: Region.makeUnsafe("13"), validFrom: "2022-01-01", value: 220_000, basis: ["LAL-34"], source: "host", verified: true },
-          { key: "hardship.urban.multiple", region: Region.makeUnsafe("13"), validFrom: "2022-01-01", value: { numerator: 1, denominator: 1 }, basis: ["LAL-34"], source: "host", verified: true }
+          { key: "hardship.minimumWageMonthlyFen", region: Region.makeUnsafe("13"), validFrom: CalendarDate.makeUnsafe("2022-01-01"), value: 220_000, basis: ["LAL-34"], source: "host", verified: true },
+          { key: "hardship.urban.multiple", region: Region.makeUnsafe("13"), validFrom: CalendarDate.makeUnsafe("2022-01-01"), value: { numerator: 1, denominator: 1 }, basis: ["LAL-34"], source: "host", verified: true }
         ]
       })
     )

@@ -6,6 +6,7 @@ import { clockStatus, dueOn, timeliness } from "../src/lifecycle/Clock.ts"
 import { decodeCommand } from "../src/lifecycle/Command.ts"
 import { machine, toMermaid } from "../src/lifecycle/machine.ts"
 import { chinaDate } from "../src/lifecycle/time.ts"
+import { chinaYears } from "../src/rules/china-calendar.ts"
 import * as WorkCalendar from "../src/WorkCalendar.ts"
 import { applyCommand, ctx, day, Driver, eligible, eligible2018, ineligible, panlong } from "./support/lifecycle.ts"
 
@@ -41,6 +42,29 @@ describe("application and decision (LAL-43-1, LAL-43-2)", () => {
     expect(d.clock("decision")).toMatchObject({ dueOn: "2018-10-12", counting: "working-days", basis: "MOJ124-13" })
     expect(d.case!.procedureId).toBe("LAR-2003/MOJ124")
     expect(d.case!.ruleSetId).toBe("LAR-2003/CPL-2012")
+  })
+
+  it("a working-day clock over days the calendar does not cover is flagged estimated, never a silent guess", () => {
+    const covered = new Driver()
+    covered.run(applyCommand(), ctx("2018-09-28", "intake"))
+    expect(covered.clock("decision")!.estimated).toBeUndefined()
+    // A calendar that lacks 2018 (as WorkCalendar.china lacks any year without a published notice).
+    const without2018 = WorkCalendar.fromYearsUnsafe("cn-without-2018", chinaYears.filter((y) => y.year !== 2018))
+    const guessed = new Driver()
+    guessed.run(applyCommand(), { ...ctx("2018-09-28", "intake"), calendar: without2018 })
+    // Counted Monday to Friday: 10-01 … 10-09, where the real calendar gives 10-12.
+    expect(guessed.clock("decision")).toMatchObject({ dueOn: "2018-10-09", counting: "working-days", estimated: true })
+    expect(guessed.log[0]!.clocks[0]).toMatchObject({ action: "start", estimated: true })
+    expect(dueOn([guessed.case!], day("2018-10-09"))).toMatchObject([{ kind: "decision", status: "due", estimated: true }])
+    // A calendar-day clock depends only on where it ends: flagged when that is not covered.
+    const lal = new Driver()
+    lal.run(applyCommand(), { ...ctx("2024-05-06", "intake"), calendar: without2018 })
+    expect(lal.clock("decision")!.estimated).toBeUndefined()
+    const without2024 = WorkCalendar.fromYearsUnsafe("cn-without-2024", chinaYears.filter((y) => y.year !== 2024))
+    const lal2024 = new Driver()
+    lal2024.run(applyCommand(), { ...ctx("2024-09-27", "intake"), calendar: without2024 })
+    // Without the 2024 notice, 10-04 is taken as a Friday, not a holiday (the real due date is 10-08).
+    expect(lal2024.clock("decision")).toMatchObject({ dueOn: "2024-10-04", estimated: true })
   })
 
   it("before the 2012 procedure rules there is no decision period (LAR-18: promptly)", () => {

@@ -30,6 +30,8 @@ export interface Clock {
   readonly cancelledOn?: CalendarDate.CalendarDate
   /** Known at once for hour clocks. */
   readonly met?: boolean
+  /** The due date counted days outside the work calendar's coverage Monday to Friday: a guess to check. */
+  readonly estimated?: true
 }
 
 /**
@@ -88,6 +90,7 @@ const applyClocks = (clocks: ReadonlyArray<Clock>, changes: ReadonlyArray<ClockC
         length: change.length,
         basis: change.basis
       }
+      if (change.estimated === true) c.estimated = true
       if (change.met !== undefined) {
         c.met = change.met
         c.stoppedOn = change.startedOn

@@ -49,6 +49,8 @@ export interface DueItem {
   /** Days from the date to the due date: negative when overdue. */
   readonly daysLeft: number
   readonly basis: string
+  /** The due date is a Monday-to-Friday guess over days the work calendar does not cover. */
+  readonly estimated?: true
 }
 
 /**
@@ -71,7 +73,8 @@ export const dueOn = (cases: Iterable<Case>, on: CalendarDate.CalendarDate, opti
       if (status !== "due" && status !== "overdue" && status !== "running") continue
       const daysLeft = CalendarDate.diffDays(on, clock.dueOn)
       if (status === "running" && daysLeft > within) continue
-      items.push({ caseId: c.id, region: c.region, kind: clock.kind, status, dueOn: clock.dueOn, daysLeft, basis: clock.basis })
+      const item = { caseId: c.id, region: c.region, kind: clock.kind, status, dueOn: clock.dueOn, daysLeft, basis: clock.basis }
+      items.push(clock.estimated === true ? { ...item, estimated: true } : item)
     }
   }
   return items.sort((a, b) => a.daysLeft - b.daysLeft || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0))

@@ -38,7 +38,13 @@ export const ClockChange = Schema.Union([
     length: Schema.Int,
     basis: CitationId,
     /** For hour clocks: met or not is known at once. */
-    met: Schema.optionalKey(Schema.Boolean)
+    met: Schema.optionalKey(Schema.Boolean),
+    /**
+     * `true` when the count ran over dates the work calendar does not cover (before 2003, or a year
+     * whose State Council notice it lacks): working days there were taken as Monday to Friday, and a
+     * calendar-day period's end was moved off weekends only.
+     */
+    estimated: Schema.optionalKey(Schema.Literal(true))
   }),
   Schema.Struct({ action: Schema.Literals(["stop", "cancel"]), kind: Schema.Literals(clockKinds), on: CalendarDate.CalendarDate })
 ])

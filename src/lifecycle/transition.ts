@@ -129,7 +129,11 @@ class Builder {
       length = p.success.value
     }
     if (length === undefined) return `period ${kind} has no length`
-    return { action: "start", kind, startedOn: on, dueOn: dueDate(rule, length, on, this.ctx, trialOn), counting: rule.counting, length, basis: rule.basis }
+    const dueOn = dueDate(rule, length, on, this.ctx, trialOn)
+    const change = { action: "start" as const, kind, startedOn: on, dueOn, counting: rule.counting, length, basis: rule.basis }
+    // Working days depend on every day counted; a calendar-day period only on where it ends (moved off a holiday).
+    const from = rule.counting === "working-days" ? on : rule.counting === "calendar-days" ? CalendarDate.addDays(on, length) : undefined
+    return from !== undefined && !WorkCalendar.coversSpan(this.ctx.calendar, from, dueOn) ? { ...change, estimated: true } : change
   }
 
   emit(draft: Draft): void {
