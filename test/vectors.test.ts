@@ -9,7 +9,7 @@ const files = readdirSync(folder).filter((f) => f.endsWith(".json")).sort()
 
 describe("the public eligibility vectors", () => {
   it("are all present", () => {
-    expect(files).toEqual(["lal-civil.json", "lal-criminal.json", "lar-2018.json"])
+    expect(files).toEqual(["lal-2022-audit.json", "lal-civil.json", "lal-criminal.json", "lar-2003.json", "lar-2013.json", "lar-2018.json"])
   })
   for (const name of files) {
     const decoded = decodeVectorFile(JSON.parse(readFileSync(join(folder, name), "utf8")), name)
