@@ -10,6 +10,7 @@
 export * as CalendarDate from "./CalendarDate.ts"
 export * as Citation from "./Citation.ts"
 export * as HardshipStandard from "./HardshipStandard.ts"
+export * as Id from "./Id.ts"
 export * as Money from "./Money.ts"
 export * as Parameter from "./Parameter.ts"
 export * as Ratio from "./Ratio.ts"

@@ -16,6 +16,7 @@
  * @since 0.1.0
  */
 import { Data, Result, Schema } from "effect"
+import * as IdModule from "../Id.ts"
 import * as Citation from "../Citation.ts"
 import type { CitationId } from "../Citation.ts"
 import type { Issue } from "../eligibility/Application.ts"
@@ -32,7 +33,7 @@ const countLimit = 1_000_000_000
 /** Largest rotation weight accepted on input. */
 const weightLimit = 1_000_000
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(128)))
+const Id = IdModule.Id
 const Label = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(64)))
 const Years = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: 100 })))
 const Count = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: countLimit })))

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { Data, Result, Schema } from "effect"
+import * as IdModule from "../Id.ts"
 import * as CalendarDate from "../CalendarDate.ts"
 import type { Issue } from "../eligibility/Application.ts"
 import { issuesOf } from "../eligibility/Application.ts"
@@ -36,7 +37,7 @@ export const categories = ["case-subsidy", "duty-subsidy", "publicity", "equipme
 export type Category = (typeof categories)[number]
 
 /** An identifier: 1 to 64 characters. */
-export const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(64)))
+export const Id = IdModule.Id
 
 /** A share of a line: a decimal string (`"0.25"`) or an exact ratio object (`{ numerator: 1, denominator: 3 }`). */
 const Share = Schema.Union([Ratio.RatioFromDecimal, Ratio.Ratio])

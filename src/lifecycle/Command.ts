@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { Data, Result, Schema } from "effect"
+import * as IdModule from "../Id.ts"
 import * as CalendarDate from "../CalendarDate.ts"
 import type { Issue } from "../eligibility/Application.ts"
 import { issuesOf } from "../eligibility/Application.ts"
@@ -17,7 +18,7 @@ import { AssignmentRequirements, EligibilitySummary, SpecialGroups } from "./Eve
 import { instantPattern } from "./time.ts"
 import { channels, grades, organs, outcomes, reassignReasons, roles } from "./vocabulary.ts"
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(128)))
+const Id = IdModule.Id
 const Instant = Schema.String.pipe(Schema.check(Schema.isPattern(instantPattern)))
 const CitationText = Schema.String.pipe(Schema.check(Schema.isPattern(/^[A-Z0-9]+-\d+(-\d+){0,2}$/)))
 
@@ -189,7 +190,73 @@ export class InvalidCommand extends Data.TaggedError("InvalidCommand")<{ readonl
   }
 }
 
-const decodeCommandStruct = Schema.decodeUnknownResult(Command)
+/**
+ * Input that is not a valid actor: every bad field with its path.
+ *
+ * @category errors
+ */
+export class InvalidActor extends Data.TaggedError("InvalidActor")<{ readonly issues: ReadonlyArray<Issue> }> {
+  override get message(): string {
+    return `invalid actor: ${this.issues.map((i) => `${i.path || "(root)"}: ${i.reason}`).join("; ")}`
+  }
+}
+
+/**
+ * A workflow call's other arguments are not well formed (the case id, the context with its
+ * actor and time, the options, the scope): every bad one with its path. Nothing is read or written.
+ *
+ * @category errors
+ */
+export class InvalidRequest extends Data.TaggedError("InvalidRequest")<{ readonly issues: ReadonlyArray<Issue> }> {
+  override get message(): string {
+    return `invalid request: ${this.issues.map((i) => `${i.path || "(root)"}: ${i.reason}`).join("; ")}`
+  }
+}
+
+/**
+ * The problems of a context, as issues with paths under `prefix` (empty when it is well formed):
+ * `at` and `occurredAt` instants, the actor, a work calendar, a rule book, overrides.
+ *
+ * @category decoding
+ */
+export const contextIssues = (ctx: unknown, prefix = "context"): ReadonlyArray<Issue> => {
+  if (typeof ctx !== "object" || ctx === null) return [{ path: prefix, reason: "expected a context object" }]
+  const c = ctx as Record<string, unknown>
+  const issues: Array<Issue> = []
+  for (const key of ["at", "occurredAt"] as const) {
+    const v = c[key]
+    if (key === "occurredAt" && v === undefined) continue
+    if (typeof v !== "string" || !instantPattern.test(v) || Number.isNaN(Date.parse(v))) {
+      issues.push({ path: `${prefix}.${key}`, reason: "expected an ISO instant with its offset, e.g. 2024-05-06T10:00:00+08:00" })
+    }
+  }
+  const actor = decodeActorStruct(c["actor"], options)
+  if (Result.isFailure(actor)) issues.push(...issuesOf(actor.failure, `${prefix}.actor`))
+  const calendar = c["calendar"] as { isWorkingDay?: unknown; covers?: unknown } | undefined
+  if (typeof calendar !== "object" || calendar === null || typeof calendar.isWorkingDay !== "function" || typeof calendar.covers !== "function") {
+    issues.push({ path: `${prefix}.calendar`, reason: "expected a WorkCalendar (WorkCalendar.china, say)" })
+  }
+  const book = c["book"] as { ruleSets?: unknown; parameters?: unknown } | undefined
+  if (typeof book !== "object" || book === null || !Array.isArray(book.ruleSets) || typeof book.parameters !== "object") {
+    issues.push({ path: `${prefix}.book`, reason: "expected a RuleBook (RuleBook.defaultRuleBook, say)" })
+  }
+  if (c["parameters"] !== undefined && !(c["parameters"] instanceof Map)) {
+    issues.push({ path: `${prefix}.parameters`, reason: "expected overrides from Parameter.decodeOverrides" })
+  }
+  return issues
+}
+
+/**
+ * Every command type, in the order of the union.
+ *
+ * @category vocabulary
+ */
+export const commandTypes: ReadonlyArray<CommandType> = Command.members.map((m) => m.fields.type.literal)
+
+/** One decoder per command type, so an error names the fields of the command meant. */
+const decoders = Object.fromEntries(
+  Command.members.map((m) => [m.fields.type.literal, Schema.decodeUnknownResult(m as Schema.Codec<unknown, unknown>)])
+) as Record<CommandType, (input: unknown, options: { readonly errors: "all"; readonly onExcessProperty: "error" }) => Result.Result<unknown, Schema.SchemaError>>
 const decodeActorStruct = Schema.decodeUnknownResult(Actor)
 const options = { errors: "all", onExcessProperty: "error" } as const
 
@@ -203,8 +270,16 @@ const options = { errors: "all", onExcessProperty: "error" } as const
  * @category decoding
  */
 export const decodeCommand = (input: unknown): Result.Result<Command, InvalidCommand> => {
-  const r = decodeCommandStruct(input, options)
-  return Result.isFailure(r) ? Result.fail(new InvalidCommand({ issues: issuesOf(r.failure) })) : Result.succeed(r.success)
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return Result.fail(new InvalidCommand({ issues: [{ path: "", reason: "expected a command object with a type" }] }))
+  }
+  const type = (input as { readonly type?: unknown }).type
+  const decodeOne = typeof type === "string" && Object.hasOwn(decoders, type) ? decoders[type as CommandType] : undefined
+  if (decodeOne === undefined) {
+    return Result.fail(new InvalidCommand({ issues: [{ path: "type", reason: `expected one of ${commandTypes.join(", ")}` }] }))
+  }
+  const r = decodeOne(input, options)
+  return Result.isFailure(r) ? Result.fail(new InvalidCommand({ issues: issuesOf(r.failure) })) : Result.succeed(r.success as Command)
 }
 
 /**
@@ -212,9 +287,9 @@ export const decodeCommand = (input: unknown): Result.Result<Command, InvalidCom
  *
  * @category decoding
  */
-export const decodeActor = (input: unknown): Result.Result<Actor, InvalidCommand> => {
+export const decodeActor = (input: unknown): Result.Result<Actor, InvalidActor> => {
   const r = decodeActorStruct(input, options)
-  return Result.isFailure(r) ? Result.fail(new InvalidCommand({ issues: issuesOf(r.failure) })) : Result.succeed(r.success)
+  return Result.isFailure(r) ? Result.fail(new InvalidActor({ issues: issuesOf(r.failure) })) : Result.succeed(r.success)
 }
 
 export { chinaDate } from "./time.ts"

@@ -32,6 +32,23 @@ export class VersionConflict extends Data.TaggedError("VersionConflict")<{
 }
 
 /**
+ * A case with this id already exists: an opening command (apply, notify) sent twice — a double
+ * submission. Retrying cannot succeed; load the case instead.
+ *
+ * @category errors
+ */
+export class CaseAlreadyExists extends Data.TaggedError("CaseAlreadyExists")<{
+  readonly caseId: string
+  readonly region: string
+  /** The version the existing case is at. */
+  readonly version: number
+}> {
+  override get message(): string {
+    return `case ${this.caseId} already exists in ${this.region} (at version ${this.version}): load it instead of opening it again`
+  }
+}
+
+/**
  * No case with this id in the scope.
  *
  * @category errors

@@ -5,18 +5,21 @@
  *
  * @since 0.1.0
  */
-import { Effect, Result } from "effect"
+import { Effect, Result, Schema } from "effect"
 import type * as CalendarDate from "../CalendarDate.ts"
-import type * as Region from "../Region.ts"
+import * as CalendarDateModule from "../CalendarDate.ts"
+import * as Region from "../Region.ts"
 import type { Case } from "./Case.ts"
 import { replay } from "./Case.ts"
 import type { DueItem } from "./Clock.ts"
 import { dueOn } from "./Clock.ts"
 import type { Command, Context } from "./Command.ts"
+import { contextIssues, decodeCommand, InvalidCommand, InvalidRequest } from "./Command.ts"
+import * as Id from "../Id.ts"
 import type { CaseEvent } from "./Event.ts"
 import { specOf } from "./machine.ts"
-import type { CaseNotFound, CorruptRecord, InvalidAppend, StoreError, VersionConflict } from "./Store.ts"
-import { CaseStore } from "./Store.ts"
+import type { CaseNotFound, CorruptRecord, InvalidAppend, StoreError } from "./Store.ts"
+import { CaseAlreadyExists, CaseStore, VersionConflict } from "./Store.ts"
 import type { CommandRejected } from "./transition.ts"
 import { transition } from "./transition.ts"
 import { evolve } from "./Case.ts"
@@ -26,11 +29,43 @@ import { evolve } from "./Case.ts"
  *
  * @category errors
  */
-export type ExecuteError = CommandRejected | VersionConflict | CaseNotFound | CorruptRecord | InvalidAppend | StoreError
+export type ExecuteError =
+  | InvalidCommand
+  | InvalidRequest
+  | CommandRejected
+  | CaseAlreadyExists
+  | VersionConflict
+  | CaseNotFound
+  | CorruptRecord
+  | InvalidAppend
+  | StoreError
+
+/**
+ * Options of {@link execute}.
+ *
+ * @category models
+ */
+export interface ExecuteOptions {
+  /**
+   * The version the caller's screen was built from (the `If-Match` pattern): the command applies
+   * only if the case is still at it, else `VersionConflict`. Without it the command applies to
+   * the case as it stands when loaded.
+   */
+  readonly expectedVersion?: number
+}
+
+const isRegion = Schema.is(Region.RegionCode)
+const isDate = Schema.is(CalendarDateModule.CalendarDate)
+
+const invalid = (path: string, reason: string) => Effect.fail(new InvalidRequest({ issues: [{ path, reason }] }))
 
 /**
  * Loads the case, runs the command, appends the events; returns the case after them and the
- * events. Nothing is written when the command is rejected or the append conflicts.
+ * events. Nothing is written when anything fails. Every argument is checked first, so whatever a
+ * caller sends ends in a typed failure, never an exception: a malformed command is an
+ * `InvalidCommand`; a bad case id, context or option an `InvalidRequest`; an opening command for a
+ * case that exists a `CaseAlreadyExists`; a case no longer at `options.expectedVersion` a
+ * `VersionConflict`.
  *
  * @example
  * import { Effect } from "effect"
@@ -41,17 +76,44 @@ export type ExecuteError = CommandRejected | VersionConflict | CaseNotFound | Co
  *
  * @category workflow
  */
-export const execute = Effect.fn("fayuan/lifecycle/execute")(function* (caseId: string, command: Command, ctx: Context) {
+export const execute = Effect.fn("fayuan/lifecycle/execute")(function* (
+  caseId: string,
+  command: Command,
+  ctx: Context,
+  options?: ExecuteOptions
+) {
+  const badId = typeof caseId === "string" ? Id.problem(caseId) : "expected a string"
+  if (badId !== undefined) return yield* invalid("caseId", badId)
+  const decoded = decodeCommand(command)
+  if (Result.isFailure(decoded)) return yield* Effect.fail(decoded.failure)
+  const cmd = decoded.success
+  const contextProblems = contextIssues(ctx)
+  if (contextProblems.length > 0) return yield* Effect.fail(new InvalidRequest({ issues: contextProblems }))
+  const expected = options?.expectedVersion
+  if (expected !== undefined && (!Number.isSafeInteger(expected) || expected < 0)) {
+    return yield* invalid("options.expectedVersion", "expected a whole number ≥ 0")
+  }
   const store = yield* CaseStore
-  const opens = specOf(command.type).opens
+  const opens = specOf(cmd.type).opens
+  if (opens && (cmd as { caseId: string }).caseId !== caseId) {
+    return yield* Effect.fail(new InvalidCommand({ issues: [{ path: "caseId", reason: `differs from the case id given to execute (${caseId})` }] }))
+  }
   const events: ReadonlyArray<CaseEvent> = opens ? [] : yield* store.load(caseId, ctx.actor.region)
   const current = replay(events)
-  if (opens && (command as { caseId: string }).caseId !== caseId) {
-    return yield* Effect.die(new Error("execute: the command's caseId differs from the caseId given"))
+  const version = current?.version ?? 0
+  if (expected !== undefined && expected !== version && !opens) {
+    return yield* Effect.fail(new VersionConflict({ caseId, expected, actual: version }))
   }
-  const produced = transition(current, command, ctx)
+  const produced = transition(current, cmd, ctx)
   if (Result.isFailure(produced)) return yield* Effect.fail(produced.failure)
-  yield* store.append(caseId, current?.version ?? 0, produced.success)
+  const appended = yield* Effect.result(store.append(caseId, version, produced.success))
+  if (Result.isFailure(appended)) {
+    const e = appended.failure
+    if (opens && e._tag === "VersionConflict") {
+      return yield* Effect.fail(new CaseAlreadyExists({ caseId, region: produced.success[0]!.region, version: e.actual }))
+    }
+    return yield* Effect.fail(e)
+  }
   let next = current
   for (const e of produced.success) next = evolve(next, e)
   return { case: next!, events: produced.success } as { readonly case: Case; readonly events: ReadonlyArray<CaseEvent> }
@@ -63,6 +125,9 @@ export const execute = Effect.fn("fayuan/lifecycle/execute")(function* (caseId: 
  * @category workflow
  */
 export const load = Effect.fn("fayuan/lifecycle/load")(function* (caseId: string, scope: Region.RegionCode) {
+  const badId = typeof caseId === "string" ? Id.problem(caseId) : "expected a string"
+  if (badId !== undefined) return yield* invalid("caseId", badId)
+  if (!isRegion(scope)) return yield* invalid("scope", "expected a region code")
   const store = yield* CaseStore
   return replay(yield* store.load(caseId, scope))!
 })
@@ -74,6 +139,7 @@ export const load = Effect.fn("fayuan/lifecycle/load")(function* (caseId: string
  * @category workflow
  */
 export const loadAll = Effect.fn("fayuan/lifecycle/loadAll")(function* (scope: Region.RegionCode) {
+  if (!isRegion(scope)) return yield* invalid("scope", "expected a region code")
   const store = yield* CaseStore
   const heads = yield* store.list(scope)
   const cases: Array<Case> = []
@@ -97,6 +163,9 @@ export const dueInScope = Effect.fn("fayuan/lifecycle/dueInScope")(function* (
   on: CalendarDate.CalendarDate,
   options?: { readonly within?: number }
 ) {
+  if (!isDate(on)) return yield* invalid("on", "expected a calendar date YYYY-MM-DD")
+  const within = options?.within
+  if (within !== undefined && (!Number.isSafeInteger(within) || within < 0)) return yield* invalid("options.within", "expected a whole number ≥ 0")
   const { cases } = yield* loadAll(scope)
   return dueOn(cases, on, options) as ReadonlyArray<DueItem>
 })

@@ -5,13 +5,14 @@
  * @since 0.1.0
  */
 import { Data, Result, Schema } from "effect"
+import * as IdModule from "../Id.ts"
 import * as CalendarDate from "../CalendarDate.ts"
 import type { Issue } from "../eligibility/Application.ts"
 import { issuesOf } from "../eligibility/Application.ts"
 import { RatioFromDecimal } from "../Ratio.ts"
 import * as Region from "../Region.ts"
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(64)))
+const Id = IdModule.Id
 const Count = Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0), Schema.isLessThanOrEqualTo(10_000)))
 
 /**

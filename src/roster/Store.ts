@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import { Context, Data, Schema } from "effect"
+import * as IdModule from "../Id.ts"
 import type { Effect } from "effect"
 import * as CalendarDate from "../CalendarDate.ts"
 import * as Region from "../Region.ts"
@@ -15,7 +16,7 @@ import type { CorruptRecord, StoreError } from "../lifecycle/Store.ts"
 import { slots } from "./Roster.ts"
 import type { Roster } from "./Roster.ts"
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(64)))
+const Id = IdModule.Id
 const ShiftFields = {
   date: CalendarDate.CalendarDate,
   siteId: Id,

@@ -11,6 +11,7 @@
  * @since 0.1.0
  */
 import { Data, Effect, Result, Schema } from "effect"
+import * as IdModule from "../Id.ts"
 import * as CalendarDate from "../CalendarDate.ts"
 import * as Citation from "../Citation.ts"
 import type { Issue } from "../eligibility/Application.ts"
@@ -120,7 +121,7 @@ export type Unit = (typeof units)[number]
 /** The largest amount a row may hold: ¥100,000,000 (keeps every product far inside safe integers). */
 const maxAmount = 10_000_000_000
 const Amount = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: maxAmount })), Schema.brand("Fen"))
-const RowId = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(64)))
+const RowId = IdModule.Id
 const Text = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(2000)))
 const ServiceList = Schema.Array(Schema.Literals(services)).pipe(Schema.check(Schema.isMinLength(1)))
 const ten = Ratio.makeUnsafe(10, 1)
