@@ -90,7 +90,7 @@ const province = Region.makeUnsafe("53")
 
 const benchAdapter = async (name: string, opened: Opened): Promise<void> => {
   const store = opened.ledgerStore
-  Result.getOrThrow(await Effect.runPromise(Effect.result(store.saveBudget(budget))))
+  Result.getOrThrow(await Effect.runPromise(Effect.result(store.putBudget(budget))))
 
   // Bulk load through Kysely, as the ledger store writes its rows.
   const next = xorshift(SEED)
@@ -110,7 +110,7 @@ const benchAdapter = async (name: string, opened: Opened): Promise<void> => {
   const recordStart = process.hrtime.bigint()
   for (let t = 0; t < RECORDED; t += RECORD_BATCH) {
     const batch = Array.from({ length: RECORD_BATCH }, (_, j) => entryAt(t + j, recordNext, "r"))
-    const outcome = Result.getOrThrow(await Effect.runPromise(Effect.result(store.record(batch))))
+    const outcome = Result.getOrThrow(await Effect.runPromise(Effect.result(store.append(batch))))
     if (outcome.recorded.length !== RECORD_BATCH) throw new Error(`${name}: recorded ${outcome.recorded.length} of ${RECORD_BATCH}`)
   }
   const recordSeconds = Number(process.hrtime.bigint() - recordStart) / 1e9
@@ -125,7 +125,7 @@ const benchAdapter = async (name: string, opened: Opened): Promise<void> => {
   const m = await measure(
     1,
     async () => {
-      const totals = Result.getOrThrow(await Effect.runPromise(Effect.result(store.executionTotals(province, budget.id, asOf))))
+      const totals = Result.getOrThrow(await Effect.runPromise(Effect.result(store.totals(province, budget.id, asOf))))
       report = execution(budget, totals, asOf)
     },
     { warmup: 1, rounds: 5 }

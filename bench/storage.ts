@@ -188,7 +188,7 @@ const appendAll = async (opened: Opened, appends: ReadonlyArray<Append>): Promis
   const store = opened.caseStore
   for (let i = 0; i < appends.length; i++) {
     const a = appends[i]!
-    await runEffect(store.append(a.caseId, a.expectedVersion, a.events))
+    await runEffect(store.append([{ caseId: a.caseId, expectedVersion: a.expectedVersion, events: a.events }]))
   }
 }
 
@@ -201,12 +201,12 @@ const appendBatches = async (opened: Opened, appends: ReadonlyArray<Append>): Pr
     batch.push(a)
     size += a.events.length
     if (size >= BATCH) {
-      await runEffect(store.appendMany(batch))
+      await runEffect(store.append(batch))
       batch = []
       size = 0
     }
   }
-  if (batch.length > 0) await runEffect(store.appendMany(batch))
+  if (batch.length > 0) await runEffect(store.append(batch))
 }
 
 const insertAll = async (opened: Opened, rows: ReadonlyArray<CaseEventsTable>): Promise<void> => {
@@ -321,7 +321,7 @@ const benchAdapter = async (subject: Subject): Promise<void> => {
     const region = long[0]!.events[0]!.region
     const loadAll = async () => {
       for (let i = 0; i < LOADS; i++) {
-        const log = await runEffect(opened.caseStore.load("bench-long", region))
+        const log = await runEffect(opened.caseStore.load(region, "bench-long"))
         if (log.length !== LOAD_EVENTS) throw new Error(`${name}: loaded ${log.length} events, not ${LOAD_EVENTS}`)
       }
     }

@@ -46,7 +46,7 @@ const program = Effect.gen(function* () {
     if (i % 4 === 0) steps.push([{ type: "assign", lawyerId: `L-${i}`, firmId: "F-dianchi" }, ctx(CalendarDate.addDays(day, 3), "dispatcher")])
     for (const [command, context] of steps) yield* execute(id, command, context)
     const party = decodeParty(people[i % people.length])
-    if (party._tag === "Success") yield* parties.put(id, panlong, party.success)
+    if (party._tag === "Success") yield* parties.put(panlong, id, party.success)
   }
   const { cases } = yield* loadAll(panlong)
   const due = yield* dueInScope(panlong, CalendarDate.makeUnsafe("2024-11-25"), { within: 3 })

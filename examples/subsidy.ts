@@ -162,15 +162,15 @@ const asOf = d("2018-06-30")
 
 const program = Effect.gen(function* () {
   const ledger = yield* LedgerStore
-  yield* ledger.saveBudget(budget)
-  const first = yield* ledger.record([...vouchers, ...fromSubsidies])
+  yield* ledger.putBudget(budget)
+  const first = yield* ledger.append([...vouchers, ...fromSubsidies])
   const before = yield* ledger.listEntries(panlong, budget.id)
   // The same payments again, in another order; then one key reused with another amount.
-  const again = yield* ledger.record([...fromSubsidies].reverse().concat(vouchers))
+  const again = yield* ledger.append([...fromSubsidies].reverse().concat(vouchers))
   const changed = { ...shared, amount: Money.add(shared.amount, yuan(1)) }
-  const conflict = yield* Effect.flip(ledger.record([changed]))
+  const conflict = yield* Effect.flip(ledger.append([changed]))
   const entries = yield* ledger.listEntries(panlong, budget.id)
-  const report = yield* executionReport(budget.id, panlong, asOf)
+  const report = yield* executionReport(panlong, budget.id, asOf)
   return { first, again, conflict, unchanged: JSON.stringify(before) === JSON.stringify(entries), report, entries }
 })
 const adapter = await openSqlite({ path: ":memory:" })

@@ -186,18 +186,18 @@ describe("budget properties: the ledger store", () => {
         budgetArb.chain((b) => fc.tuple(fc.constant(b), entriesArb(b))).chain(([b, es]) => fc.tuple(fc.constant(b), fc.constant(es), fc.shuffledSubarray([...es]))),
         async ([budget, entries, replay]) => {
           const store = makeMemoryLedgerStore()
-          await run(store.saveBudget(budget))
-          const first = Result.getOrThrow(await run(store.record(entries)))
+          await run(store.putBudget(budget))
+          const first = Result.getOrThrow(await run(store.append(entries)))
           expect(first.recorded).toHaveLength(entries.length)
           const scope = Region.makeUnsafe("53")
           const asOf = CalendarDate.makeUnsafe(`${budget.year}-12-31`)
           const listed = Result.getOrThrow(await run(store.listEntries(scope, budget.id)))
-          const totals = Result.getOrThrow(await run(store.executionTotals(scope, budget.id, asOf)))
-          const again = Result.getOrThrow(await run(store.record([...replay].reverse())))
+          const totals = Result.getOrThrow(await run(store.totals(scope, budget.id, asOf)))
+          const again = Result.getOrThrow(await run(store.append([...replay].reverse())))
           expect(again.recorded).toEqual([])
           expect(again.duplicates).toHaveLength(replay.length)
           expect(Result.getOrThrow(await run(store.listEntries(scope, budget.id)))).toEqual(listed)
-          expect(Result.getOrThrow(await run(store.executionTotals(scope, budget.id, asOf)))).toEqual(totals)
+          expect(Result.getOrThrow(await run(store.totals(scope, budget.id, asOf)))).toEqual(totals)
         }
       ),
       { numRuns: 100 }
@@ -218,9 +218,9 @@ describe("budget properties: the ledger store", () => {
           await sql`delete from fayuan_budget_lines where region >= '0'`.execute(a.db)
           await sql`delete from fayuan_budgets where region >= '0'`.execute(a.db)
           const store = a.ledgerStore
-          expect(Result.isSuccess(await run(store.saveBudget(budget)))).toBe(true)
-          expect(Result.isSuccess(await run(store.record(entries)))).toBe(true)
-          const totals = Result.getOrThrow(await run(store.executionTotals(Region.makeUnsafe("5301"), budget.id, asOf)))
+          expect(Result.isSuccess(await run(store.putBudget(budget)))).toBe(true)
+          expect(Result.isSuccess(await run(store.append(entries)))).toBe(true)
+          const totals = Result.getOrThrow(await run(store.totals(Region.makeUnsafe("5301"), budget.id, asOf)))
           expect(totals).toEqual(totalsOf(budget, entries, asOf))
           expect(execution(budget, totals, asOf)).toEqual(execution(budget, entries, asOf))
         }),
@@ -276,8 +276,8 @@ describe("budget properties: subsidies into the ledger", () => {
           expect(reconcile(entries, payables).balanced).toBe(true)
           expect(reconcile([...entries].reverse(), [...payables].reverse())).toEqual(reconcile(entries, payables))
           const store = makeMemoryLedgerStore()
-          await run(store.saveBudget(budget))
-          Result.getOrThrow(await run(store.record(entries)))
+          await run(store.putBudget(budget))
+          Result.getOrThrow(await run(store.append(entries)))
           const stored = Result.getOrThrow(await run(store.listEntries(Region.makeUnsafe("5301"), budget.id)))
           expect(reconcile(stored, payables).balanced).toBe(true)
           if (entries.length > 0) {

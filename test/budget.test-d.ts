@@ -112,7 +112,7 @@ describe("the functions take what they say", () => {
     execution(budget, entries, asOf, { plannedRounding: "round" })
     execution(budget, entries, asOf, { behindBy: Ratios.makeUnsafe(1, 5), marginDays: 45 })
     // @ts-expect-error a region code is a RegionCode, not a plain string
-    executionReport("PL-2018", "530103", asOf)
+    executionReport("530103", "PL-2018", asOf)
   })
 
   it("a subsidy is not a payable, nor a payable an entry", () => {
@@ -121,7 +121,7 @@ describe("the functions take what they say", () => {
     // @ts-expect-error duty subsidies are per day and line: one payable per duty line
     entriesFromPayables(budget, duty.days)
     // @ts-expect-error the ledger records entries (with a budget and a line), not payables
-    store.record(payables)
+    store.append(payables)
     // @ts-expect-error reconcile takes the entries first, then the payables
     reconcile(payables, entries)
     expectTypeOf(entriesFromPayables(budget, payables)).toEqualTypeOf<Result.Result<ReadonlyArray<LedgerEntry>, UnplaceablePayable>>()
@@ -179,12 +179,12 @@ describe("results are read-only", () => {
 
 describe("failures and requirements are in the type", () => {
   it("recording names every way it can fail", () => {
-    expectTypeOf<Effect.Error<ReturnType<LedgerStoreShape["record"]>>>().toEqualTypeOf<RecordError | StoreError>()
-    expectTypeOf<Effect.Success<ReturnType<LedgerStoreShape["record"]>>>().toEqualTypeOf<RecordOutcome>()
+    expectTypeOf<Effect.Error<ReturnType<LedgerStoreShape["append"]>>>().toEqualTypeOf<RecordError | StoreError>()
+    expectTypeOf<Effect.Success<ReturnType<LedgerStoreShape["append"]>>>().toEqualTypeOf<RecordOutcome>()
   })
 
   it("a stored report needs the LedgerStore", () => {
-    const effect = executionReport("PL-2018", region, asOf)
+    const effect = executionReport(region, "PL-2018", asOf)
     expectTypeOf<Effect.Services<typeof effect>>().toEqualTypeOf<LedgerStore>()
     expectTypeOf<Effect.Error<typeof effect>>().toEqualTypeOf<BudgetNotFound | CorruptRecord | StoreError>()
     expectTypeOf<Effect.Success<typeof effect>>().toEqualTypeOf<ExecutionReport>()

@@ -250,28 +250,28 @@ describe("execution", () => {
 describe("the memory ledger store (idempotency, conflicts, unknown lines)", () => {
   const fresh = async () => {
     const store = makeMemoryLedgerStore()
-    expect(await run(store.saveBudget(budget))).toEqual(Result.succeed(undefined))
+    expect(await run(store.putBudget(budget))).toEqual(Result.succeed(undefined))
     return store
   }
   const scope = Region.makeUnsafe("5301")
 
   it("records a payment once: the second time it is a duplicate and changes nothing", async () => {
     const store = await fresh()
-    const first = await run(store.record(entries))
+    const first = await run(store.append(entries))
     expect(Result.isSuccess(first) && first.success.recorded.length).toBe(entries.length)
-    const again = await run(store.record(entries))
+    const again = await run(store.append(entries))
     expect(again).toEqual(Result.succeed({ recorded: [], duplicates: entries.map((e) => ({ budgetId: "PL-2018", key: e.key })).sort((a, b) => (a.key < b.key ? -1 : 1)) }))
     expect(Result.getOrThrow(await run(store.listEntries(scope, "PL-2018")))).toHaveLength(entries.length)
   })
 
   it("refuses a key reused with other content, and the whole batch with it", async () => {
     const store = await fresh()
-    await run(store.record(entries.slice(0, 2)))
-    const r = await run(store.record([entry("new", "duty", "payment", 1, "2018-02-01"), { ...entries[0]!, amount: fen(300_001) }]))
+    await run(store.append(entries.slice(0, 2)))
+    const r = await run(store.append([entry("new", "duty", "payment", 1, "2018-02-01"), { ...entries[0]!, amount: fen(300_001) }]))
     expect(Result.isFailure(r) && r.failure).toMatchObject({ _tag: "IdempotencyConflict", budgetId: "PL-2018", key: "c1" })
     expect(Result.getOrThrow(await run(store.listEntries(scope, "PL-2018"))).map((e) => e.key)).toEqual(["c1", "c2"])
     // Within one batch too.
-    const within = await run(store.record([entry("z", "duty", "payment", 1, "2018-02-01"), entry("z", "duty", "payment", 2, "2018-02-01")]))
+    const within = await run(store.append([entry("z", "duty", "payment", 1, "2018-02-01"), entry("z", "duty", "payment", 2, "2018-02-01")]))
     expect(Result.isFailure(within) && within.failure._tag).toBe("IdempotencyConflict")
   })
 
@@ -286,7 +286,7 @@ describe("the memory ledger store (idempotency, conflicts, unknown lines)", () =
       [entry("a", "cases", "payment", 5, "2018-05-01", { settles: "missing" }), "InvalidEntry"]
     ]
     for (const [bad, tag] of cases) {
-      const r = await run(store.record([entry("ok", "duty", "payment", 1, "2018-02-01"), bad]))
+      const r = await run(store.append([entry("ok", "duty", "payment", 1, "2018-02-01"), bad]))
       expect(Result.isFailure(r) && r.failure._tag).toBe(tag)
     }
     expect(Result.getOrThrow(await run(store.listEntries(scope, "PL-2018")))).toEqual([])
@@ -294,38 +294,38 @@ describe("the memory ledger store (idempotency, conflicts, unknown lines)", () =
 
   it("settles commitments without ever settling more than promised", async () => {
     const store = await fresh()
-    await run(store.record(entries))
-    const over = await run(store.record([entry("p3", "publicity", "payment", 30_001, "2018-06-02", { settles: "p-c1" })]))
+    await run(store.append(entries))
+    const over = await run(store.append([entry("p3", "publicity", "payment", 30_001, "2018-06-02", { settles: "p-c1" })]))
     expect(Result.isFailure(over) && over.failure).toMatchObject({ _tag: "InvalidEntry", key: "p3", field: "settles" })
-    const earlier = await run(store.record([entry("p3", "publicity", "payment", 1, "2018-03-01", { settles: "p-c1" })]))
+    const earlier = await run(store.append([entry("p3", "publicity", "payment", 1, "2018-03-01", { settles: "p-c1" })]))
     expect(Result.isFailure(earlier) && earlier.failure).toMatchObject({ field: "settles", reason: "names a commitment made after the payment" })
-    const other = await run(store.record([entry("p3", "duty", "payment", 1, "2018-06-02", { settles: "p-c1" })]))
+    const other = await run(store.append([entry("p3", "duty", "payment", 1, "2018-06-02", { settles: "p-c1" })]))
     expect(Result.isFailure(other) && other.failure).toMatchObject({ field: "settles", reason: "names a commitment of another line" })
-    expect(Result.isSuccess(await run(store.record([entry("p3", "publicity", "payment", 30_000, "2018-06-02", { settles: "p-c1" })])))).toBe(true)
-    const totals = Result.getOrThrow(await run(store.executionTotals(scope, "PL-2018", d("2018-12-31"))))
+    expect(Result.isSuccess(await run(store.append([entry("p3", "publicity", "payment", 30_000, "2018-06-02", { settles: "p-c1" })])))).toBe(true)
+    const totals = Result.getOrThrow(await run(store.totals(scope, "PL-2018", d("2018-12-31"))))
     expect(totals.lines.find((l) => l.lineId === "publicity")).toEqual({ lineId: "publicity", payments: 100_000, commitments: 60_000, settled: 60_000, entries: 4 })
   })
 
   it("keeps budgets apart by scope and refuses a change that would strand entries", async () => {
     const store = await fresh()
-    await run(store.record(entries))
-    expect(Result.isFailure(await run(store.getBudget("PL-2018", Region.makeUnsafe("530102"))))).toBe(true)
-    expect(await run(store.getBudget("PL-2018", Region.makeUnsafe("53")))).toEqual(Result.succeed(budget))
-    const moved = await run(store.saveBudget({ ...budget, region: Region.makeUnsafe("530102") }))
+    await run(store.append(entries))
+    expect(Result.isFailure(await run(store.getBudget(Region.makeUnsafe("530102"), "PL-2018")))).toBe(true)
+    expect(await run(store.getBudget(Region.makeUnsafe("53"), "PL-2018"))).toEqual(Result.succeed(budget))
+    const moved = await run(store.putBudget({ ...budget, region: Region.makeUnsafe("530102") }))
     expect(Result.isFailure(moved) && moved.failure._tag).toBe("BudgetConflict")
-    const dropped = await run(store.saveBudget({ ...budget, lines: budget.lines.slice(0, 2) }))
+    const dropped = await run(store.putBudget({ ...budget, lines: budget.lines.slice(0, 2) }))
     expect(Result.isFailure(dropped) && dropped.failure.message).toContain("line publicity has entries")
     const raised = { ...budget, lines: budget.lines.map((l) => (l.id === "cases" ? { ...l, amount: fen(2_000_000) } : l)) }
-    expect(await run(store.saveBudget(raised))).toEqual(Result.succeed(undefined))
+    expect(await run(store.putBudget(raised))).toEqual(Result.succeed(undefined))
   })
 
   it("builds the report from the store through the LedgerStore service", async () => {
     const program = Effect.gen(function* () {
       const { LedgerStore } = yield* Effect.promise(() => import("../src/budget/Store.ts"))
       const store = yield* LedgerStore
-      yield* store.saveBudget(budget)
-      yield* store.record(entries)
-      return yield* executionReport("PL-2018", Region.makeUnsafe("53"), d("2018-06-30"))
+      yield* store.putBudget(budget)
+      yield* store.append(entries)
+      return yield* executionReport(Region.makeUnsafe("53"), "PL-2018", d("2018-06-30"))
     })
     const report = await Effect.runPromise(program.pipe(Effect.provide(ledgerLayer())))
     expect(report).toEqual(execution(budget, entries, d("2018-06-30")))

@@ -134,11 +134,11 @@ describe("the workflow over a store", () => {
         let date = s.start
         for (const m of s.moves) {
           date = CalendarDate.addDays(date, m.days)
-          const before = run(store.load("c1", openCtx.actor.region))
+          const before = run(store.load(openCtx.actor.region, "c1"))
           const current = replay(Result.getOrThrow(before))
           const [command, ctx] = realise(m, current, date)
           const r = run(execute("c1", command, ctx))
-          const after = run(store.load("c1", openCtx.actor.region))
+          const after = run(store.load(openCtx.actor.region, "c1"))
           if (Result.isFailure(r)) expect(after).toEqual(before)
           else expect(Result.getOrThrow(after).length).toBe(Result.getOrThrow(before).length + r.success.events.length)
         }

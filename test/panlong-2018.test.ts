@@ -35,7 +35,7 @@ const program = (seed: number) =>
     const run = yield* runYear(plan)
     const result = yield* evaluateYear(plan)
     const rosters = yield* RosterStore
-    const worked = yield* rosters.listWorked(Region.makeUnsafe("530103"), CalendarDate.makeUnsafe("2018-01-01"), CalendarDate.makeUnsafe("2018-12-31"))
+    const worked = yield* rosters.listWorked(Region.makeUnsafe("530103"), { from: CalendarDate.makeUnsafe("2018-01-01"), to: CalendarDate.makeUnsafe("2018-12-31") })
     return { run, result, sites: [...new Set(worked.map((w) => w.siteId))].sort() } satisfies Outcome
   })
 

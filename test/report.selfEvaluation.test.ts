@@ -26,7 +26,7 @@ const run = (year: number) =>
   Effect.runPromise(
     Effect.provide(
       Effect.gen(function* () {
-        yield* (yield* LedgerStore).saveBudget(budget2018)
+        yield* (yield* LedgerStore).putBudget(budget2018)
         return yield* Effect.result(selfEvaluation(options(year)))
       }),
       layer()

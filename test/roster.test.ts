@@ -4,7 +4,8 @@ import { replan } from "../src/roster/replan.ts"
 import type { Roster, RosterInput } from "../src/roster/Roster.ts"
 import { decodeRosterInput } from "../src/roster/Roster.ts"
 import { solve } from "../src/roster/solve.ts"
-import { decodeRosterJson, encodeRosterJson } from "../src/roster/Store.ts"
+import { encodeRosterJson, StoredRoster } from "../src/roster/Store.ts"
+import { decodeStored } from "../src/Storage.ts"
 import { datesBetween, loadsOf, modelSeats, shuffled, violations } from "./support/roster-arbitraries.ts"
 import { failure, ok } from "./support/result.ts"
 
@@ -251,7 +252,7 @@ describe("solve: firm quotas the roster misses are flagged, with the reason", ()
     ])
     expect(violations(input, r)).toEqual([])
     // The flags are stored with the roster.
-    expect(ok(decodeRosterJson(encodeRosterJson(r))).certificate.quotaMisses).toEqual(r.certificate.quotaMisses)
+    expect(ok(decodeStored("rosters", StoredRoster)("r", encodeRosterJson(r))).certificate.quotaMisses).toEqual(r.certificate.quotaMisses)
   })
 
   it("a firm whose only lawyer may serve twice a month: not enough lawyers of the firm, nor of the others", () => {

@@ -23,8 +23,8 @@ describe("execute", () => {
     const { run, store } = withStore()
     expect(tagOf(run(execute("c1", applyCommand("c1"), ctx("2024-05-06", "intake"))))).toBe("success")
     const again = run(execute("c1", applyCommand("c1"), ctx("2024-05-06", "intake", { time: "10:05:00" })))
-    expect(Result.isFailure(again) && again.failure).toMatchObject({ _tag: "CaseAlreadyExists", caseId: "c1", version: 1 })
-    expect(Result.getOrThrow(run(store.load("c1", panlong)))).toHaveLength(1)
+    expect(Result.isFailure(again) && again.failure).toMatchObject({ _tag: "CaseAlreadyExists", caseId: "c1" })
+    expect(Result.getOrThrow(run(store.load(panlong, "c1")))).toHaveLength(1)
   })
 
   it("applies at the expected version, and refuses a stale one with VersionConflict (If-Match)", () => {
@@ -35,7 +35,7 @@ describe("execute", () => {
     expect(tagOf(first)).toBe("success")
     const second = run(execute("c1", { type: "requestMaterials", missing: ["收入证明"] }, ctx("2024-05-06", "reviewer"), { expectedVersion: 1 }))
     expect(Result.isFailure(second) && second.failure).toMatchObject({ _tag: "VersionConflict", caseId: "c1", expected: 1, actual: 2 })
-    expect(Result.getOrThrow(run(store.load("c1", panlong)))).toHaveLength(2)
+    expect(Result.getOrThrow(run(store.load(panlong, "c1")))).toHaveLength(2)
     const bad = run(execute("c1", { type: "startReview" }, ctx("2024-05-06", "reviewer"), { expectedVersion: -1 }))
     expect(Result.isFailure(bad) && bad.failure).toMatchObject({ _tag: "InvalidRequest", issues: [{ path: "options.expectedVersion" }] })
   })
@@ -64,11 +64,11 @@ describe("execute", () => {
 
   it("load, loadAll and dueInScope check their arguments", () => {
     const { run } = withStore()
-    expect(tagOf(run(load("x".repeat(65), panlong)))).toBe("InvalidRequest")
-    expect(tagOf(run(load("c1", "999999x" as never)))).toBe("InvalidRequest")
+    expect(tagOf(run(load(panlong, "x".repeat(65))))).toBe("InvalidRequest")
+    expect(tagOf(run(load("999999x" as never, "c1")))).toBe("InvalidRequest")
     expect(tagOf(run(loadAll(7 as never)))).toBe("InvalidRequest")
     expect(tagOf(run(dueInScope(panlong, "2024-13-01" as never)))).toBe("InvalidRequest")
     expect(tagOf(run(dueInScope(panlong, "2024-05-01" as never, { within: -2 })))).toBe("InvalidRequest")
-    expect(tagOf(run(load("c1", panlong)))).toBe("CaseNotFound")
+    expect(tagOf(run(load(panlong, "c1")))).toBe("CaseNotFound")
   })
 })

@@ -11,15 +11,18 @@
  */
 import { Effect, Result, Schema } from "effect"
 import type { Insertable, Kysely, Transaction } from "kysely"
-import type * as Region from "../../src/Region.ts"
+import * as Region from "../../src/Region.ts"
 import type { Case } from "../../src/lifecycle/Case.ts"
 import { evolve } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
-import { CaseNotFound, CorruptRecord, InvalidAppend, mergeBatch, StoreError, VersionConflict } from "../../src/lifecycle/Store.ts"
+import { CaseNotFound, InvalidAppend, mergeBatch, VersionConflict } from "../../src/lifecycle/Store.ts"
+import { CorruptRecord, StoreError } from "../../src/Storage.ts"
 import type { CaseDates } from "../../src/evaluation/Source.ts"
 import { evolveDates } from "../../src/evaluation/Source.ts"
 import { changedClockRows, datesOfHead, headDateColumns, headFacts, loadDates, writeClocks } from "./case-facts.ts"
+import { backoff, databaseError } from "./internal/errors.ts"
+import { regionRange } from "./internal/region.ts"
 import type { CaseClocksTable, FayuanDatabase } from "./schema.ts"
 
 /**
@@ -35,44 +38,8 @@ export interface Flavour {
   readonly isBusy: (error: unknown) => boolean
 }
 
-/**
- * The region filter every case query carries. Codes are canonical GB/T 2260 prefixes of digits
- * (`53` ⊃ `5301` ⊃ `530103`), so a scope holds exactly the codes in `[scope, scope + 1)` compared
- * as strings — the bound is the next number of the same length, all digits, so any collation
- * that orders digits agrees. The national scope is every code.
- *
- * @example
- * regionRange("5309") // { from: "5309", to: "5310" }
- *
- * @category queries
- */
-export const regionRange = (scope: Region.RegionCode): { readonly from: string; readonly to: string } => {
-  if (scope === "000000") return { from: "0", to: "9999999" }
-  const next = String(Number(scope) + 1).padStart(scope.length, "0")
-  return { from: scope, to: next }
-}
-
 const encode = Schema.encodeSync(CaseEvent)
 const decodeJson = Schema.decodeUnknownResult(Schema.fromJsonString(CaseEvent))
-
-/**
- * Describes a driver error without its message: drivers quote values (a key, a row) in their
- * messages, and stored values may be personal data. Only the error's code or class is kept.
- *
- * @category errors
- */
-export const databaseError = (e: unknown): string => {
-  // Driver messages can quote values (a key, a row): keep only the error's code or class.
-  if (typeof e === "object" && e !== null) {
-    const code = (e as { code?: unknown }).code
-    if (typeof code === "string" || typeof code === "number") return `database error ${code}`
-    const name = (e as { name?: unknown }).name
-    if (typeof name === "string") return `database error (${name})`
-  }
-  return "database error"
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** Thrown inside a transaction to roll it back and report a conflict. */
 class Conflict {
@@ -85,6 +52,9 @@ class Conflict {
     this.expected = expected
   }
 }
+
+/** An append to an existing case with events of another region. */
+const inAnotherRegion = (caseId: string) => new InvalidAppend({ caseId, reason: "the events are in another region than the case" })
 
 /** Rows per multi-row statement: far below every engine's bound-parameter limit. */
 const CHUNK = 500
@@ -121,13 +91,18 @@ export interface Hooks {
  * @category constructors
  */
 export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hooks: Hooks = {}): CaseStoreShape => {
-  const headOf = async (trx: Transaction<FayuanDatabase> | Kysely<FayuanDatabase>, region: string, caseId: string) =>
-    trx
+  /** The region and version of a case, in whatever region (case ids are unique in a deployment). */
+  const headAnywhere = async (caseId: string): Promise<{ readonly region: string; readonly version: number } | undefined> => {
+    const { from, to } = regionRange(Region.national)
+    const row = await db
       .selectFrom("fayuan_case_heads")
-      .select(["version", "snapshot"])
-      .where("region", "=", region)
+      .select(["region", "version"])
+      .where("region", ">=", from)
+      .where("region", "<", to)
       .where("case_id", "=", caseId)
       .executeTakeFirst()
+    return row === undefined ? undefined : { region: row.region, version: Number(row.version) }
+  }
 
   /** The case folded from its stored events up to `version` (those this append inserted come after). */
   const loadCase = async (trx: Transaction<FayuanDatabase>, region: string, caseId: string, version: number): Promise<Case | undefined> => {
@@ -142,7 +117,7 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
     let c: Case | undefined
     for (const row of rows) {
       const e = decodeJson(row.payload)
-      if (Result.isFailure(e)) throw new CorruptRecord({ caseId, sequence: (c?.version ?? 0) + 1, reason: "the stored JSON does not decode as a case event" })
+      if (Result.isFailure(e)) throw new CorruptRecord({ store: "cases", key: `${caseId}/${(c?.version ?? 0) + 1}`, reason: "the stored JSON does not decode as a case event" })
       c = evolve(c, e.success)
     }
     return c
@@ -258,7 +233,7 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
     })
 
   /** Writes a checked batch, retrying busy locks and turning key violations into conflicts. */
-  const write = async (entries: ReadonlyArray<Entry>): Promise<VersionConflict | undefined> => {
+  const write = async (entries: ReadonlyArray<Entry>): Promise<VersionConflict | InvalidAppend | undefined> => {
     for (let attempt = 0; ; attempt++) {
       try {
         await writeOnce(entries)
@@ -268,14 +243,16 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
           // Name the case that conflicts: the one the check caught, or the first whose head moved.
           const suspects = error instanceof Conflict ? entries.filter((e) => e.caseId === error.caseId && e.region === error.region) : entries
           for (const e of suspects) {
-            const actual = (await headOf(db, e.region, e.caseId))?.version ?? 0
+            const head = await headAnywhere(e.caseId)
+            if (head !== undefined && head.region !== e.region && e.expectedVersion > 0) return inAnotherRegion(e.caseId)
+            const actual = head?.version ?? 0
             if (actual !== e.expectedVersion || suspects.length === 1) return new VersionConflict({ caseId: e.caseId, expected: e.expectedVersion, actual })
           }
           const first = entries[0]!
           return new VersionConflict({ caseId: first.caseId, expected: first.expectedVersion, actual: first.expectedVersion })
         }
         if (flavour.isBusy(error) && attempt < 200) {
-          await sleep(1 + Math.floor(Math.random() * Math.min(50, 2 ** Math.min(attempt, 6))))
+          await backoff(attempt)
           continue
         }
         throw error
@@ -283,19 +260,17 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
     }
   }
 
-  const appendMany: CaseStoreShape["appendMany"] = (batch) =>
+  const append: CaseStoreShape["append"] = (batch) =>
     Effect.tryPromise({
       try: async (): Promise<VersionConflict | InvalidAppend | undefined> => {
         const merged = mergeBatch(batch)
         if (merged instanceof InvalidAppend) return merged
         return merged.length === 0 ? undefined : write(merged)
       },
-      catch: (error) => new StoreError({ operation: "append", reason: error instanceof CorruptRecord ? error.message : databaseError(error) })
+      catch: (error) => new StoreError({ store: "cases", operation: "append", reason: error instanceof CorruptRecord ? error.message : databaseError(error) })
     }).pipe(Effect.flatMap((outcome) => (outcome === undefined ? Effect.void : Effect.fail(outcome))))
 
-  const append: CaseStoreShape["append"] = (caseId, expectedVersion, events) => appendMany([{ caseId, expectedVersion, events }])
-
-  const load: CaseStoreShape["load"] = (caseId, scope) =>
+  const load: CaseStoreShape["load"] = (scope, caseId) =>
     Effect.tryPromise({
       try: async () => {
         const { from, to } = regionRange(scope)
@@ -308,20 +283,21 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
           .orderBy("sequence")
           .execute()
       },
-      catch: (error) => new StoreError({ operation: "load", reason: databaseError(error) })
+      catch: (error) => new StoreError({ store: "cases", operation: "load", reason: databaseError(error) })
     }).pipe(
       Effect.flatMap((rows): Effect.Effect<ReadonlyArray<CaseEvent>, CaseNotFound | CorruptRecord> => {
         if (rows.length === 0) return Effect.fail(new CaseNotFound({ caseId }))
         const out: Array<CaseEvent> = []
         for (let i = 0; i < rows.length; i++) {
           const row = rows[i]!
+          const key = `${caseId}/${row.sequence}`
           if (row.region !== rows[0]!.region) {
-            return Effect.fail(new CorruptRecord({ caseId, sequence: row.sequence, reason: "the id names cases in several regions of this scope" }))
+            return Effect.fail(new CorruptRecord({ store: "cases", key, reason: "the id names cases in several regions of this scope" }))
           }
           const e = decodeJson(row.payload)
-          if (Result.isFailure(e)) return Effect.fail(new CorruptRecord({ caseId, sequence: row.sequence, reason: "the stored JSON does not decode as a case event" }))
+          if (Result.isFailure(e)) return Effect.fail(new CorruptRecord({ store: "cases", key, reason: "the stored JSON does not decode as a case event" }))
           if (e.success.sequence !== i + 1 || e.success.caseId !== caseId || e.success.region !== row.region) {
-            return Effect.fail(new CorruptRecord({ caseId, sequence: row.sequence, reason: "the stored event is out of place" }))
+            return Effect.fail(new CorruptRecord({ store: "cases", key, reason: "the stored event is out of place" }))
           }
           out.push(e.success)
         }
@@ -344,8 +320,8 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
           .map((r): CaseHead => ({ caseId: r.case_id, region: r.region as Region.RegionCode, version: Number(r.version) }))
           .sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.region < b.region ? -1 : a.region > b.region ? 1 : 0))
       },
-      catch: (error) => new StoreError({ operation: "list", reason: databaseError(error) })
+      catch: (error) => new StoreError({ store: "cases", operation: "list", reason: databaseError(error) })
     })
 
-  return { append, appendMany, load, list }
+  return { append, load, list }
 }

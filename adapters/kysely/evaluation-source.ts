@@ -20,7 +20,8 @@ import type { ClockCounts, EvaluationSourceShape, Tallies } from "../../src/eval
 import { addToMonth, emptyMonths, emptyTallies, entitledOutcomes, matterClassOf, measuresOf, passingGrades, timelinessOf } from "../../src/evaluation/Source.ts"
 import { CorruptRecord, StoreError } from "../../src/lifecycle/Store.ts"
 import type * as Region from "../../src/Region.ts"
-import { databaseError, regionRange } from "./case-store.ts"
+import { databaseError } from "./internal/errors.ts"
+import { regionRange } from "./internal/region.ts"
 import type { FayuanDatabase } from "./schema.ts"
 
 /** A count or sum as the driver returns it (PostgreSQL: bigint as a string; an empty sum: null). */
@@ -88,10 +89,10 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
     ["max_parallel_workers_per_gather", "0"]
   ])
   const guard = <A>(operation: string, f: () => Promise<A>): Effect.Effect<A, StoreError> =>
-    Effect.tryPromise({ try: f, catch: (error) => new StoreError({ operation, reason: databaseError(error) }) })
+    Effect.tryPromise({ try: f, catch: (error) => new StoreError({ store: "records", operation, reason: databaseError(error) }) })
   /** As {@link guard}, letting a `CorruptRecord` through as itself. */
   const guardRecords = <A>(operation: string, f: () => Promise<A>): Effect.Effect<A, StoreError | CorruptRecord> =>
-    Effect.tryPromise({ try: f, catch: (error) => (error instanceof CorruptRecord ? error : new StoreError({ operation, reason: databaseError(error) })) })
+    Effect.tryPromise({ try: f, catch: (error) => (error instanceof CorruptRecord ? error : new StoreError({ store: "records", operation, reason: databaseError(error) })) })
 
   /**
    * The clocks started in the period, by kind, in their status on its last day. Grouped by their
@@ -231,7 +232,7 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
     // Surveys are a few records entered by hand: read whole, for their sources.
     const surveys = db
       .selectFrom("fayuan_records")
-      .select(["id", "data"])
+      .select(["region", "id", "data"])
       .where("region", ">=", from)
       .where("region", "<", to)
       .where("record_type", "=", "survey")
@@ -320,7 +321,7 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
       }
       const d = decodeRecord(parsed)
       // As the record store reads it: a record that no longer decodes is a CorruptRecord naming it.
-      if (Result.isFailure(d) || d.success.type !== "survey") throw new CorruptRecord({ caseId: `survey:${row.id}`, sequence: 0, reason: "the stored record does not decode" })
+      if (Result.isFailure(d) || d.success.type !== "survey") throw new CorruptRecord({ store: "records", key: `${row.region}/survey/${row.id}`, reason: "the stored record does not decode" })
       const s = t.surveys[d.success.topic]
       s.records++
       s.respondents += d.success.respondents

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 export type { Flavour, Hooks } from "./case-store.ts"
-export { databaseError, makeCaseStore, regionRange } from "./case-store.ts"
+export { makeCaseStore } from "./case-store.ts"
 export { latestMigration, migrate, migrations } from "./migrations.ts"
 export type * from "./schema.ts"
 export type { Opened, OpenOptions } from "./open.ts"

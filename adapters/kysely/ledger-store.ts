@@ -32,10 +32,12 @@ import {
 import type { BudgetHead, LedgerStoreShape } from "../../src/budget/Store.ts"
 import { BudgetConflict, checkBudgetChange } from "../../src/budget/Store.ts"
 import * as Money from "../../src/Money.ts"
-import { CorruptRecord, StoreError } from "../../src/lifecycle/Store.ts"
 import * as Region from "../../src/Region.ts"
+import { CorruptRecord, StoreError } from "../../src/Storage.ts"
 import type { Flavour } from "./case-store.ts"
-import { databaseError, regionRange } from "./case-store.ts"
+import { documentRows } from "./internal/documents.ts"
+import { backoff, databaseError } from "./internal/errors.ts"
+import { regionRange } from "./internal/region.ts"
 import type { FayuanDatabase, LedgerEntriesTable } from "./schema.ts"
 
 /** Rows per multi-row insert (13 columns: far below every engine's bound-parameter limit). */
@@ -45,7 +47,6 @@ const KEY_CHUNK = 500
 
 type Db = Kysely<FayuanDatabase> | Transaction<FayuanDatabase>
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** Thrown inside a transaction to roll it back with an expected failure. */
 class Abort {
@@ -124,8 +125,8 @@ const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<Array<A>> => {
   return out
 }
 
-const corruptBudget = (budgetId: string) => new CorruptRecord({ caseId: budgetId, sequence: 0, reason: "the stored budget does not decode" })
-const corruptEntry = (key: string) => new CorruptRecord({ caseId: key, sequence: 0, reason: "the stored ledger entry does not decode" })
+const corruptBudget = (budgetId: string) => new CorruptRecord({ store: "budgets", key: budgetId, reason: "the stored JSON does not decode" })
+const corruptEntry = (budgetId: string, key: string) => new CorruptRecord({ store: "ledger", key: `${budgetId}/${key}`, reason: "the stored entry does not decode" })
 
 /**
  * A `LedgerStore` over a migrated Kysely database.
@@ -153,14 +154,7 @@ export const makeLedgerStore = (db: Kysely<FayuanDatabase>, flavour: Flavour): L
 
   /** The budget with this id inside `scope`, decoded. */
   const budgetInScope = async (trx: Db, budgetId: string, scope: Region.RegionCode): Promise<Budget> => {
-    const { from, to } = regionRange(scope)
-    const rows = await trx
-      .selectFrom("fayuan_budgets")
-      .select(["data"])
-      .where("region", ">=", from)
-      .where("region", "<", to)
-      .where("budget_id", "=", budgetId)
-      .execute()
+    const rows = await documentRows(trx, "fayuan_budgets", scope, budgetId)
     if (rows.length !== 1) throw new Abort(new BudgetNotFound({ budgetId }))
     const budget = decodeBudgetJson(rows[0]!.data)
     if (budget === undefined) throw new Corrupt(corruptBudget(budgetId))
@@ -175,7 +169,7 @@ export const makeLedgerStore = (db: Kysely<FayuanDatabase>, flavour: Flavour): L
       } catch (error) {
         const transient = flavour.isBusy(error) || flavour.isUniqueViolation(error)
         if (transient && attempt < 200) {
-          await sleep(1 + Math.floor(Math.random() * Math.min(50, 2 ** Math.min(attempt, 6))))
+          await backoff(attempt)
           continue
         }
         throw error
@@ -183,17 +177,17 @@ export const makeLedgerStore = (db: Kysely<FayuanDatabase>, flavour: Flavour): L
     }
   }
 
-  const attempt = <A, E>(operation: string, body: () => Promise<A>): Effect.Effect<A, E | CorruptRecord | StoreError> =>
+  const attempt = <A, E>(store: "budgets" | "ledger", operation: string, body: () => Promise<A>): Effect.Effect<A, E | CorruptRecord | StoreError> =>
     Effect.tryPromise({ try: body, catch: (error) => error }).pipe(
       Effect.catch((error: unknown): Effect.Effect<never, E | CorruptRecord | StoreError> => {
         if (error instanceof Abort) return Effect.fail(error.error as E)
         if (error instanceof Corrupt) return Effect.fail(error.record)
-        return Effect.fail(new StoreError({ operation, reason: databaseError(error) }))
+        return Effect.fail(new StoreError({ store, operation, reason: databaseError(error) }))
       })
     )
 
-  const saveBudget: LedgerStoreShape["saveBudget"] = (budget) =>
-    attempt<void, BudgetConflict>("save budget", () =>
+  const putBudget: LedgerStoreShape["putBudget"] = (budget) =>
+    attempt<void, BudgetConflict>("budgets", "put", () =>
       withRetry(async (trx) => {
         const existing = (await budgetsById(trx, [budget.id])).get(budget.id)
         const linesWithEntries = new Set<string>()
@@ -221,9 +215,9 @@ export const makeLedgerStore = (db: Kysely<FayuanDatabase>, flavour: Flavour): L
             .execute()
         }
       })
-    ).pipe(Effect.catchTag("CorruptRecord", (c) => Effect.fail(new StoreError({ operation: "save budget", reason: c.message }))))
+    ).pipe(Effect.catchTag("CorruptRecord", (c) => Effect.fail(new StoreError({ store: "budgets", operation: "put", reason: c.message }))))
 
-  const getBudget: LedgerStoreShape["getBudget"] = (budgetId, scope) => attempt<Budget, BudgetNotFound>("get budget", () => budgetInScope(db, budgetId, scope))
+  const getBudget: LedgerStoreShape["getBudget"] = (scope, budgetId) => attempt<Budget, BudgetNotFound>("budgets", "get", () => budgetInScope(db, budgetId, scope))
 
   const listBudgets: LedgerStoreShape["listBudgets"] = (scope) =>
     Effect.tryPromise({
@@ -234,11 +228,11 @@ export const makeLedgerStore = (db: Kysely<FayuanDatabase>, flavour: Flavour): L
           .map((r): BudgetHead => ({ budgetId: r.budget_id, region: r.region as Region.RegionCode, year: Number(r.year) }))
           .sort((a, b) => (a.budgetId < b.budgetId ? -1 : a.budgetId > b.budgetId ? 1 : 0))
       },
-      catch: (error) => new StoreError({ operation: "list budgets", reason: databaseError(error) })
+      catch: (error) => new StoreError({ store: "budgets", operation: "list", reason: databaseError(error) })
     })
 
-  const record: LedgerStoreShape["record"] = (entries) =>
-    attempt<RecordOutcome, RecordError>("record", async () => {
+  const append: LedgerStoreShape["append"] = (entries) =>
+    attempt<RecordOutcome, RecordError>("ledger", "append", async () => {
       const invalid = checkEntries(entries)
       if (invalid !== undefined) throw new Abort(invalid)
       if (entries.length === 0) return { recorded: [], duplicates: [] }
@@ -260,7 +254,7 @@ export const makeLedgerStore = (db: Kysely<FayuanDatabase>, flavour: Flavour): L
             if (locks && part.some((k) => settles.has(k))) q = q.forUpdate()
             for (const row of await q.execute()) {
               const e = entryOfRow(row)
-              if (e === undefined) throw new Corrupt(corruptEntry(row.entry_key))
+              if (e === undefined) throw new Corrupt(corruptEntry(budgetId, row.entry_key))
               stored.set(`${budgetId}\u0000${e.key}`, e)
             }
           }
@@ -287,10 +281,10 @@ export const makeLedgerStore = (db: Kysely<FayuanDatabase>, flavour: Flavour): L
         for (const part of chunks(rows, INSERT_CHUNK)) await trx.insertInto("fayuan_ledger_entries").values(part).execute()
         return plan.success.outcome
       })
-    }).pipe(Effect.catchTag("CorruptRecord", (c) => Effect.fail(new StoreError({ operation: "record", reason: c.message }))))
+    }).pipe(Effect.catchTag("CorruptRecord", (c) => Effect.fail(new StoreError({ store: "ledger", operation: "append", reason: c.message }))))
 
   const listEntries: LedgerStoreShape["listEntries"] = (scope, budgetId, range = {}) =>
-    attempt<ReadonlyArray<LedgerEntry>, BudgetNotFound>("list entries", async () => {
+    attempt<ReadonlyArray<LedgerEntry>, BudgetNotFound>("ledger", "list", async () => {
       const budget = await budgetInScope(db, budgetId, scope)
       let q = db.selectFrom("fayuan_ledger_entries").selectAll().where("region", "=", budget.region).where("budget_id", "=", budgetId)
       if (range.from !== undefined) q = q.where("on_date", ">=", range.from)
@@ -299,15 +293,15 @@ export const makeLedgerStore = (db: Kysely<FayuanDatabase>, flavour: Flavour): L
       const out: Array<LedgerEntry> = []
       for (const row of rows) {
         const e = entryOfRow(row)
-        if (e === undefined) throw new Corrupt(corruptEntry(row.entry_key))
+        if (e === undefined) throw new Corrupt(corruptEntry(budgetId, row.entry_key))
         out.push(e)
       }
       // Sorted here, by code units, so every engine and collation gives the same order.
       return out.sort(compareEntries)
     })
 
-  const executionTotals: LedgerStoreShape["executionTotals"] = (scope, budgetId, asOf) =>
-    attempt<LedgerTotals, BudgetNotFound>("execution totals", async () => {
+  const totals: LedgerStoreShape["totals"] = (scope, budgetId, asOf) =>
+    attempt<LedgerTotals, BudgetNotFound>("ledger", "totals", async () => {
       const budget = await budgetInScope(db, budgetId, scope)
       const rows = await db
         .selectFrom("fayuan_ledger_entries")
@@ -329,12 +323,12 @@ export const makeLedgerStore = (db: Kysely<FayuanDatabase>, flavour: Flavour): L
         const settled = toSafeInteger(r.settled)
         const entries = toSafeInteger(r.entries)
         if (!(entryKinds as ReadonlyArray<string>).includes(r.kind) || amount === undefined || settled === undefined || entries === undefined) {
-          throw new Corrupt(new CorruptRecord({ caseId: budgetId, sequence: 0, reason: "the stored ledger does not sum to safe amounts of known kinds" }))
+          throw new Corrupt(new CorruptRecord({ store: "ledger", key: budgetId, reason: "the stored entries do not sum to safe amounts of known kinds" }))
         }
         groups.push({ lineId: r.line_id, kind: r.kind as GroupSum["kind"], amount: Money.fenUnsafe(amount), settled: Money.fenUnsafe(settled), entries })
       }
       return totalsFromGroups(budget, asOf, groups)
     })
 
-  return { saveBudget, getBudget, listBudgets, record, listEntries, executionTotals }
+  return { putBudget, getBudget, listBudgets, append, listEntries, totals }
 }

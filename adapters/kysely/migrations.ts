@@ -10,7 +10,9 @@
  * - `0005_ledger`: budgets, their lines, and the ledger of commitments and payments (its index
  *   covers the execution totals);
  * - `0006_evaluation`: the case facts an evaluation groups by (beside the heads, back-filled),
- *   the clocks table, the evaluation records, and covering indexes (see `case-facts.ts`).
+ *   the clocks table, the evaluation records, and covering indexes (see `case-facts.ts`);
+ * - `0007_case_identity`: a case id is unique in the deployment (refused, with the count, when a
+ *   database already holds one id in two regions).
  *
  * @since 0.1.0
  */
@@ -200,7 +202,31 @@ export const migrations: Readonly<Record<string, Migration>> = {
       await db.schema.dropTable("fayuan_budgets").execute()
     }
   },
-  "0006_evaluation": evaluationMigration
+  "0006_evaluation": evaluationMigration,
+  "0007_case_identity": {
+    // A case id is unique in a deployment, whatever its region: a second case opened under an id
+    // is a conflict on every adapter, and a city or province reads each id as one case.
+    async up(db: Kysely<unknown>) {
+      const typed = db as unknown as Kysely<FayuanDatabase>
+      const shared = await typed
+        .selectFrom("fayuan_case_events")
+        .select(["case_id"])
+        .where("region", ">=", "0")
+        .where("sequence", "=", 1)
+        .groupBy("case_id")
+        .having((eb) => eb.fn.count("region"), ">", 1)
+        .execute()
+      if (shared.length > 0) {
+        throw new Error(
+          `0007_case_identity: ${shared.length} case id(s) are used in more than one region; give each case its own id (for example, prefix the region code) and migrate again`
+        )
+      }
+      await db.schema.createIndex("fayuan_case_heads_case_id").on("fayuan_case_heads").column("case_id").unique().execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex("fayuan_case_heads_case_id").execute()
+    }
+  }
 }
 
 /** The name of the newest migration: the schema version of this release. */

@@ -3,13 +3,18 @@
  *
  * @since 0.1.0
  */
-import { Effect, Result } from "effect"
+import { Effect } from "effect"
 import type { Kysely } from "kysely"
-import type { Party, PartyStoreShape } from "../../src/lifecycle/Party.ts"
-import { decodePartyJson, encodePartyJson } from "../../src/lifecycle/Party.ts"
-import { CaseNotFound, CorruptRecord, StoreError } from "../../src/lifecycle/Store.ts"
-import { databaseError, regionRange } from "./case-store.ts"
+import type { PartyStoreShape } from "../../src/lifecycle/Party.ts"
+import { encodePartyJson, Party } from "../../src/lifecycle/Party.ts"
+import { CaseNotFound } from "../../src/lifecycle/Store.ts"
+import { decodeStored, StoreError } from "../../src/Storage.ts"
+import { getDocument } from "./internal/documents.ts"
+import { databaseError } from "./internal/errors.ts"
+import { regionRange } from "./internal/region.ts"
 import type { FayuanDatabase } from "./schema.ts"
+
+const read = decodeStored("parties", Party)
 
 /**
  * A `PartyStore` over a migrated Kysely database.
@@ -17,32 +22,23 @@ import type { FayuanDatabase } from "./schema.ts"
  * @category constructors
  */
 export const makePartyStore = (db: Kysely<FayuanDatabase>): PartyStoreShape => ({
-  put: (caseId, region, party: Party) =>
+  put: (region, caseId, party) =>
     Effect.tryPromise({
       try: () =>
         db.transaction().execute(async (trx) => {
           await trx.deleteFrom("fayuan_parties").where("region", "=", region).where("case_id", "=", caseId).execute()
           await trx.insertInto("fayuan_parties").values({ region, case_id: caseId, data: encodePartyJson(party) }).execute()
         }),
-      catch: (error) => new StoreError({ operation: "put party", reason: databaseError(error) })
+      catch: (error) => new StoreError({ store: "parties", operation: "put", reason: databaseError(error) })
     }),
-  get: (caseId, scope) =>
+  get: (scope, caseId) =>
+    getDocument(db, { store: "parties", table: "fayuan_parties", scope, key: caseId, read, notFound: () => new CaseNotFound({ caseId }) }),
+  erase: (scope, caseId) =>
     Effect.tryPromise({
       try: () => {
         const { from, to } = regionRange(scope)
-        return db.selectFrom("fayuan_parties").select(["data"]).where("region", ">=", from).where("region", "<", to).where("case_id", "=", caseId).execute()
+        return db.deleteFrom("fayuan_parties").where("region", ">=", from).where("region", "<", to).where("case_id", "=", caseId).executeTakeFirst()
       },
-      catch: (error) => new StoreError({ operation: "get party", reason: databaseError(error) })
-    }).pipe(
-      Effect.flatMap((rows): Effect.Effect<Party, CaseNotFound | CorruptRecord> => {
-        if (rows.length !== 1) return Effect.fail(new CaseNotFound({ caseId }))
-        const r = decodePartyJson(rows[0]!.data)
-        return Result.isSuccess(r) ? Effect.succeed(r.success) : Effect.fail(new CorruptRecord({ caseId, sequence: 0, reason: "the stored party does not decode" }))
-      })
-    ),
-  erase: (caseId, region) =>
-    Effect.tryPromise({
-      try: () => db.deleteFrom("fayuan_parties").where("region", "=", region).where("case_id", "=", caseId).execute(),
-      catch: (error) => new StoreError({ operation: "erase party", reason: databaseError(error) })
-    }).pipe(Effect.asVoid)
+      catch: (error) => new StoreError({ store: "parties", operation: "erase", reason: databaseError(error) })
+    }).pipe(Effect.flatMap((r) => (Number(r.numDeletedRows) === 0 ? Effect.fail(new CaseNotFound({ caseId })) : Effect.void)))
 })

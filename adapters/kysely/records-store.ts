@@ -11,7 +11,8 @@ import { decodeRecord, recordKey, recordStart, recordEnd, spansTime } from "../.
 import type { PutOutcome, RecordStoreShape } from "../../src/evaluation/RecordStore.ts"
 import { checkBatch, compareRecords, RecordConflict } from "../../src/evaluation/RecordStore.ts"
 import { CorruptRecord, StoreError } from "../../src/lifecycle/Store.ts"
-import { databaseError, regionRange } from "./case-store.ts"
+import { databaseError } from "./internal/errors.ts"
+import { regionRange } from "./internal/region.ts"
 import type { FayuanDatabase, RecordsTable } from "./schema.ts"
 
 const CHUNK = 200
@@ -124,12 +125,12 @@ export const makeRecordStore = (db: Kysely<FayuanDatabase>): RecordStoreShape =>
               }
               return { inserted, unchanged, replaced }
             }),
-          catch: (error) => (error instanceof Conflict ? error.error : new StoreError({ operation: "put records", reason: databaseError(error) }))
+          catch: (error) => (error instanceof Conflict ? error.error : new StoreError({ store: "records", operation: "put", reason: databaseError(error) }))
         })
       )
     )
 
-  const list = <T extends RecordType>(type: T, scope: Parameters<RecordStoreShape["list"]>[1], period?: Parameters<RecordStoreShape["list"]>[2]) =>
+  const list = <T extends RecordType>(scope: Parameters<RecordStoreShape["list"]>[0], type: T, period?: Parameters<RecordStoreShape["list"]>[2]) =>
     Effect.tryPromise({
       try: async () => {
         const { from, to } = regionRange(scope)
@@ -142,7 +143,7 @@ export const makeRecordStore = (db: Kysely<FayuanDatabase>): RecordStoreShape =>
         }
         return q.execute()
       },
-      catch: (error) => new StoreError({ operation: "list records", reason: databaseError(error) })
+      catch: (error) => new StoreError({ store: "records", operation: "list", reason: databaseError(error) })
     }).pipe(
       Effect.flatMap((rows): Effect.Effect<ReadonlyArray<RecordOf<T>>, CorruptRecord> => {
         const out: Array<EvaluationRecord> = []
@@ -155,7 +156,7 @@ export const makeRecordStore = (db: Kysely<FayuanDatabase>): RecordStoreShape =>
           }
           const r = decodeRecord(parsed)
           if (Result.isFailure(r) || r.success.type !== type || r.success.id !== row.id || r.success.region !== row.region) {
-            return Effect.fail(new CorruptRecord({ caseId: `${type}:${row.id}`, sequence: 0, reason: "the stored record does not decode" }))
+            return Effect.fail(new CorruptRecord({ store: "records", key: `${row.region}/${type}/${row.id}`, reason: "the stored record does not decode" }))
           }
           out.push(r.success)
         }

@@ -5,13 +5,17 @@
  */
 import { Effect, Result } from "effect"
 import type { Kysely } from "kysely"
-import { CorruptRecord, StoreError } from "../../src/lifecycle/Store.ts"
 import type * as Region from "../../src/Region.ts"
 import type { Roster } from "../../src/roster/Roster.ts"
 import type { RosterStoreShape, WorkedShift } from "../../src/roster/Store.ts"
-import { compareWorked, decodeRosterJson, encodeRosterJson, RosterNotFound } from "../../src/roster/Store.ts"
-import { databaseError, regionRange } from "./case-store.ts"
+import { compareWorked, encodeRosterJson, RosterNotFound, rosterOfStored, seatKey, StoredRoster } from "../../src/roster/Store.ts"
+import { decodeStored, StoreError } from "../../src/Storage.ts"
+import { getDocument } from "./internal/documents.ts"
+import { databaseError } from "./internal/errors.ts"
+import { regionRange } from "./internal/region.ts"
 import type { FayuanDatabase } from "./schema.ts"
+
+const read = (key: string, json: string) => Result.map(decodeStored("rosters", StoredRoster)(key, json), rosterOfStored)
 
 const CHUNK = 500
 
@@ -21,7 +25,7 @@ const CHUNK = 500
  * @category constructors
  */
 export const makeRosterStore = (db: Kysely<FayuanDatabase>): RosterStoreShape => ({
-  save: (rosterId, region, roster: Roster) =>
+  put: (region, rosterId, roster: Roster) =>
     Effect.tryPromise({
       try: () =>
         db.transaction().execute(async (trx) => {
@@ -31,30 +35,16 @@ export const makeRosterStore = (db: Kysely<FayuanDatabase>): RosterStoreShape =>
             .values({ region, roster_id: rosterId, period_from: roster.period.from, period_to: roster.period.to, data: encodeRosterJson(roster) })
             .execute()
         }),
-      catch: (error) => new StoreError({ operation: "save roster", reason: databaseError(error) })
+      catch: (error) => new StoreError({ store: "rosters", operation: "put", reason: databaseError(error) })
     }),
-  get: (rosterId, scope) =>
-    Effect.tryPromise({
-      try: () => {
-        const { from, to } = regionRange(scope)
-        return db.selectFrom("fayuan_rosters").select(["data"]).where("region", ">=", from).where("region", "<", to).where("roster_id", "=", rosterId).execute()
-      },
-      catch: (error) => new StoreError({ operation: "get roster", reason: databaseError(error) })
-    }).pipe(
-      Effect.flatMap((rows): Effect.Effect<Roster, RosterNotFound | CorruptRecord> => {
-        if (rows.length !== 1) return Effect.fail(new RosterNotFound({ rosterId }))
-        const r = decodeRosterJson(rows[0]!.data)
-        if (Result.isFailure(r)) return Effect.fail(new CorruptRecord({ caseId: rosterId, sequence: 0, reason: "the stored roster does not decode" }))
-        const { schemaVersion: _, ...roster } = r.success
-        return Effect.succeed(roster)
-      })
-    ),
-  recordWorked: (shifts) =>
+  get: (scope, rosterId) =>
+    getDocument(db, { store: "rosters", table: "fayuan_rosters", scope, key: rosterId, read, notFound: () => new RosterNotFound({ rosterId }) }),
+  putWorked: (shifts) =>
     Effect.tryPromise({
       try: async () => {
         // One row per seat: the last record of a seat wins within the batch, and on the table.
         const bySeat = new Map<string, WorkedShift>()
-        for (const w of shifts) bySeat.set(`${w.region}|${w.date}|${w.siteId}|${w.slot}|${w.seat}`, w)
+        for (const w of shifts) bySeat.set(seatKey(w), w)
         const rows = [...bySeat.values()].map((w) => ({
           region: w.region,
           date: w.date,
@@ -79,9 +69,9 @@ export const makeRosterStore = (db: Kysely<FayuanDatabase>): RosterStoreShape =>
           }
         })
       },
-      catch: (error) => new StoreError({ operation: "record worked shifts", reason: databaseError(error) })
+      catch: (error) => new StoreError({ store: "shifts", operation: "put", reason: databaseError(error) })
     }),
-  listWorked: (scope, fromDate, toDate) =>
+  listWorked: (scope, range) =>
     Effect.tryPromise({
       try: async () => {
         const { from, to } = regionRange(scope)
@@ -90,8 +80,8 @@ export const makeRosterStore = (db: Kysely<FayuanDatabase>): RosterStoreShape =>
           .selectAll()
           .where("region", ">=", from)
           .where("region", "<", to)
-          .where("date", ">=", fromDate)
-          .where("date", "<=", toDate)
+          .where("date", ">=", range.from)
+          .where("date", "<=", range.to)
           .execute()
         return rows
           .map((r): WorkedShift => {
@@ -107,6 +97,6 @@ export const makeRosterStore = (db: Kysely<FayuanDatabase>): RosterStoreShape =>
           })
           .sort(compareWorked)
       },
-      catch: (error) => new StoreError({ operation: "list worked shifts", reason: databaseError(error) })
+      catch: (error) => new StoreError({ store: "shifts", operation: "list", reason: databaseError(error) })
     })
 })

@@ -12,13 +12,14 @@ import type { RecordStore } from "../../src/evaluation/RecordStore.ts"
 import type { EvaluationSource } from "../../src/evaluation/Source.ts"
 import * as Region from "../../src/Region.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
-import type { Party, PartyStoreShape } from "../../src/lifecycle/Party.ts"
-import { decodePartyJson, encodePartyJson, PartyStore } from "../../src/lifecycle/Party.ts"
+import type { PartyStoreShape } from "../../src/lifecycle/Party.ts"
+import { encodePartyJson, Party, PartyStore } from "../../src/lifecycle/Party.ts"
 import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import type { Roster } from "../../src/roster/Roster.ts"
 import type { RosterStoreShape, WorkedShift } from "../../src/roster/Store.ts"
-import { compareWorked, decodeRosterJson, encodeRosterJson, RosterNotFound, RosterStore } from "../../src/roster/Store.ts"
-import { CaseNotFound, CaseStore, CorruptRecord, InvalidAppend, mergeBatch, VersionConflict } from "../../src/lifecycle/Store.ts"
+import { compareWorked, encodeRosterJson, RosterNotFound, RosterStore, rosterOfStored, seatKey, StoredRoster } from "../../src/roster/Store.ts"
+import { CaseNotFound, CaseStore, InvalidAppend, mergeBatch, VersionConflict } from "../../src/lifecycle/Store.ts"
+import { CorruptRecord, decodeStored } from "../../src/Storage.ts"
 import { ledgerLayer } from "./ledger.ts"
 import { recordsLayer } from "./records.ts"
 export { ledgerLayer, makeMemoryLedgerStore, type MemoryLedgerStore } from "./ledger.ts"
@@ -51,64 +52,49 @@ export interface MemoryStore extends CaseStoreShape {
  * A new, empty in-memory store.
  *
  * @example
+ * ```ts
  * import { makeMemoryStore } from "fayuan/adapters/memory"
  * const store = makeMemoryStore()
+ * ```
  *
  * @category constructors
  */
 export const makeMemoryStore = (): MemoryStore => {
+  // Case ids are unique in a deployment: one log per id, whatever its region.
   const logs = new Map<string, Log>()
 
-  const append: CaseStoreShape["append"] = (caseId, expectedVersion, events) =>
-    Effect.suspend((): Effect.Effect<void, VersionConflict | InvalidAppend> => {
-      if (events.length === 0) return Effect.void
-      const region = events[0]!.region
-      const log = logs.get(key(region, caseId))
-      const actual = log?.rows.length ?? 0
-      if (actual !== expectedVersion) return Effect.fail(new VersionConflict({ caseId, expected: expectedVersion, actual }))
-      const rows: Array<string> = []
-      for (let i = 0; i < events.length; i++) {
-        const e = events[i]!
-        if (e.caseId !== caseId) return Effect.fail(new InvalidAppend({ caseId, reason: `event ${i} belongs to another case` }))
-        if (e.sequence !== expectedVersion + i + 1) return Effect.fail(new InvalidAppend({ caseId, reason: `event ${i} has sequence ${e.sequence}, expected ${expectedVersion + i + 1}` }))
-        if (e.region !== region) return Effect.fail(new InvalidAppend({ caseId, reason: `event ${i} is in another region than the case` }))
-        rows.push(JSON.stringify(encode(e)))
-      }
-      if (log === undefined) logs.set(key(region, caseId), { caseId, region, rows })
-      else log.rows.push(...rows)
-      return Effect.void
-    })
-
-  const appendMany: CaseStoreShape["appendMany"] = (batch) =>
+  const append: CaseStoreShape["append"] = (batch) =>
     Effect.suspend((): Effect.Effect<void, VersionConflict | InvalidAppend> => {
       const merged = mergeBatch(batch)
       if (merged instanceof InvalidAppend) return Effect.fail(merged)
       // Check everything first, then write: all or nothing.
       for (const m of merged) {
-        const actual = logs.get(key(m.region, m.caseId))?.rows.length ?? 0
+        const log = logs.get(m.caseId)
+        const actual = log?.rows.length ?? 0
+        if (log !== undefined && log.region !== m.region && m.expectedVersion > 0) {
+          return Effect.fail(new InvalidAppend({ caseId: m.caseId, reason: "the events are in another region than the case" }))
+        }
         if (actual !== m.expectedVersion) return Effect.fail(new VersionConflict({ caseId: m.caseId, expected: m.expectedVersion, actual }))
       }
       for (const m of merged) {
         const rows = m.events.map((e) => JSON.stringify(encode(e)))
-        const log = logs.get(key(m.region, m.caseId))
-        if (log === undefined) logs.set(key(m.region, m.caseId), { caseId: m.caseId, region: m.region, rows })
+        const log = logs.get(m.caseId)
+        if (log === undefined) logs.set(m.caseId, { caseId: m.caseId, region: m.region, rows })
         else log.rows.push(...rows)
       }
       return Effect.void
     })
 
-  const load: CaseStoreShape["load"] = (caseId, scope) =>
+  const load: CaseStoreShape["load"] = (scope, caseId) =>
     Effect.suspend((): Effect.Effect<ReadonlyArray<CaseEvent>, CaseNotFound | CorruptRecord> => {
-      const found = [...logs.values()].filter((l) => l.caseId === caseId && Region.contains(scope, l.region))
-      if (found.length === 0) return Effect.fail(new CaseNotFound({ caseId }))
-      if (found.length > 1) return Effect.fail(new CorruptRecord({ caseId, sequence: 1, reason: "the id names cases in several regions of this scope" }))
-      const log = found[0]!
+      const log = logs.get(caseId)
+      if (log === undefined || !Region.contains(scope, log.region)) return Effect.fail(new CaseNotFound({ caseId }))
       const out: Array<CaseEvent> = []
       for (let i = 0; i < log.rows.length; i++) {
         const r = decode(log.rows[i]!)
-        if (Result.isFailure(r)) return Effect.fail(new CorruptRecord({ caseId, sequence: i + 1, reason: "the stored JSON does not decode as a case event" }))
-        if (r.success.sequence !== i + 1 || r.success.caseId !== caseId) {
-          return Effect.fail(new CorruptRecord({ caseId, sequence: i + 1, reason: "the stored event is out of place" }))
+        if (Result.isFailure(r)) return Effect.fail(new CorruptRecord({ store: "cases", key: `${caseId}/${i + 1}`, reason: "the stored JSON does not decode as a case event" }))
+        if (r.success.sequence !== i + 1 || r.success.caseId !== caseId || r.success.region !== log.region) {
+          return Effect.fail(new CorruptRecord({ store: "cases", key: `${caseId}/${i + 1}`, reason: "the stored event is out of place" }))
         }
         out.push(r.success)
       }
@@ -119,15 +105,15 @@ export const makeMemoryStore = (): MemoryStore => {
     Effect.sync(() => {
       const heads: Array<CaseHead> = []
       for (const log of logs.values()) if (Region.contains(scope, log.region)) heads.push({ caseId: log.caseId, region: log.region, version: log.rows.length })
-      return heads.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.region < b.region ? -1 : a.region > b.region ? 1 : 0))
+      return heads.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
     })
 
   const tamper = (caseId: string, sequence: number, json: string): void => {
-    const log = [...logs.values()].find((l) => l.caseId === caseId)
+    const log = logs.get(caseId)
     if (log !== undefined && sequence >= 1 && sequence <= log.rows.length) log.rows[sequence - 1] = json
   }
 
-  return { append, appendMany, load, list, tamper }
+  return { append, load, list, tamper }
 }
 
 /**
@@ -136,25 +122,31 @@ export const makeMemoryStore = (): MemoryStore => {
  * @category constructors
  */
 export const makeMemoryPartyStore = (): PartyStoreShape & { readonly tamper: (caseId: string, json: string) => void } => {
-  const rows = new Map<string, { readonly caseId: string; readonly region: Region.RegionCode; json: string }>()
+  const rows = new Map<string, { readonly region: Region.RegionCode; json: string }>()
+  const read = decodeStored("parties", Party)
+  const inScope = (scope: Region.RegionCode, caseId: string) => {
+    const row = rows.get(caseId)
+    return row !== undefined && Region.contains(scope, row.region) ? row : undefined
+  }
   return {
-    put: (caseId, region, party: Party) =>
+    put: (region, caseId, party) =>
       Effect.sync(() => {
-        rows.set(key(region, caseId), { caseId, region, json: encodePartyJson(party) })
+        rows.set(caseId, { region, json: encodePartyJson(party) })
       }),
-    get: (caseId, scope) =>
+    get: (scope, caseId) =>
       Effect.suspend((): Effect.Effect<Party, CaseNotFound | CorruptRecord> => {
-        const found = [...rows.values()].filter((r) => r.caseId === caseId && Region.contains(scope, r.region))
-        if (found.length !== 1) return Effect.fail(new CaseNotFound({ caseId }))
-        const r = decodePartyJson(found[0]!.json)
-        return Result.isSuccess(r) ? Effect.succeed(r.success) : Effect.fail(new CorruptRecord({ caseId, sequence: 0, reason: "the stored party does not decode" }))
+        const row = inScope(scope, caseId)
+        return row === undefined ? Effect.fail(new CaseNotFound({ caseId })) : Effect.fromResult(read(caseId, row.json))
       }),
-    erase: (caseId, region) =>
-      Effect.sync(() => {
-        rows.delete(key(region, caseId))
+    erase: (scope, caseId) =>
+      Effect.suspend((): Effect.Effect<void, CaseNotFound> => {
+        if (inScope(scope, caseId) === undefined) return Effect.fail(new CaseNotFound({ caseId }))
+        rows.delete(caseId)
+        return Effect.void
       }),
     tamper: (caseId, json) => {
-      for (const r of rows.values()) if (r.caseId === caseId) r.json = json
+      const row = rows.get(caseId)
+      if (row !== undefined) row.json = json
     }
   }
 }
@@ -167,26 +159,24 @@ export const makeMemoryPartyStore = (): PartyStoreShape & { readonly tamper: (ca
 export const makeMemoryRosterStore = (): RosterStoreShape & { readonly tamper: (rosterId: string, json: string) => void } => {
   const rosters = new Map<string, { readonly rosterId: string; readonly region: Region.RegionCode; json: string }>()
   const worked = new Map<string, WorkedShift>()
+  const read = decodeStored("rosters", StoredRoster)
   return {
-    save: (rosterId, region, roster: Roster) =>
+    put: (region, rosterId, roster: Roster) =>
       Effect.sync(() => {
         rosters.set(key(region, rosterId), { rosterId, region, json: encodeRosterJson(roster) })
       }),
-    get: (rosterId, scope) =>
+    get: (scope, rosterId) =>
       Effect.suspend((): Effect.Effect<Roster, RosterNotFound | CorruptRecord> => {
         const found = [...rosters.values()].filter((r) => r.rosterId === rosterId && Region.contains(scope, r.region))
         if (found.length !== 1) return Effect.fail(new RosterNotFound({ rosterId }))
-        const r = decodeRosterJson(found[0]!.json)
-        if (Result.isFailure(r)) return Effect.fail(new CorruptRecord({ caseId: rosterId, sequence: 0, reason: "the stored roster does not decode" }))
-        const { schemaVersion: _, ...roster } = r.success
-        return Effect.succeed(roster)
+        return Effect.fromResult(read(rosterId, found[0]!.json)).pipe(Effect.map(rosterOfStored))
       }),
-    recordWorked: (shifts) =>
+    putWorked: (shifts) =>
       Effect.sync(() => {
-        for (const w of shifts) worked.set(`${w.region}|${w.date}|${w.siteId}|${w.slot}|${w.seat}`, w)
+        for (const w of shifts) worked.set(seatKey(w), w)
       }),
-    listWorked: (scope, from, to) =>
-      Effect.sync(() => [...worked.values()].filter((w) => Region.contains(scope, w.region) && w.date >= from && w.date <= to).sort(compareWorked)),
+    listWorked: (scope, range) =>
+      Effect.sync(() => [...worked.values()].filter((w) => Region.contains(scope, w.region) && w.date >= range.from && w.date <= range.to).sort(compareWorked)),
     tamper: (rosterId, json) => {
       for (const r of rosters.values()) if (r.rosterId === rosterId) r.json = json
     }

@@ -55,21 +55,21 @@ export const makeMemoryLedgerStore = (): MemoryLedgerStore => {
     const row = budgets.get(budgetId)
     if (row === undefined || !Region.contains(scope, row.region)) return Effect.fail(new BudgetNotFound({ budgetId }))
     const budget = decodeBudgetJson(row.json)
-    return budget === undefined ? Effect.fail(new CorruptRecord({ caseId: budgetId, sequence: 0, reason: "the stored budget does not decode" })) : Effect.succeed(budget)
+    return budget === undefined ? Effect.fail(new CorruptRecord({ store: "budgets", key: budgetId, reason: "the stored JSON does not decode" })) : Effect.succeed(budget)
   }
 
   const entriesOf = (budgetId: string): Effect.Effect<Array<LedgerEntry>, CorruptRecord> => {
     const out: Array<LedgerEntry> = []
     for (const [key, json] of ledgers.get(budgetId) ?? []) {
       const e = decodeStoredEntry(parse(json))
-      if (e === undefined) return Effect.fail(new CorruptRecord({ caseId: key, sequence: 0, reason: "the stored ledger entry does not decode" }))
+      if (e === undefined) return Effect.fail(new CorruptRecord({ store: "ledger", key: `${budgetId}/${key}`, reason: "the stored entry does not decode" }))
       out.push(e)
     }
     return Effect.succeed(out.sort(compareEntries))
   }
 
   return {
-    saveBudget: (budget) =>
+    putBudget: (budget) =>
       Effect.suspend(() => {
         const row = budgets.get(budget.id)
         const linesWithEntries = new Set<string>()
@@ -83,7 +83,7 @@ export const makeMemoryLedgerStore = (): MemoryLedgerStore => {
         budgets.set(budget.id, { region: budget.region, json: encodeBudgetJson(budget) })
         return Effect.void
       }),
-    getBudget: (budgetId, scope) => Effect.suspend(() => inScope(budgetId, scope)),
+    getBudget: (scope, budgetId) => Effect.suspend(() => inScope(budgetId, scope)),
     listBudgets: (scope) =>
       Effect.sync(() => {
         const out: Array<BudgetHead> = []
@@ -94,7 +94,7 @@ export const makeMemoryLedgerStore = (): MemoryLedgerStore => {
         }
         return out.sort((a, b) => (a.budgetId < b.budgetId ? -1 : a.budgetId > b.budgetId ? 1 : 0))
       }),
-    record: (entries) =>
+    append: (entries) =>
       Effect.suspend((): Effect.Effect<RecordOutcome, RecordError | StoreError> => {
         const invalid = checkEntries(entries)
         if (invalid !== undefined) return Effect.fail(invalid)
@@ -103,14 +103,14 @@ export const makeMemoryLedgerStore = (): MemoryLedgerStore => {
           const row = budgets.get(id)
           if (row === undefined) continue
           const budget = decodeBudgetJson(row.json)
-          if (budget === undefined) return Effect.fail(new StoreError({ operation: "record", reason: `budget ${id}: the stored budget does not decode` }))
+          if (budget === undefined) return Effect.fail(new StoreError({ store: "ledger", operation: "append", reason: `budget ${id}: the stored budget does not decode` }))
           decoded.set(id, budget)
         }
         const storedEntry = (budgetId: string, key: string): LedgerEntry | undefined => {
           const json = ledgers.get(budgetId)?.get(key)
           if (json === undefined) return undefined
           const e = decodeStoredEntry(parse(json))
-          if (e === undefined) throw new CorruptRecord({ caseId: key, sequence: 0, reason: "the stored ledger entry does not decode" })
+          if (e === undefined) throw new CorruptRecord({ store: "ledger", key: `${budgetId}/${key}`, reason: "the stored entry does not decode" })
           return e
         }
         const settled = (budgetId: string, commitmentKey: string): Money.Fen => {
@@ -125,7 +125,7 @@ export const makeMemoryLedgerStore = (): MemoryLedgerStore => {
         try {
           plan = planRecord(entries, { budget: (id) => decoded.get(id), stored: storedEntry, settled })
         } catch (error) {
-          if (error instanceof CorruptRecord) return Effect.fail(new StoreError({ operation: "record", reason: error.message }))
+          if (error instanceof CorruptRecord) return Effect.fail(new StoreError({ store: "ledger", operation: "append", reason: error.message }))
           throw error
         }
         if (Result.isFailure(plan)) return Effect.fail(plan.failure)
@@ -142,7 +142,7 @@ export const makeMemoryLedgerStore = (): MemoryLedgerStore => {
         const all = yield* entriesOf(budgetId)
         return all.filter((e) => (range.from === undefined || e.on >= range.from) && (range.to === undefined || e.on <= range.to))
       }),
-    executionTotals: (scope, budgetId, asOf) =>
+    totals: (scope, budgetId, asOf) =>
       Effect.gen(function* () {
         const budget = yield* inScope(budgetId, scope)
         return totalsOf(budget, yield* entriesOf(budgetId), asOf)

@@ -60,7 +60,7 @@ export const makeMemoryRecordStore = (): MemoryRecordStore => {
       })
     )
 
-  const list = <T extends RecordType>(type: T, scope: Region.RegionCode, period?: Parameters<RecordStoreShape["list"]>[2]) =>
+  const list = <T extends RecordType>(scope: Region.RegionCode, type: T, period?: Parameters<RecordStoreShape["list"]>[2]) =>
     Effect.suspend((): Effect.Effect<ReadonlyArray<RecordOf<T>>, CorruptRecord> => {
       const out: Array<EvaluationRecord> = []
       for (const row of rows.values()) {
@@ -73,7 +73,7 @@ export const makeMemoryRecordStore = (): MemoryRecordStore => {
         }
         const r = decodeRecord(parsed)
         if (Result.isFailure(r) || r.success.type !== type || r.success.id !== row.id || r.success.region !== row.region) {
-          return Effect.fail(new CorruptRecord({ caseId: `${type}:${row.id}`, sequence: 0, reason: "the stored record does not decode" }))
+          return Effect.fail(new CorruptRecord({ store: "records", key: `${row.region}/${type}/${row.id}`, reason: "the stored record does not decode" }))
         }
         if (period === undefined || inPeriod(r.success, period)) out.push(r.success)
       }
@@ -109,7 +109,7 @@ export interface MemoryEvaluationStores {
  * @category constructors
  */
 export const makeMemoryEvaluationSource = (stores: MemoryEvaluationStores): EvaluationSourceShape => {
-  const failure = (operation: string) => (e: { readonly message: string }) => new StoreError({ operation, reason: e.message })
+  const failure = (operation: string) => (e: { readonly message: string }) => new StoreError({ store: "cases", operation, reason: e.message })
 
   const loadCases = (scope: Region.RegionCode, operation: string) =>
     Effect.gen(function* () {
@@ -117,7 +117,7 @@ export const makeMemoryEvaluationSource = (stores: MemoryEvaluationStores): Eval
       const cases: Array<CaseFacts> = []
       const clocks: Array<ClockFacts> = []
       for (const head of heads) {
-        const events = yield* stores.cases.load(head.caseId, head.region)
+        const events = yield* stores.cases.load(head.region, head.caseId)
         const c = replay(events)
         if (c === undefined) continue
         cases.push(caseFacts(c, caseDates(events)))
@@ -131,8 +131,8 @@ export const makeMemoryEvaluationSource = (stores: MemoryEvaluationStores): Eval
       const { cases, clocks } = yield* loadCases(scope, "measure")
       const records: Array<EvaluationRecord> = []
       // A record that no longer decodes fails the evaluation as the CorruptRecord naming it.
-      for (const type of recordTypes) records.push(...(yield* stores.records.list(type, scope)))
-      const shifts = yield* stores.rosters.listWorked(scope, period.from, period.to)
+      for (const type of recordTypes) records.push(...(yield* stores.records.list(scope, type)))
+      const shifts = yield* stores.rosters.listWorked(scope, period)
       return { cases, clocks, records, shifts } satisfies EvaluationInput
     })
 

@@ -123,7 +123,7 @@ export const runCases = (plan: PlannedYear, progress: (done: number, total: numb
     let batchDay = ""
     const flush = function* () {
       if (batch.length === 0) return
-      yield* store.appendMany(batch)
+      yield* store.append(batch)
       batch = []
     }
     for (let i = 0; i < steps.length; i++) {

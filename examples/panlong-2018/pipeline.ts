@@ -155,9 +155,9 @@ export const runYear = (plan: PlannedYear, progress: Progress = () => {}) =>
 
     // 3. The duty roster, solved and worked.
     const roster = solve(Result.getOrThrow(decodeRosterInput(rosterInput(plan.lawyers))))
-    yield* rosters.save("PL-2018-duty", region, roster)
+    yield* rosters.put(region, "PL-2018-duty", roster)
     const worked: Array<WorkedShift> = roster.assignments.map((a) => ({ region, date: a.date, siteId: a.siteId, slot: a.slot, seat: a.seat, lawyerId: a.lawyerId, rosterId: "PL-2018-duty" }))
-    yield* rosters.recordWorked(worked)
+    yield* rosters.putWorked(worked)
     progress("roster", worked.length, worked.length)
 
     // 4-5. Subsidies of the concluded cases (due the day the closing materials were filed) and of
@@ -182,8 +182,8 @@ export const runYear = (plan: PlannedYear, progress: Progress = () => {}) =>
     )
     if (subsidies.unpaid.length > 0) throw new Error(`unpaid cases: ${subsidies.unpaid.map((u) => `${u.caseId} (${u.reason})`).join("; ")}`)
     progress("subsidies", subsidies.payables.length, subsidies.payables.length)
-    yield* ledger.saveBudget(budget2018)
-    yield* ledger.record([...vouchers2018(plan), ...subsidies.entries])
+    yield* ledger.putBudget(budget2018)
+    yield* ledger.append([...vouchers2018(plan), ...subsidies.entries])
     const stored = yield* ledger.listEntries(region, budget2018.id)
     const balance = reconcile(stored, subsidies.payables)
     progress("ledger", stored.length, stored.length)

@@ -10,6 +10,7 @@
  * @since 0.1.0
  */
 import { Data, Result, Schema } from "effect"
+import * as IdModule from "../Id.ts"
 import * as CalendarDate from "../CalendarDate.ts"
 import type { Issue } from "../eligibility/Application.ts"
 import { issuesOf } from "../eligibility/Application.ts"
@@ -42,7 +43,7 @@ export const Key = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema
  */
 export const Source = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("manual"), ref: Schema.optionalKey(Key) }),
-  Schema.Struct({ kind: Schema.Literal("case"), caseId: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(128))) }),
+  Schema.Struct({ kind: Schema.Literal("case"), caseId: IdModule.Id }),
   Schema.Struct({
     kind: Schema.Literal("duty-shift"),
     date: CalendarDate.CalendarDate,

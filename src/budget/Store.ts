@@ -14,7 +14,7 @@
  */
 import { Context, Data, Effect } from "effect"
 import type * as CalendarDate from "../CalendarDate.ts"
-import type { CorruptRecord, StoreError } from "../lifecycle/Store.ts"
+import type { CorruptRecord, StoreError } from "../Storage.ts"
 import type * as Region from "../Region.ts"
 import type { Budget } from "./Budget.ts"
 import type { ExecutionOptions, ExecutionReport } from "./execution.ts"
@@ -96,14 +96,14 @@ export const checkBudgetChange = (budget: Budget, usage: BudgetUsage): BudgetCon
  * @since 0.1.0
  */
 export interface LedgerStoreShape {
-  /** Saves (or replaces) a budget; see {@link BudgetConflict}. */
-  readonly saveBudget: (budget: Budget) => Effect.Effect<void, BudgetConflict | StoreError>
+  /** Stores (or replaces) a budget; see {@link BudgetConflict}. */
+  readonly putBudget: (budget: Budget) => Effect.Effect<void, BudgetConflict | StoreError>
   /** A budget inside `scope`. */
-  readonly getBudget: (budgetId: string, scope: Region.RegionCode) => Effect.Effect<Budget, BudgetNotFound | CorruptRecord | StoreError>
+  readonly getBudget: (scope: Region.RegionCode, budgetId: string) => Effect.Effect<Budget, BudgetNotFound | CorruptRecord | StoreError>
   /** The budgets inside `scope`, by id. */
   readonly listBudgets: (scope: Region.RegionCode) => Effect.Effect<ReadonlyArray<BudgetHead>, StoreError>
-  /** Records a batch of entries, idempotently, all or nothing (see {@link planRecord}). */
-  readonly record: (entries: ReadonlyArray<LedgerEntry>) => Effect.Effect<RecordOutcome, RecordError | StoreError>
+  /** Appends a batch of entries to the ledger, idempotently, all or nothing (see {@link planRecord}). */
+  readonly append: (entries: ReadonlyArray<LedgerEntry>) => Effect.Effect<RecordOutcome, RecordError | StoreError>
   /** The entries of a budget inside `scope`, within `range`, in canonical order (date, key). */
   readonly listEntries: (
     scope: Region.RegionCode,
@@ -111,7 +111,7 @@ export interface LedgerStoreShape {
     range?: DateRange
   ) => Effect.Effect<ReadonlyArray<LedgerEntry>, BudgetNotFound | CorruptRecord | StoreError>
   /** The sums per line of a budget's entries up to `asOf` (inclusive); computed in SQL by the SQL adapters. */
-  readonly executionTotals: (
+  readonly totals: (
     scope: Region.RegionCode,
     budgetId: string,
     asOf: CalendarDate.CalendarDate
@@ -144,21 +144,21 @@ export class LedgerStore extends Context.Service<LedgerStore, LedgerStoreShape>(
  * import { Effect } from "effect"
  * import { CalendarDate, Region } from "fayuan"
  * import { executionReport } from "fayuan/budget"
- * const report = executionReport("YN-2018", Region.makeUnsafe("53"), CalendarDate.makeUnsafe("2018-06-30"))
+ * const report = executionReport(Region.makeUnsafe("53"), "YN-2018", CalendarDate.makeUnsafe("2018-06-30"))
  * // Effect<ExecutionReport, BudgetNotFound | CorruptRecord | StoreError, LedgerStore>
  * ```
  * @category services
  * @since 0.1.0
  */
 export const executionReport = (
-  budgetId: string,
   scope: Region.RegionCode,
+  budgetId: string,
   asOf: CalendarDate.CalendarDate,
   options: ExecutionOptions = {}
 ): Effect.Effect<ExecutionReport, BudgetNotFound | CorruptRecord | StoreError, LedgerStore> =>
   Effect.gen(function* () {
     const store = yield* LedgerStore
-    const budget = yield* store.getBudget(budgetId, scope)
-    const totals = yield* store.executionTotals(scope, budgetId, asOf)
+    const budget = yield* store.getBudget(scope, budgetId)
+    const totals = yield* store.totals(scope, budgetId, asOf)
     return execution(budget, totals, asOf, options)
   })

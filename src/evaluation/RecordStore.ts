@@ -15,7 +15,7 @@
  */
 import { Context, Data, Effect, Result } from "effect"
 import type * as Region from "../Region.ts"
-import type { CorruptRecord, StoreError } from "../lifecycle/Store.ts"
+import type { CorruptRecord, StoreError } from "../Storage.ts"
 import type { EvaluationRecord, Period, RecordOf, RecordType } from "./Records.ts"
 import { canonicalJson, decodeRecords, InvalidRecords, recordKey } from "./Records.ts"
 
@@ -70,7 +70,7 @@ export interface RecordStoreShape {
    * The records of a type inside `scope`, by region and id; with a period, only those that count
    * in it (a dated record on a day of it, a point or position open during it).
    */
-  readonly list: <T extends RecordType>(type: T, scope: Region.RegionCode, period?: Period) => Effect.Effect<ReadonlyArray<RecordOf<T>>, CorruptRecord | StoreError>
+  readonly list: <T extends RecordType>(scope: Region.RegionCode, type: T, period?: Period) => Effect.Effect<ReadonlyArray<RecordOf<T>>, CorruptRecord | StoreError>
 }
 
 /**
@@ -78,10 +78,11 @@ export interface RecordStoreShape {
  *
  * @example
  * import { Effect } from "effect"
+ * import { Region } from "fayuan"
  * import { RecordStore } from "fayuan/evaluation"
  * const points = Effect.gen(function* () {
  *   const store = yield* RecordStore
- *   return yield* store.list("network-point", "530103")
+ *   return yield* store.list(Region.makeUnsafe("530103"), "network-point")
  * })
  *
  * @category services

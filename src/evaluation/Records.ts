@@ -15,6 +15,7 @@
  * @since 0.1.0
  */
 import { Data, Result, Schema } from "effect"
+import * as IdModule from "../Id.ts"
 import * as CalendarDate from "../CalendarDate.ts"
 import type { Application } from "../eligibility/Application.ts"
 import type { Issue } from "../eligibility/Application.ts"
@@ -23,7 +24,7 @@ import type { SpecialGroup } from "../lifecycle/Event.ts"
 import { canonicalGroups, SpecialGroups } from "../lifecycle/Event.ts"
 import * as Region from "../Region.ts"
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(64)))
+const Id = IdModule.Id
 const Quantity = Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(1), Schema.isLessThanOrEqualTo(100_000_000)))
 const Count = Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0), Schema.isLessThanOrEqualTo(100_000_000)))
 

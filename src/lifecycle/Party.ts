@@ -15,7 +15,8 @@ import { issuesOf } from "../eligibility/Application.ts"
 import type { Issue } from "../eligibility/Application.ts"
 import type * as Region from "../Region.ts"
 import { ResidentIdFromString } from "../ResidentId.ts"
-import type { CaseNotFound, CorruptRecord, StoreError } from "./Store.ts"
+import type { CorruptRecord, StoreError } from "../Storage.ts"
+import type { CaseNotFound } from "./Store.ts"
 
 /**
  * A party's personal data.
@@ -60,8 +61,6 @@ export const decodeParty = (input: unknown): Result.Result<Party, InvalidParty> 
 
 /** The stored form: JSON with the raw ID number (storage is where it must be). */
 export const encodePartyJson = Schema.encodeSync(Schema.fromJsonString(Party))
-/** Decodes the stored form. */
-export const decodePartyJson = Schema.decodeUnknownResult(Schema.fromJsonString(Party))
 
 /**
  * What an adapter provides for parties.
@@ -69,12 +68,15 @@ export const decodePartyJson = Schema.decodeUnknownResult(Schema.fromJsonString(
  * @category models
  */
 export interface PartyStoreShape {
-  /** Sets the party of a case (replacing any). */
-  readonly put: (caseId: string, region: Region.RegionCode, party: Party) => Effect.Effect<void, StoreError>
+  /** Sets the party of a case in `region` (replacing any). */
+  readonly put: (region: Region.RegionCode, caseId: string, party: Party) => Effect.Effect<void, StoreError>
   /** The party of a case inside `scope`. */
-  readonly get: (caseId: string, scope: Region.RegionCode) => Effect.Effect<Party, CaseNotFound | CorruptRecord | StoreError>
-  /** Erases the party of a case (its events stay). */
-  readonly erase: (caseId: string, region: Region.RegionCode) => Effect.Effect<void, StoreError>
+  readonly get: (scope: Region.RegionCode, caseId: string) => Effect.Effect<Party, CaseNotFound | CorruptRecord | StoreError>
+  /**
+   * Erases the party of a case inside `scope` (its events stay): `CaseNotFound` when no party of
+   * that case is inside the scope, so an erasure asked of the wrong office never reports success.
+   */
+  readonly erase: (scope: Region.RegionCode, caseId: string) => Effect.Effect<void, CaseNotFound | StoreError>
 }
 
 /**

@@ -14,6 +14,7 @@
 import { Context, Data } from "effect"
 import type { Effect } from "effect"
 import type * as Region from "../Region.ts"
+import type { CorruptRecord, StoreError } from "../Storage.ts"
 import type { CaseEvent } from "./Event.ts"
 
 /**
@@ -37,14 +38,9 @@ export class VersionConflict extends Data.TaggedError("VersionConflict")<{
  *
  * @category errors
  */
-export class CaseAlreadyExists extends Data.TaggedError("CaseAlreadyExists")<{
-  readonly caseId: string
-  readonly region: string
-  /** The version the existing case is at. */
-  readonly version: number
-}> {
+export class CaseAlreadyExists extends Data.TaggedError("CaseAlreadyExists")<{ readonly caseId: string }> {
   override get message(): string {
-    return `case ${this.caseId} already exists in ${this.region} (at version ${this.version}): load it instead of opening it again`
+    return `case ${this.caseId} already exists: load it instead of opening it again`
   }
 }
 
@@ -60,21 +56,6 @@ export class CaseNotFound extends Data.TaggedError("CaseNotFound")<{ readonly ca
 }
 
 /**
- * A stored record that does not decode: which case, which event, and why (never its content).
- *
- * @category errors
- */
-export class CorruptRecord extends Data.TaggedError("CorruptRecord")<{
-  readonly caseId: string
-  readonly sequence: number
-  readonly reason: string
-}> {
-  override get message(): string {
-    return `stored event ${this.sequence} of case ${this.caseId} does not decode: ${this.reason}`
-  }
-}
-
-/**
  * An append that is not well formed (events of another case, out of sequence, wrong region).
  *
  * @category errors
@@ -85,16 +66,7 @@ export class InvalidAppend extends Data.TaggedError("InvalidAppend")<{ readonly 
   }
 }
 
-/**
- * The storage itself failed (connection lost, disk full). The message never holds stored data.
- *
- * @category errors
- */
-export class StoreError extends Data.TaggedError("StoreError")<{ readonly operation: string; readonly reason: string }> {
-  override get message(): string {
-    return `store ${this.operation} failed: ${this.reason}`
-  }
-}
+export { CorruptRecord, StoreError } from "../Storage.ts"
 
 /**
  * A case in a listing.
@@ -155,22 +127,15 @@ export const mergeBatch = (batch: ReadonlyArray<AppendRequest>): ReadonlyArray<A
  */
 export interface CaseStoreShape {
   /**
-   * Appends `events` (sequences `expectedVersion + 1 …`) to the log of `caseId`, if its current
-   * version is `expectedVersion` (0 for a new case). All or nothing; no events is a no-op.
+   * Appends each request's events (sequences `expectedVersion + 1 …`) to its case's log, if the
+   * case is at `expectedVersion` (0 for a new case), all in one transaction: all or nothing. A
+   * case may appear more than once if its versions chain; the first conflict fails the whole
+   * batch and names its case. Case ids are unique in a deployment: opening a case whose id exists
+   * in any region is a conflict. An empty batch, or requests without events, is a no-op.
    */
-  readonly append: (
-    caseId: string,
-    expectedVersion: number,
-    events: ReadonlyArray<CaseEvent>
-  ) => Effect.Effect<void, VersionConflict | InvalidAppend | StoreError>
-  /**
-   * Appends several commands' events in one transaction, all or nothing: for imports, replays and
-   * bulk loads. A case may appear more than once if its versions chain. The first conflict fails
-   * the whole batch and names its case.
-   */
-  readonly appendMany: (batch: ReadonlyArray<AppendRequest>) => Effect.Effect<void, VersionConflict | InvalidAppend | StoreError>
+  readonly append: (batch: ReadonlyArray<AppendRequest>) => Effect.Effect<void, VersionConflict | InvalidAppend | StoreError>
   /** The log of a case inside `scope`, in sequence order. */
-  readonly load: (caseId: string, scope: Region.RegionCode) => Effect.Effect<ReadonlyArray<CaseEvent>, CaseNotFound | CorruptRecord | StoreError>
+  readonly load: (scope: Region.RegionCode, caseId: string) => Effect.Effect<ReadonlyArray<CaseEvent>, CaseNotFound | CorruptRecord | StoreError>
   /** The cases inside `scope`, by case id. */
   readonly list: (scope: Region.RegionCode) => Effect.Effect<ReadonlyArray<CaseHead>, StoreError>
 }
@@ -180,10 +145,11 @@ export interface CaseStoreShape {
  *
  * @example
  * import { Effect } from "effect"
+ * import { Region } from "fayuan"
  * import { CaseStore } from "fayuan/lifecycle"
  * const heads = Effect.gen(function* () {
  *   const store = yield* CaseStore
- *   return yield* store.list("530103")
+ *   return yield* store.list(Region.makeUnsafe("530103"))
  * })
  *
  * @category services

@@ -98,7 +98,7 @@ export const execute = Effect.fn("fayuan/lifecycle/execute")(function* (
   if (opens && (cmd as { caseId: string }).caseId !== caseId) {
     return yield* Effect.fail(new InvalidCommand({ issues: [{ path: "caseId", reason: `differs from the case id given to execute (${caseId})` }] }))
   }
-  const events: ReadonlyArray<CaseEvent> = opens ? [] : yield* store.load(caseId, ctx.actor.region)
+  const events: ReadonlyArray<CaseEvent> = opens ? [] : yield* store.load(ctx.actor.region, caseId)
   const current = replay(events)
   const version = current?.version ?? 0
   if (expected !== undefined && expected !== version && !opens) {
@@ -106,11 +106,11 @@ export const execute = Effect.fn("fayuan/lifecycle/execute")(function* (
   }
   const produced = transition(current, cmd, ctx)
   if (Result.isFailure(produced)) return yield* Effect.fail(produced.failure)
-  const appended = yield* Effect.result(store.append(caseId, version, produced.success))
+  const appended = yield* Effect.result(store.append([{ caseId, expectedVersion: version, events: produced.success }]))
   if (Result.isFailure(appended)) {
     const e = appended.failure
     if (opens && e._tag === "VersionConflict") {
-      return yield* Effect.fail(new CaseAlreadyExists({ caseId, region: produced.success[0]!.region, version: e.actual }))
+      return yield* Effect.fail(new CaseAlreadyExists({ caseId }))
     }
     return yield* Effect.fail(e)
   }
@@ -124,12 +124,12 @@ export const execute = Effect.fn("fayuan/lifecycle/execute")(function* (
  *
  * @category workflow
  */
-export const load = Effect.fn("fayuan/lifecycle/load")(function* (caseId: string, scope: Region.RegionCode) {
+export const load = Effect.fn("fayuan/lifecycle/load")(function* (scope: Region.RegionCode, caseId: string) {
   const badId = typeof caseId === "string" ? Id.problem(caseId) : "expected a string"
   if (badId !== undefined) return yield* invalid("caseId", badId)
   if (!isRegion(scope)) return yield* invalid("scope", "expected a region code")
   const store = yield* CaseStore
-  return replay(yield* store.load(caseId, scope))!
+  return replay(yield* store.load(scope, caseId))!
 })
 
 /**
@@ -145,7 +145,7 @@ export const loadAll = Effect.fn("fayuan/lifecycle/loadAll")(function* (scope: R
   const cases: Array<Case> = []
   const corrupt: Array<CorruptRecord> = []
   for (const head of heads) {
-    const events = yield* Effect.result(store.load(head.caseId, scope))
+    const events = yield* Effect.result(store.load(scope, head.caseId))
     if (Result.isSuccess(events)) cases.push(replay(events.success)!)
     else if (events.failure._tag === "CorruptRecord") corrupt.push(events.failure)
     else if (events.failure._tag === "StoreError") return yield* Effect.fail(events.failure)

@@ -211,11 +211,11 @@ export const selfEvaluation = (
     let budget: BudgetSummary | undefined
     if (options.budgetId !== undefined) {
       const ledger = yield* LedgerStore
-      const b = yield* ledger.getBudget(options.budgetId, options.scope)
+      const b = yield* ledger.getBudget(options.scope, options.budgetId)
       if (b.year !== options.year) return yield* Effect.fail(new BudgetYearMismatch({ budgetId: b.id, budgetYear: b.year, year: options.year }))
       const reports: Array<ExecutionReport> = []
       for (const end of monthEnds(options.year)) {
-        const totals = yield* ledger.executionTotals(options.scope, b.id, end)
+        const totals = yield* ledger.totals(options.scope, b.id, end)
         reports.push(execution(b, totals, end, options.execution))
       }
       monthly = reports

@@ -12,7 +12,7 @@ import * as IdModule from "../Id.ts"
 import type { Effect } from "effect"
 import * as CalendarDate from "../CalendarDate.ts"
 import * as Region from "../Region.ts"
-import type { CorruptRecord, StoreError } from "../lifecycle/Store.ts"
+import type { CorruptRecord, StoreError } from "../Storage.ts"
 import { slots } from "./Roster.ts"
 import type { Roster } from "./Roster.ts"
 
@@ -49,8 +49,11 @@ export const StoredRoster = Schema.Struct({
 
 /** The stored JSON of a roster. */
 export const encodeRosterJson = (roster: Roster): string => JSON.stringify({ schemaVersion: 1, ...roster })
-/** Decodes the stored JSON of a roster. */
-export const decodeRosterJson = Schema.decodeUnknownResult(Schema.fromJsonString(StoredRoster))
+/** A stored roster without its schema version: the roster. */
+export const rosterOfStored = (stored: typeof StoredRoster.Type): Roster => {
+  const { schemaVersion: _, ...roster } = stored
+  return roster
+}
 
 /**
  * A duty shift a lawyer worked.
@@ -74,19 +77,29 @@ export class RosterNotFound extends Data.TaggedError("RosterNotFound")<{ readonl
 }
 
 /**
+ * A span of days, both ends inclusive.
+ *
+ * @category models
+ */
+export interface DateSpan {
+  readonly from: CalendarDate.CalendarDate
+  readonly to: CalendarDate.CalendarDate
+}
+
+/**
  * What an adapter provides for rosters.
  *
  * @category models
  */
 export interface RosterStoreShape {
-  /** Saves (or replaces) a roster under an id for a region. */
-  readonly save: (rosterId: string, region: Region.RegionCode, roster: Roster) => Effect.Effect<void, StoreError>
+  /** Stores (or replaces: a re-plan) a roster under an id for a region. */
+  readonly put: (region: Region.RegionCode, rosterId: string, roster: Roster) => Effect.Effect<void, StoreError>
   /** A roster inside `scope`. */
-  readonly get: (rosterId: string, scope: Region.RegionCode) => Effect.Effect<Roster, RosterNotFound | CorruptRecord | StoreError>
-  /** Records worked shifts; a shift already recorded for its seat is replaced, never doubled. */
-  readonly recordWorked: (shifts: ReadonlyArray<WorkedShift>) => Effect.Effect<void, StoreError>
-  /** Worked shifts inside `scope` from `from` to `to` (inclusive), by date, site, slot, seat. */
-  readonly listWorked: (scope: Region.RegionCode, from: CalendarDate.CalendarDate, to: CalendarDate.CalendarDate) => Effect.Effect<ReadonlyArray<WorkedShift>, StoreError>
+  readonly get: (scope: Region.RegionCode, rosterId: string) => Effect.Effect<Roster, RosterNotFound | CorruptRecord | StoreError>
+  /** Stores worked shifts, keyed by seat: a shift already stored for its seat is replaced, never doubled. */
+  readonly putWorked: (shifts: ReadonlyArray<WorkedShift>) => Effect.Effect<void, StoreError>
+  /** Worked shifts inside `scope` from `range.from` to `range.to` (inclusive), by date, site, slot, seat. */
+  readonly listWorked: (scope: Region.RegionCode, range: DateSpan) => Effect.Effect<ReadonlyArray<WorkedShift>, StoreError>
 }
 
 /**
@@ -95,6 +108,9 @@ export interface RosterStoreShape {
  * @category services
  */
 export class RosterStore extends Context.Service<RosterStore, RosterStoreShape>()("fayuan/RosterStore") {}
+
+/** The key a worked shift is stored under: its seat (region, date, site, slot, seat). */
+export const seatKey = (w: WorkedShift): string => `${w.region}|${w.date}|${w.siteId}|${w.slot}|${w.seat}`
 
 /** Orders worked shifts canonically. */
 export const compareWorked = (a: WorkedShift, b: WorkedShift): number =>

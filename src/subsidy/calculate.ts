@@ -15,6 +15,7 @@
  * @since 0.1.0
  */
 import { Data, Result, Schema } from "effect"
+import * as IdModule from "../Id.ts"
 import * as CalendarDate from "../CalendarDate.ts"
 import type { Issue } from "../eligibility/Application.ts"
 import { issuesOf } from "../eligibility/Application.ts"
@@ -47,7 +48,7 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Claims
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(64)))
+const Id = IdModule.Id
 const ten = Ratio.makeUnsafe(10, 1)
 const Complexity = Ratio.RatioFromDecimal.pipe(
   Schema.check(Schema.makeFilter((r: Ratio.Ratio) => (Ratio.compare(r, Ratio.one) >= 0 && Ratio.compare(r, ten) <= 0) || "a ratio from 1 to 10"))

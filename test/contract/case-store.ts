@@ -52,21 +52,21 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
     it("appends a new case at version 0 and loads it back, decoded and in order", async () => {
       const { store, close } = await make()
       const log = caseLog("c1")
-      expect(await run(store.append("c1", 0, log.slice(0, 2)))).toEqual(Result.succeed(undefined))
-      expect(await run(store.append("c1", 2, log.slice(2)))).toEqual(Result.succeed(undefined))
-      expect(await run(store.load("c1", Region.makeUnsafe("530103")))).toEqual(Result.succeed(log))
+      expect(await run(store.append([{ caseId: "c1", expectedVersion: 0, events: log.slice(0, 2) }]))).toEqual(Result.succeed(undefined))
+      expect(await run(store.append([{ caseId: "c1", expectedVersion: 2, events: log.slice(2) }]))).toEqual(Result.succeed(undefined))
+      expect(await run(store.load(Region.makeUnsafe("530103"), "c1"))).toEqual(Result.succeed(log))
       await close?.()
     })
 
     it("rejects an append at a stale version with VersionConflict and writes nothing", async () => {
       const { store, close } = await make()
       const log = caseLog("c1")
-      await run(store.append("c1", 0, log.slice(0, 2)))
-      const r = await run(store.append("c1", 1, log.slice(1)))
+      await run(store.append([{ caseId: "c1", expectedVersion: 0, events: log.slice(0, 2) }]))
+      const r = await run(store.append([{ caseId: "c1", expectedVersion: 1, events: log.slice(1) }]))
       expect(Result.isFailure(r) && r.failure).toMatchObject({ _tag: "VersionConflict", caseId: "c1", expected: 1, actual: 2 })
-      const again = await run(store.append("c1", 0, log.slice(0, 1)))
+      const again = await run(store.append([{ caseId: "c1", expectedVersion: 0, events: log.slice(0, 1) }]))
       expect(Result.isFailure(again) && again.failure._tag).toBe("VersionConflict")
-      expect(Result.getOrThrow(await run(store.load("c1", Region.makeUnsafe("530103"))))).toHaveLength(2)
+      expect(Result.getOrThrow(await run(store.load(Region.makeUnsafe("530103"), "c1")))).toHaveLength(2)
       await close?.()
     })
 
@@ -74,11 +74,11 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
       const { store, close } = await make()
       const log = caseLog("c1")
       const other = caseLog("c2")
-      const mixed = await run(store.append("c1", 0, [log[0]!, other[1]!]))
+      const mixed = await run(store.append([{ caseId: "c1", expectedVersion: 0, events: [log[0]!, other[1]!] }]))
       expect(Result.isFailure(mixed) && mixed.failure._tag).toBe("InvalidAppend")
-      const gap = await run(store.append("c1", 0, [log[0]!, log[2]!]))
+      const gap = await run(store.append([{ caseId: "c1", expectedVersion: 0, events: [log[0]!, log[2]!] }]))
       expect(Result.isFailure(gap) && gap.failure._tag).toBe("InvalidAppend")
-      expect(Result.isFailure(await run(store.load("c1", Region.makeUnsafe("530103"))))).toBe(true)
+      expect(Result.isFailure(await run(store.load(Region.makeUnsafe("530103"), "c1")))).toBe(true)
       await close?.()
     })
 
@@ -87,22 +87,22 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
       const a = caseLog("a")
       const b = caseLog("b", "530102")
       expect(
-        await run(store.appendMany([
+        await run(store.append([
           { caseId: "a", expectedVersion: 0, events: a.slice(0, 1) },
           { caseId: "b", expectedVersion: 0, events: b },
           { caseId: "a", expectedVersion: 1, events: a.slice(1, 2) }
         ]))
       ).toEqual(Result.succeed(undefined))
-      expect(Result.getOrThrow(await run(store.load("a", Region.makeUnsafe("53"))))).toEqual(a.slice(0, 2))
+      expect(Result.getOrThrow(await run(store.load(Region.makeUnsafe("53"), "a")))).toEqual(a.slice(0, 2))
       // One stale request fails the whole batch, naming its case; the other case is not written.
       const c = caseLog("c")
-      const r = await run(store.appendMany([
+      const r = await run(store.append([
         { caseId: "c", expectedVersion: 0, events: c },
         { caseId: "a", expectedVersion: 1, events: a.slice(1) }
       ]))
       expect(Result.isFailure(r) && r.failure).toMatchObject({ _tag: "VersionConflict", caseId: "a", expected: 1, actual: 2 })
-      expect(Result.isFailure(await run(store.load("c", Region.makeUnsafe("530103"))))).toBe(true)
-      const broken = await run(store.appendMany([
+      expect(Result.isFailure(await run(store.load(Region.makeUnsafe("530103"), "c")))).toBe(true)
+      const broken = await run(store.append([
         { caseId: "c", expectedVersion: 0, events: c.slice(0, 1) },
         { caseId: "c", expectedVersion: 2, events: c.slice(2) }
       ]))
@@ -113,15 +113,15 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
 
     it("scopes reads by region: a district sees its own, a city and a province their subtree", async () => {
       const { store, close } = await make()
-      await run(store.append("p1", 0, caseLog("p1", "530103")))
-      await run(store.append("w1", 0, caseLog("w1", "530102")))
-      await run(store.append("b1", 0, caseLog("b1", "530502")))
+      await run(store.append([{ caseId: "p1", expectedVersion: 0, events: caseLog("p1", "530103") }]))
+      await run(store.append([{ caseId: "w1", expectedVersion: 0, events: caseLog("w1", "530102") }]))
+      await run(store.append([{ caseId: "b1", expectedVersion: 0, events: caseLog("b1", "530502") }]))
       const ids = async (scope: string) => Result.getOrThrow(await run(store.list(Region.makeUnsafe(scope)))).map((h) => h.caseId)
       expect(await ids("530103")).toEqual(["p1"])
       expect(await ids("5301")).toEqual(["p1", "w1"])
       expect(await ids("53")).toEqual(["b1", "p1", "w1"])
       expect(await ids("000000")).toEqual(["b1", "p1", "w1"])
-      const outside = await run(store.load("w1", Region.makeUnsafe("530103")))
+      const outside = await run(store.load(Region.makeUnsafe("530103"), "w1"))
       expect(Result.isFailure(outside) && outside.failure._tag).toBe("CaseNotFound")
       expect(Result.getOrThrow(await run(store.list(Region.makeUnsafe("5301"))))).toEqual([
         { caseId: "p1", region: "530103", version: 3 },
@@ -130,17 +130,33 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
       await close?.()
     })
 
+    it("holds one case per id in the deployment: the same id opened in another district is a conflict, read alike at every scope", async () => {
+      const { store, close } = await make()
+      expect(await run(store.append([{ caseId: "c1", expectedVersion: 0, events: caseLog("c1", "530103") }]))).toEqual(Result.succeed(undefined))
+      const other = await run(store.append([{ caseId: "c1", expectedVersion: 0, events: caseLog("c1", "530102") }]))
+      expect(Result.isFailure(other) && other.failure).toMatchObject({ _tag: "VersionConflict", caseId: "c1", expected: 0, actual: 3 })
+      const later = await run(store.append([{ caseId: "c1", expectedVersion: 3, events: [{ ...caseLog("c1", "530102")[0]!, sequence: 4 }] }]))
+      expect(Result.isFailure(later) && later.failure._tag).toBe("InvalidAppend")
+      for (const scope of ["530103", "5301", "53", "000000"]) {
+        expect(Result.getOrThrow(await run(store.load(Region.makeUnsafe(scope), "c1"))), scope).toEqual(caseLog("c1", "530103"))
+        expect(Result.getOrThrow(await run(store.list(Region.makeUnsafe(scope)))), scope).toEqual([{ caseId: "c1", region: "530103", version: 3 }])
+      }
+      const elsewhere = await run(store.load(Region.makeUnsafe("530102"), "c1"))
+      expect(Result.isFailure(elsewhere) && elsewhere.failure._tag).toBe("CaseNotFound")
+      await close?.()
+    })
+
     it("reports a corrupted record as CorruptRecord naming it, without breaking the listing", async () => {
       const subject = await make()
       if (subject.corrupt === undefined) return
       const { store } = subject
-      await run(store.append("c1", 0, caseLog("c1")))
-      await run(store.append("c2", 0, caseLog("c2")))
+      await run(store.append([{ caseId: "c1", expectedVersion: 0, events: caseLog("c1") }]))
+      await run(store.append([{ caseId: "c2", expectedVersion: 0, events: caseLog("c2") }]))
       await subject.corrupt("c1", 2)
-      const r = await run(store.load("c1", Region.makeUnsafe("530103")))
-      expect(Result.isFailure(r) && r.failure).toMatchObject({ _tag: "CorruptRecord", caseId: "c1", sequence: 2 })
+      const r = await run(store.load(Region.makeUnsafe("530103"), "c1"))
+      expect(Result.isFailure(r) && r.failure).toMatchObject({ _tag: "CorruptRecord", store: "cases", key: "c1/2" })
       expect(Result.getOrThrow(await run(store.list(Region.makeUnsafe("530103")))).map((h) => h.caseId)).toEqual(["c1", "c2"])
-      expect(Result.isSuccess(await run(store.load("c2", Region.makeUnsafe("530103"))))).toBe(true)
+      expect(Result.isSuccess(await run(store.load(Region.makeUnsafe("530103"), "c2")))).toBe(true)
       await subject.close?.()
     })
 
@@ -163,7 +179,7 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
           const log = logs.get(this.caseId)!
           const actual = model.get(this.caseId)?.version ?? 0
           const batch = log.slice(this.expected, this.expected + this.count)
-          const r = await run(real.append(this.caseId, this.expected, batch))
+          const r = await run(real.append([{ caseId: this.caseId, expectedVersion: this.expected, events: batch }]))
           if (batch.length === 0) {
             // Nothing to write: a no-op whatever the version.
             expect(Result.isSuccess(r)).toBe(true)
@@ -185,7 +201,7 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
         }
         check = () => true
         async run(model: Model, real: Real) {
-          const r = await run(real.load(this.caseId, Region.makeUnsafe(this.scope)))
+          const r = await run(real.load(Region.makeUnsafe(this.scope), this.caseId))
           const m = model.get(this.caseId)
           if (m === undefined || !Region.contains(Region.makeUnsafe(this.scope), Region.makeUnsafe(m.region))) {
             expect(Result.isFailure(r) && r.failure._tag).toBe("CaseNotFound")
@@ -233,20 +249,28 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
       const parties = subject.parties
       if (parties === undefined) return
       const party = Result.getOrThrow(decodeParty({ name: "李四", residentId: "11010519491231002X", phone: "13800000000" }))
-      expect(await run(parties.put("c1", Region.makeUnsafe("530103"), party))).toEqual(Result.succeed(undefined))
-      const back = Result.getOrThrow(await run(parties.get("c1", Region.makeUnsafe("5301"))))
+      expect(await run(parties.put(Region.makeUnsafe("530103"), "c1", party))).toEqual(Result.succeed(undefined))
+      const back = Result.getOrThrow(await run(parties.get(Region.makeUnsafe("5301"), "c1")))
       expect(back.name).toBe("李四")
       expect(back.residentId.reveal()).toBe("11010519491231002X")
       expect(back.phone).toBe("13800000000")
-      const outside = await run(parties.get("c1", Region.makeUnsafe("530102")))
+      const outside = await run(parties.get(Region.makeUnsafe("530102"), "c1"))
       expect(Result.isFailure(outside) && outside.failure._tag).toBe("CaseNotFound")
       if (subject.corruptParty !== undefined) {
         await subject.corruptParty("c1")
-        const bad = await run(parties.get("c1", Region.makeUnsafe("530103")))
-        expect(Result.isFailure(bad) && bad.failure).toMatchObject({ _tag: "CorruptRecord", caseId: "c1" })
+        const bad = await run(parties.get(Region.makeUnsafe("530103"), "c1"))
+        expect(Result.isFailure(bad) && bad.failure).toMatchObject({ _tag: "CorruptRecord", store: "parties", key: "c1" })
       }
-      await run(parties.erase("c1", Region.makeUnsafe("530103")))
-      const gone = await run(parties.get("c1", Region.makeUnsafe("530103")))
+      // Erasure asked of another office, or of a scope the party is not in, fails and erases nothing.
+      for (const scope of ["530102", "5305"]) {
+        const wrong = await run(parties.erase(Region.makeUnsafe(scope), "c1"))
+        expect(Result.isFailure(wrong) && wrong.failure._tag, scope).toBe("CaseNotFound")
+      }
+      if (subject.corruptParty === undefined) expect(Result.isSuccess(await run(parties.get(Region.makeUnsafe("530103"), "c1")))).toBe(true)
+      expect(await run(parties.erase(Region.makeUnsafe("53"), "c1"))).toEqual(Result.succeed(undefined))
+      const twice = await run(parties.erase(Region.makeUnsafe("530103"), "c1"))
+      expect(Result.isFailure(twice) && twice.failure._tag).toBe("CaseNotFound")
+      const gone = await run(parties.get(Region.makeUnsafe("530103"), "c1"))
       expect(Result.isFailure(gone) && gone.failure._tag).toBe("CaseNotFound")
       await subject.close?.()
     })
@@ -261,22 +285,22 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
         unfilled: [{ date: "2018-01-03" as WorkedShift["date"], siteId: "court", slot: "am", seat: 0, reason: "no lawyer", byReason: { "unavailable that day": 2 } }],
         certificate: { loads: [{ lawyerId: "L1", load: 1 }], maxLoad: 1, minLoad: 1, groups: [], maxSpread: 0, lowerBound: 1, gap: 0 }
       }
-      await run(rosters.save("r2018", Region.makeUnsafe("530103"), roster))
-      expect(await run(rosters.get("r2018", Region.makeUnsafe("5301")))).toEqual(Result.succeed(roster))
-      const outside = await run(rosters.get("r2018", Region.makeUnsafe("530102")))
+      await run(rosters.put(Region.makeUnsafe("530103"), "r2018", roster))
+      expect(await run(rosters.get(Region.makeUnsafe("5301"), "r2018"))).toEqual(Result.succeed(roster))
+      const outside = await run(rosters.get(Region.makeUnsafe("530102"), "r2018"))
       expect(Result.isFailure(outside) && outside.failure._tag).toBe("RosterNotFound")
       const replanned = { ...roster, assignments: [{ ...roster.assignments[0]!, lawyerId: "L2" }] }
-      await run(rosters.save("r2018", Region.makeUnsafe("530103"), replanned))
-      expect(await run(rosters.get("r2018", Region.makeUnsafe("530103")))).toEqual(Result.succeed(replanned))
+      await run(rosters.put(Region.makeUnsafe("530103"), "r2018", replanned))
+      expect(await run(rosters.get(Region.makeUnsafe("530103"), "r2018"))).toEqual(Result.succeed(replanned))
       const shift = (date: string, lawyerId: string, region = "530103"): WorkedShift => ({ region: Region.makeUnsafe(region), date: date as WorkedShift["date"], siteId: "court", slot: "full", seat: 0, lawyerId, rosterId: "r2018" })
-      await run(rosters.recordWorked([shift("2018-01-09", "L1"), shift("2018-01-02", "L1"), shift("2018-01-02", "L2"), shift("2018-01-02", "L3", "530102")]))
-      await run(rosters.recordWorked([shift("2018-01-09", "L1")]))
-      const worked = Result.getOrThrow(await run(rosters.listWorked(Region.makeUnsafe("530103"), "2018-01-01" as WorkedShift["date"], "2018-01-31" as WorkedShift["date"])))
+      await run(rosters.putWorked([shift("2018-01-09", "L1"), shift("2018-01-02", "L1"), shift("2018-01-02", "L2"), shift("2018-01-02", "L3", "530102")]))
+      await run(rosters.putWorked([shift("2018-01-09", "L1")]))
+      const worked = Result.getOrThrow(await run(rosters.listWorked(Region.makeUnsafe("530103"), { from: "2018-01-01" as WorkedShift["date"], to: "2018-01-31" as WorkedShift["date"] })))
       expect(worked.map((w) => [w.date, w.lawyerId])).toEqual([["2018-01-02", "L2"], ["2018-01-09", "L1"]])
-      expect(Result.getOrThrow(await run(rosters.listWorked(Region.makeUnsafe("5301"), "2018-01-02" as WorkedShift["date"], "2018-01-02" as WorkedShift["date"])))).toHaveLength(2)
+      expect(Result.getOrThrow(await run(rosters.listWorked(Region.makeUnsafe("5301"), { from: "2018-01-02" as WorkedShift["date"], to: "2018-01-02" as WorkedShift["date"] })))).toHaveLength(2)
       if (subject.corruptRoster !== undefined) {
         await subject.corruptRoster("r2018")
-        const bad = await run(rosters.get("r2018", Region.makeUnsafe("530103")))
+        const bad = await run(rosters.get(Region.makeUnsafe("530103"), "r2018"))
         expect(Result.isFailure(bad) && bad.failure._tag).toBe("CorruptRecord")
       }
       await subject.close?.()

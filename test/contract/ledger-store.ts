@@ -96,16 +96,16 @@ export const ledgerStoreContract = (name: string, make: () => Promise<LedgerSubj
   describe(`LedgerStore contract: ${name}`, () => {
     const withBudgets = async () => {
       const subject = await make()
-      expect(await run(subject.store.saveBudget(panlongBudget))).toEqual(Result.succeed(undefined))
-      expect(await run(subject.store.saveBudget(yuxiBudget))).toEqual(Result.succeed(undefined))
+      expect(await run(subject.store.putBudget(panlongBudget))).toEqual(Result.succeed(undefined))
+      expect(await run(subject.store.putBudget(yuxiBudget))).toEqual(Result.succeed(undefined))
       return subject
     }
 
     it("saves budgets and reads them back inside their scope only", async () => {
       const { store, close } = await withBudgets()
-      expect(await run(store.getBudget("PL-2018", r("5301")))).toEqual(Result.succeed(panlongBudget))
-      expect(await run(store.getBudget("PL-2018", Region.national))).toEqual(Result.succeed(panlongBudget))
-      const outside = await run(store.getBudget("PL-2018", r("530102")))
+      expect(await run(store.getBudget(r("5301"), "PL-2018"))).toEqual(Result.succeed(panlongBudget))
+      expect(await run(store.getBudget(Region.national, "PL-2018"))).toEqual(Result.succeed(panlongBudget))
+      const outside = await run(store.getBudget(r("530102"), "PL-2018"))
       expect(Result.isFailure(outside) && outside.failure).toMatchObject({ _tag: "BudgetNotFound", budgetId: "PL-2018" })
       expect(await run(store.listBudgets(r("53")))).toEqual(
         Result.succeed([
@@ -116,7 +116,7 @@ export const ledgerStoreContract = (name: string, make: () => Promise<LedgerSubj
       expect(await run(store.listBudgets(r("5304")))).toEqual(Result.succeed([{ budgetId: "YX-2018", region: "5304", year: 2018 }]))
       const listOutside = await run(store.listEntries(r("5304"), "PL-2018"))
       expect(Result.isFailure(listOutside) && listOutside.failure._tag).toBe("BudgetNotFound")
-      const totalsOutside = await run(store.executionTotals(r("5304"), "PL-2018", d("2018-12-31")))
+      const totalsOutside = await run(store.totals(r("5304"), "PL-2018", d("2018-12-31")))
       expect(Result.isFailure(totalsOutside) && totalsOutside.failure._tag).toBe("BudgetNotFound")
       await close?.()
     })
@@ -124,54 +124,54 @@ export const ledgerStoreContract = (name: string, make: () => Promise<LedgerSubj
     it("replaces a budget, but never so as to strand its entries", async () => {
       const { store, close } = await withBudgets()
       const renamed = { ...panlongBudget, title: "renamed", lines: panlongBudget.lines.slice(0, 2) }
-      expect(await run(store.saveBudget(renamed))).toEqual(Result.succeed(undefined))
-      expect(await run(store.getBudget("PL-2018", r("53")))).toEqual(Result.succeed(renamed))
-      expect(await run(store.saveBudget(panlongBudget))).toEqual(Result.succeed(undefined))
-      expect(Result.isSuccess(await run(store.record(sample)))).toBe(true)
+      expect(await run(store.putBudget(renamed))).toEqual(Result.succeed(undefined))
+      expect(await run(store.getBudget(r("53"), "PL-2018"))).toEqual(Result.succeed(renamed))
+      expect(await run(store.putBudget(panlongBudget))).toEqual(Result.succeed(undefined))
+      expect(Result.isSuccess(await run(store.append(sample)))).toBe(true)
       const conflicts = [
         { ...panlongBudget, region: r("5304") },
         { ...panlongBudget, year: 2019 },
         { ...panlongBudget, lines: panlongBudget.lines.slice(0, 2) }
       ]
       for (const b of conflicts) {
-        const res = await run(store.saveBudget(b))
+        const res = await run(store.putBudget(b))
         expect(Result.isFailure(res) && res.failure._tag).toBe("BudgetConflict")
       }
-      expect(await run(store.getBudget("PL-2018", r("53")))).toEqual(Result.succeed(panlongBudget))
+      expect(await run(store.getBudget(r("53"), "PL-2018"))).toEqual(Result.succeed(panlongBudget))
       const more = { ...panlongBudget, lines: [...panlongBudget.lines, { ...panlongBudget.lines[2]!, id: "pub-2" }] }
-      expect(await run(store.saveBudget(more))).toEqual(Result.succeed(undefined))
+      expect(await run(store.putBudget(more))).toEqual(Result.succeed(undefined))
       await close?.()
     })
 
     it("records entries once: a replay is all duplicates and changes nothing", async () => {
       const { store, close } = await withBudgets()
-      const first = Result.getOrThrow(await run(store.record(sample)))
+      const first = Result.getOrThrow(await run(store.append(sample)))
       expect(first.recorded.map((x) => x.key)).toEqual([...keysOf(sample)].sort())
       expect(first.duplicates).toEqual([])
       const listed = Result.getOrThrow(await run(store.listEntries(r("53"), "PL-2018")))
       expect(listed).toEqual([...sample].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.key < b.key ? -1 : 1)))
-      const again = Result.getOrThrow(await run(store.record([...sample].reverse())))
+      const again = Result.getOrThrow(await run(store.append([...sample].reverse())))
       expect(again.recorded).toEqual([])
       expect(again.duplicates.map((x) => x.key)).toEqual([...keysOf(sample)].sort())
       expect(Result.getOrThrow(await run(store.listEntries(r("53"), "PL-2018")))).toEqual(listed)
       const ranged = Result.getOrThrow(await run(store.listEntries(r("530103"), "PL-2018", { from: d("2018-04-01"), to: d("2018-05-18") })))
       expect(keysOf(ranged)).toEqual(["pub-c1", "pub-p1", "shift:530103:2018-05-18:court:am:0"])
-      expect(Result.getOrThrow(await run(store.record([])))).toEqual({ recorded: [], duplicates: [] })
+      expect(Result.getOrThrow(await run(store.append([])))).toEqual({ recorded: [], duplicates: [] })
       await close?.()
     })
 
     it("refuses a key reused with other content and stores nothing of the batch", async () => {
       const { store, close } = await withBudgets()
-      await run(store.record(sample.slice(0, 2)))
+      await run(store.append(sample.slice(0, 2)))
       const changed = { ...sample[0]!, memo: "corrected" }
-      const res = await run(store.record([entry("fresh", "duty", "payment", 1, "2018-02-01"), changed]))
+      const res = await run(store.append([entry("fresh", "duty", "payment", 1, "2018-02-01"), changed]))
       expect(Result.isFailure(res) && res.failure).toMatchObject({ _tag: "IdempotencyConflict", budgetId: "PL-2018", key: sample[0]!.key })
-      const inBatch = await run(store.record([entry("twice", "duty", "payment", 1, "2018-02-01"), entry("twice", "duty", "payment", 1, "2018-02-02")]))
+      const inBatch = await run(store.append([entry("twice", "duty", "payment", 1, "2018-02-01"), entry("twice", "duty", "payment", 1, "2018-02-02")]))
       expect(Result.isFailure(inBatch) && inBatch.failure._tag).toBe("IdempotencyConflict")
       expect(keysOf(Result.getOrThrow(await run(store.listEntries(r("53"), "PL-2018"))))).toEqual(keysOf(sample.slice(0, 2)))
       // The same key in another budget is another entry.
       const other = { ...sample[0]!, budgetId: "YX-2018", lineId: "x", region: r("5304") }
-      expect(Result.isSuccess(await run(store.record([other])))).toBe(true)
+      expect(Result.isSuccess(await run(store.append([other])))).toBe(true)
       await close?.()
     })
 
@@ -187,7 +187,7 @@ export const ledgerStoreContract = (name: string, make: () => Promise<LedgerSubj
         [entry("a", "pub", "payment", 1, "2018-02-01", { settles: "nothing" }), "InvalidEntry"]
       ]
       for (const [e, tag] of bad) {
-        const res = await run(store.record([entry("good", "duty", "payment", 1, "2018-02-01"), e]))
+        const res = await run(store.append([entry("good", "duty", "payment", 1, "2018-02-01"), e]))
         expect(Result.isFailure(res) && res.failure._tag, `${tag} ${JSON.stringify(e)}`).toBe(tag)
       }
       expect(Result.getOrThrow(await run(store.listEntries(r("53"), "PL-2018")))).toEqual([])
@@ -196,18 +196,18 @@ export const ledgerStoreContract = (name: string, make: () => Promise<LedgerSubj
 
     it("settles commitments, never beyond what was committed", async () => {
       const { store, close } = await withBudgets()
-      await run(store.record(sample))
-      const over = await run(store.record([entry("pub-p3", "pub", "payment", 30_001, "2018-08-01", { settles: "pub-c1" })]))
+      await run(store.append(sample))
+      const over = await run(store.append([entry("pub-p3", "pub", "payment", 30_001, "2018-08-01", { settles: "pub-c1" })]))
       expect(Result.isFailure(over) && over.failure).toMatchObject({ _tag: "InvalidEntry", key: "pub-p3", field: "settles" })
       // Two payments in one batch that together exceed it.
       const split = await run(
-        store.record([entry("pub-p3", "pub", "payment", 20_000, "2018-08-01", { settles: "pub-c1" }), entry("pub-p4", "pub", "payment", 20_000, "2018-08-02", { settles: "pub-c1" })])
+        store.append([entry("pub-p3", "pub", "payment", 20_000, "2018-08-01", { settles: "pub-c1" }), entry("pub-p4", "pub", "payment", 20_000, "2018-08-02", { settles: "pub-c1" })])
       )
       expect(Result.isFailure(split) && split.failure._tag).toBe("InvalidEntry")
       // A commitment and its settlement in one batch.
-      const both = await run(store.record([entry("pub-p5", "pub", "payment", 500, "2018-09-02", { settles: "pub-c2" }), entry("pub-c2", "pub", "commitment", 500, "2018-09-01")]))
+      const both = await run(store.append([entry("pub-p5", "pub", "payment", 500, "2018-09-02", { settles: "pub-c2" }), entry("pub-c2", "pub", "commitment", 500, "2018-09-01")]))
       expect(Result.isSuccess(both)).toBe(true)
-      const totals = Result.getOrThrow(await run(store.executionTotals(r("53"), "PL-2018", d("2018-12-31"))))
+      const totals = Result.getOrThrow(await run(store.totals(r("53"), "PL-2018", d("2018-12-31"))))
       expect(totals.lines.find((l) => l.lineId === "pub")).toEqual({ lineId: "pub", payments: 70_500, commitments: 60_500, settled: 30_500, entries: 5 })
       const report = execution(panlongBudget, totals, d("2018-12-31"))
       expect(report.lines.find((l) => l.lineId === "pub")!.committed).toBe(30_000)
@@ -216,14 +216,14 @@ export const ledgerStoreContract = (name: string, make: () => Promise<LedgerSubj
 
     it("sums per line up to a date exactly as the entries say, and the report is the same from either", async () => {
       const { store, close } = await withBudgets()
-      await run(store.record(sample))
+      await run(store.append(sample))
       const entries = Result.getOrThrow(await run(store.listEntries(r("53"), "PL-2018")))
       for (const asOf of ["2017-12-31", "2018-03-15", "2018-05-18", "2018-06-30", "2018-12-31", "2019-03-01"].map(d)) {
-        const totals = Result.getOrThrow(await run(store.executionTotals(r("5301"), "PL-2018", asOf)))
+        const totals = Result.getOrThrow(await run(store.totals(r("5301"), "PL-2018", asOf)))
         expect(totals).toEqual(totalsOf(panlongBudget, entries, asOf))
         expect(execution(panlongBudget, totals, asOf)).toEqual(execution(panlongBudget, entries, asOf))
       }
-      const empty = Result.getOrThrow(await run(store.executionTotals(r("53"), "YX-2018", d("2018-12-31"))))
+      const empty = Result.getOrThrow(await run(store.totals(r("53"), "YX-2018", d("2018-12-31"))))
       expect(empty.lines).toEqual([
         { lineId: "x", payments: 0, commitments: 0, settled: 0, entries: 0 },
         { lineId: "y", payments: 0, commitments: 0, settled: 0, entries: 0 }
@@ -234,7 +234,7 @@ export const ledgerStoreContract = (name: string, make: () => Promise<LedgerSubj
     it("concurrent batches with one key: one is recorded, the others are duplicates or conflicts", async () => {
       const { store, close } = await withBudgets()
       const variants = [1, 1, 2, 3, 1].map((amount, i) => [entry("race", "duty", "payment", amount, "2018-03-01"), entry(`own-${i}`, "duty", "payment", 5, "2018-03-01")])
-      const results = await Promise.all(variants.map((batch) => run(store.record(batch))))
+      const results = await Promise.all(variants.map((batch) => run(store.append(batch))))
       const stored = Result.getOrThrow(await run(store.listEntries(r("53"), "PL-2018")))
       const race = stored.find((e) => e.key === "race")!
       results.forEach((res, i) => {
@@ -250,20 +250,20 @@ export const ledgerStoreContract = (name: string, make: () => Promise<LedgerSubj
     it("reports a stored budget or entry that no longer decodes", async () => {
       const subject = await withBudgets()
       const { store } = subject
-      await run(store.record(sample))
+      await run(store.append(sample))
       if (subject.corruptEntry !== undefined) {
         await subject.corruptEntry("PL-2018", "pub-p2")
         const res = await run(store.listEntries(r("53"), "PL-2018"))
-        expect(Result.isFailure(res) && res.failure).toMatchObject({ _tag: "CorruptRecord", caseId: "pub-p2" })
+        expect(Result.isFailure(res) && res.failure).toMatchObject({ _tag: "CorruptRecord", store: "ledger", key: "PL-2018/pub-p2" })
       }
       if (subject.corruptBudget !== undefined) {
         await subject.corruptBudget("PL-2018")
-        const res = await run(store.getBudget("PL-2018", r("53")))
-        expect(Result.isFailure(res) && res.failure).toMatchObject({ _tag: "CorruptRecord", caseId: "PL-2018" })
-        const rec = await run(store.record([entry("z", "duty", "payment", 1, "2018-02-01")]))
+        const res = await run(store.getBudget(r("53"), "PL-2018"))
+        expect(Result.isFailure(res) && res.failure).toMatchObject({ _tag: "CorruptRecord", store: "budgets", key: "PL-2018" })
+        const rec = await run(store.append([entry("z", "duty", "payment", 1, "2018-02-01")]))
         expect(Result.isFailure(rec) && rec.failure._tag).toBe("StoreError")
         // The other budget still works.
-        expect(await run(store.getBudget("YX-2018", r("53")))).toEqual(Result.succeed(yuxiBudget))
+        expect(await run(store.getBudget(r("53"), "YX-2018"))).toEqual(Result.succeed(yuxiBudget))
       }
       await subject.close?.()
     })
@@ -284,7 +284,7 @@ export const ledgerStoreContract = (name: string, make: () => Promise<LedgerSubj
         check = () => true
         async run(model: Model, real: Real) {
           const before = new Map(model)
-          const res = await run(real.store.record(this.batch))
+          const res = await run(real.store.append(this.batch))
           // The model's rules, written plainly.
           const errors = new Set<string>()
           const seen = new Map<string, LedgerEntry>()
@@ -356,7 +356,7 @@ export const ledgerStoreContract = (name: string, make: () => Promise<LedgerSubj
         }
         check = () => true
         async run(model: Model, real: Real) {
-          const res = await run(real.store.executionTotals(r(this.scope), this.budgetId, d(this.asOf)))
+          const res = await run(real.store.totals(r(this.scope), this.budgetId, d(this.asOf)))
           const b = budgets.get(this.budgetId)!
           if (!Region.contains(r(this.scope), b.region)) {
             expect(Result.isFailure(res) && res.failure._tag).toBe("BudgetNotFound")
@@ -403,9 +403,9 @@ export const ledgerStoreContract = (name: string, make: () => Promise<LedgerSubj
       const subject = await withBudgets()
       const queries = subject.queries?.()
       if (queries === undefined) return
-      await run(subject.store.record(sample))
+      await run(subject.store.append(sample))
       await run(subject.store.listEntries(r("53"), "PL-2018"))
-      await run(subject.store.executionTotals(r("53"), "PL-2018", d("2018-06-30")))
+      await run(subject.store.totals(r("53"), "PL-2018", d("2018-06-30")))
       const ledgerQueries = queries.filter((q) => /fayuan_(budgets|budget_lines|ledger_entries)/.test(q) && /^\s*(select|update|delete)/i.test(q))
       expect(ledgerQueries.length).toBeGreaterThan(5)
       const unfiltered = ledgerQueries.filter((q) => !/\bregion"?\s*(=|>=|in \()/.test(q))

@@ -192,9 +192,9 @@ export const datasetShifts = (): ReadonlyArray<WorkedShift> => {
 
 /** Writes the dataset into stores. */
 export const seed = async (cases: CaseStoreShape, rosters: RosterStoreShape, records: RecordStoreShape): Promise<void> => {
-  await ok(cases.appendMany([...datasetLogs()].map(([caseId, events]) => ({ caseId, expectedVersion: 0, events }))))
+  await ok(cases.append([...datasetLogs()].map(([caseId, events]) => ({ caseId, expectedVersion: 0, events }))))
   await ok(records.put(datasetRecords()))
-  await ok(rosters.recordWorked(datasetShifts()))
+  await ok(rosters.putWorked(datasetShifts()))
 }
 
 /** The model: memory stores seeded with the dataset. */
@@ -269,7 +269,7 @@ export const recordsContract = (name: string, make: () => Promise<RecordsSubject
       }
       expect(await ok(s.source.measure(Region.makeUnsafe("5305"), y2018))).toEqual(await ok((await memoryModel()).measure(Region.makeUnsafe("5305"), y2018)))
       expect(n(await ok(s.source.measure(Region.makeUnsafe("5305"), y2018)), "cases.accepted")).toBe(0)
-      expect(await ok(s.records.list("consultation", wuhua))).toHaveLength(1)
+      expect(await ok(s.records.list(wuhua, "consultation"))).toHaveLength(1)
       await s.close?.()
     })
 
@@ -304,7 +304,7 @@ export const recordsContract = (name: string, make: () => Promise<RecordsSubject
       await ok(s.records.put(datasetRecords()))
       await s.corruptRecord("survey", "SV2")
       const r = await run(s.source.measure(panlong, y2018))
-      expect(Result.isFailure(r) && r.failure).toMatchObject({ _tag: "CorruptRecord", caseId: "survey:SV2" })
+      expect(Result.isFailure(r) && r.failure).toMatchObject({ _tag: "CorruptRecord", store: "records", key: "530103/survey/SV2" })
       await s.close?.()
     })
 
@@ -315,12 +315,12 @@ export const recordsContract = (name: string, make: () => Promise<RecordsSubject
       // A conflict fails the whole batch: C is not stored either.
       const conflict = await run(s.records.put([activity("C", 1), activity("A", 5)]))
       expect(Result.isFailure(conflict) && conflict.failure).toMatchObject({ _tag: "RecordConflict", type: "activity", id: "A", region: "530103" })
-      expect((await ok(s.records.list("activity", panlong))).map((r) => [r.id, r.quantity])).toEqual([["A", 2], ["B", 3]])
+      expect((await ok(s.records.list(panlong, "activity"))).map((r) => [r.id, r.quantity])).toEqual([["A", 2], ["B", 3]])
       expect(await ok(s.records.put([activity("A", 5), activity("C", 1)], { replace: true }))).toEqual({ inserted: 1, unchanged: 0, replaced: 1 })
-      expect((await ok(s.records.list("activity", panlong))).map((r) => [r.id, r.quantity])).toEqual([["A", 5], ["B", 3], ["C", 1]])
+      expect((await ok(s.records.list(panlong, "activity"))).map((r) => [r.id, r.quantity])).toEqual([["A", 5], ["B", 3], ["C", 1]])
       // The same id in another region is another record.
       await ok(s.records.put([{ ...activity("A", 9), region: wuhua } as EvaluationRecord]))
-      expect((await ok(s.records.list("activity", kunming))).map((r) => [r.region, r.id])).toEqual([["530102", "A"], ["530103", "A"], ["530103", "B"], ["530103", "C"]])
+      expect((await ok(s.records.list(kunming, "activity"))).map((r) => [r.region, r.id])).toEqual([["530102", "A"], ["530103", "A"], ["530103", "B"], ["530103", "C"]])
       await s.close?.()
     })
 
@@ -343,20 +343,20 @@ export const recordsContract = (name: string, make: () => Promise<RecordsSubject
       expect(Result.isFailure(survey) && survey.failure._tag === "InvalidRecords" && survey.failure.issues).toEqual([{ path: "[0].positive", reason: "is more than the respondents" }])
       const twice = await run(s.records.put([activity("D", 1), activity("D", 2)]))
       expect(Result.isFailure(twice) && twice.failure._tag).toBe("InvalidRecords")
-      expect(await ok(s.records.list("activity", panlong))).toEqual([])
-      expect(await ok(s.records.list("survey", panlong))).toEqual([])
+      expect(await ok(s.records.list(panlong, "activity"))).toEqual([])
+      expect(await ok(s.records.list(panlong, "survey"))).toEqual([])
       await s.close?.()
     })
 
     it("lists records by type, scope and period; points and positions by the days they are open", async () => {
       const s = await make()
       await ok(s.records.put(datasetRecords()))
-      expect((await ok(s.records.list("network-point", panlong, y2018))).map((p) => p.id)).toEqual(["C", "L2", "S1", "S2", "W1", "W2"])
-      expect((await ok(s.records.list("network-point", panlong))).map((p) => p.id)).toEqual(["C", "L1", "L2", "S1", "S2", "W1", "W2", "W3"])
-      expect((await ok(s.records.list("consultation", panlong, y2018))).map((c) => c.id)).toEqual(["K1", "K2", "K3", "K4", "K6"])
-      expect((await ok(s.records.list("staff-position", panlong, y2018))).map((c) => c.id)).toEqual(["P1", "P2"])
-      expect((await ok(s.records.list("drafted-document", kunming, y2018))).map((c) => [c.region, c.id])).toEqual([["530102", "D4"], ["530103", "D1"], ["530103", "D2"]])
-      const back = await ok(s.records.list("training", panlong))
+      expect((await ok(s.records.list(panlong, "network-point", y2018))).map((p) => p.id)).toEqual(["C", "L2", "S1", "S2", "W1", "W2"])
+      expect((await ok(s.records.list(panlong, "network-point"))).map((p) => p.id)).toEqual(["C", "L1", "L2", "S1", "S2", "W1", "W2", "W3"])
+      expect((await ok(s.records.list(panlong, "consultation", y2018))).map((c) => c.id)).toEqual(["K1", "K2", "K3", "K4", "K6"])
+      expect((await ok(s.records.list(panlong, "staff-position", y2018))).map((c) => c.id)).toEqual(["P1", "P2"])
+      expect((await ok(s.records.list(kunming, "drafted-document", y2018))).map((c) => [c.region, c.id])).toEqual([["530102", "D4"], ["530103", "D1"], ["530103", "D2"]])
+      const back = await ok(s.records.list(panlong, "training"))
       expect(back).toEqual(datasetRecords().filter((r) => r.type === "training"))
       await s.close?.()
     })
@@ -366,8 +366,8 @@ export const recordsContract = (name: string, make: () => Promise<RecordsSubject
       if (s.corruptRecord === undefined) return
       await ok(s.records.put([activity("A", 2)]))
       await s.corruptRecord("activity", "A")
-      const r = await run(s.records.list("activity", panlong))
-      expect(Result.isFailure(r) && r.failure).toMatchObject({ _tag: "CorruptRecord", caseId: "activity:A" })
+      const r = await run(s.records.list(panlong, "activity"))
+      expect(Result.isFailure(r) && r.failure).toMatchObject({ _tag: "CorruptRecord", store: "records", key: "530103/activity/A" })
       await s.close?.()
     })
 
@@ -379,7 +379,7 @@ export const recordsContract = (name: string, make: () => Promise<RecordsSubject
       await ok(s.source.measure(panlong, y2018))
       await ok(s.source.casesByMonth(kunming, 2018))
       await ok(s.source.clockSummary(panlong, y2018))
-      await ok(s.records.list("survey", panlong, y2018))
+      await ok(s.records.list(panlong, "survey", y2018))
       const evaluation = queries().filter((q) => /fayuan_(case_heads|case_clocks|records|duty_shifts)/.test(q) && /^\s*(select|update|delete)/i.test(q))
       expect(evaluation.length).toBeGreaterThan(8)
       expect(evaluation.filter((q) => !/\bregion"?\s*(=|>=|in \()/.test(q))).toEqual([])
@@ -413,7 +413,7 @@ export const recordsContract = (name: string, make: () => Promise<RecordsSubject
         }
         await migrate(db)
         await ok(adapter.recordStore.put(datasetRecords()))
-        await ok(adapter.rosterStore.recordWorked(datasetShifts()))
+        await ok(adapter.rosterStore.putWorked(datasetShifts()))
         const model = await memoryModel()
         for (const scope of [panlong, kunming]) expect(await ok(adapter.evaluationSource.measure(scope, y2018))).toEqual(await ok(model.measure(scope, y2018)))
         const a1 = await db.selectFrom("fayuan_case_heads").selectAll().where("region", "=", "530103").where("case_id", "=", "A1").executeTakeFirstOrThrow()
@@ -427,7 +427,7 @@ export const recordsContract = (name: string, make: () => Promise<RecordsSubject
         // The store carries on from the refreshed snapshots: a later complaint adds to the count.
         const a4 = logs.get("A4")!
         const more = drive([apply("A4", "administrative", "2018-06-04", ["disabled"]), decide("2018-06-05"), assign("2018-06-20"), [{ type: "reassign", lawyerId: "L2", firmId: "F1", reason: "complaint" }, ctx("2018-06-21", "dispatcher")]])
-        await ok(adapter.caseStore.append("A4", a4.length, more.slice(a4.length)))
+        await ok(adapter.caseStore.append([{ caseId: "A4", expectedVersion: a4.length, events: more.slice(a4.length) }]))
         const after = await ok(adapter.evaluationSource.measure(panlong, y2018))
         expect(after.get("quality.complaints")?.value).toEqual({ numerator: 2, denominator: 1 })
         expect(after.get("timeliness.assignment-rate")?.value).toEqual({ numerator: 2, denominator: 3 })

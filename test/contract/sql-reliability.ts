@@ -37,23 +37,23 @@ export const sqlReliability = (name: string, target: SqlTarget): void => {
       try {
         const first = adapters[0]!.caseStore
         const start = caseLog("race")
-        expect(await run(first.append("race", 0, start))).toEqual(Result.succeed(undefined))
+        expect(await run(first.append([{ caseId: "race", expectedVersion: 0, events: start }]))).toEqual(Result.succeed(undefined))
         for (let round = 0; round < rounds; round++) {
           // Every writer read the case at the same version, then all append at once.
-          const current = replay(Result.getOrThrow(await run(first.load("race", panlong))))
+          const current = replay(Result.getOrThrow(await run(first.load(panlong, "race"))))
           const results = await Promise.all(
             adapters.map(async (a, i) => {
               const next = Result.getOrThrow(
                 step(current, { type: "reassign", lawyerId: `R${round}-${i}`, firmId: "F", reason: "unavailable" }, ctx("2024-05-08", "dispatcher"))
               )
-              return run(a.caseStore.append("race", current!.version, next.events))
+              return run(a.caseStore.append([{ caseId: "race", expectedVersion: current!.version, events: next.events }]))
             })
           )
           const won = results.filter(Result.isSuccess).length
           const conflicts = results.filter((r) => Result.isFailure(r) && r.failure._tag === "VersionConflict").length
           expect([won, conflicts], `round ${round}`).toEqual([1, writers - 1])
         }
-        const log = Result.getOrThrow(await run(first.load("race", panlong)))
+        const log = Result.getOrThrow(await run(first.load(panlong, "race")))
         expect(log.map((e) => e.sequence)).toEqual(Array.from({ length: start.length + rounds }, (_, i) => i + 1))
         expect(replay(log)!.version).toBe(start.length + rounds)
         const [head] = Result.getOrThrow(await run(first.list(panlong)))
@@ -68,9 +68,9 @@ export const sqlReliability = (name: string, target: SqlTarget): void => {
       try {
         const a = adapters[0]!
         const log = caseLog("snap")
-        expect(await run(a.caseStore.append("snap", 0, log.slice(0, 2)))).toEqual(Result.succeed(undefined))
+        expect(await run(a.caseStore.append([{ caseId: "snap", expectedVersion: 0, events: log.slice(0, 2) }]))).toEqual(Result.succeed(undefined))
         await (a.db as unknown as Kysely<FayuanDatabase>).updateTable("fayuan_case_heads").set({ snapshot: "{not json" }).where("region", "=", "530103").where("case_id", "=", "snap").execute()
-        expect(await run(a.caseStore.append("snap", 2, log.slice(2)))).toEqual(Result.succeed(undefined))
+        expect(await run(a.caseStore.append([{ caseId: "snap", expectedVersion: 2, events: log.slice(2) }]))).toEqual(Result.succeed(undefined))
         const head = await (a.db as unknown as Kysely<FayuanDatabase>).selectFrom("fayuan_case_heads").select(["version", "state", "snapshot"]).where("region", "=", "530103").where("case_id", "=", "snap").executeTakeFirstOrThrow()
         const expected = replay(log)!
         expect(Number(head.version)).toBe(log.length)
@@ -94,15 +94,15 @@ export const sqlReliability = (name: string, target: SqlTarget): void => {
         const store = adapters[0]!.caseStore
         const log = caseLog("c1")
         fail = false
-        await run(store.append("c1", 0, log.slice(0, 2)))
+        await run(store.append([{ caseId: "c1", expectedVersion: 0, events: log.slice(0, 2) }]))
         fail = true
-        const r = await run(store.append("c1", 2, log.slice(2)))
+        const r = await run(store.append([{ caseId: "c1", expectedVersion: 2, events: log.slice(2) }]))
         expect(Result.isFailure(r) && r.failure._tag).toBe("StoreError")
-        expect(Result.getOrThrow(await run(store.load("c1", panlong)))).toHaveLength(2)
+        expect(Result.getOrThrow(await run(store.load(panlong, "c1")))).toHaveLength(2)
         expect(Result.getOrThrow(await run(store.list(panlong)))[0]!.version).toBe(2)
         fail = false
-        expect(await run(store.append("c1", 2, log.slice(2)))).toEqual(Result.succeed(undefined))
-        expect(Result.getOrThrow(await run(store.load("c1", panlong)))).toEqual(log)
+        expect(await run(store.append([{ caseId: "c1", expectedVersion: 2, events: log.slice(2) }]))).toEqual(Result.succeed(undefined))
+        expect(Result.getOrThrow(await run(store.load(panlong, "c1")))).toEqual(log)
       } finally {
         await closeAll()
       }
@@ -134,9 +134,9 @@ export const sqlReliability = (name: string, target: SqlTarget): void => {
         ])
         const heads = await db.selectFrom("fayuan_case_heads").select(["case_id", "state"]).where("region", ">=", "0").orderBy("case_id").execute()
         expect(heads.map((h) => [h.case_id, h.state])).toEqual([["m1", "assigned"], ["m2", "assigned"], ["m3", "assigned"], ["m4", "received"]])
-        for (const log of logs) expect(Result.getOrThrow(await run(store.load(log[0]!.caseId, Region.makeUnsafe("53"))))).toEqual(log)
+        for (const log of logs) expect(Result.getOrThrow(await run(store.load(Region.makeUnsafe("53"), log[0]!.caseId)))).toEqual(log)
         // The store carries on where the old data left off.
-        expect(await run(store.append("m4", 1, later.slice(1)))).toEqual(Result.succeed(undefined))
+        expect(await run(store.append([{ caseId: "m4", expectedVersion: 1, events: later.slice(1) }]))).toEqual(Result.succeed(undefined))
       } finally {
         await closeAll()
       }
@@ -169,17 +169,17 @@ export const sqlReliability = (name: string, target: SqlTarget): void => {
           const party = decodeParty({ name, residentId: idNumber, phone })
           expect(Result.isSuccess(party)).toBe(true)
           if (Result.isFailure(party)) return
-          await run(caseStore.append("p1", 0, caseLog("p1")))
-          await run(partyStore.put("p1", panlong, party.success))
+          await run(caseStore.append([{ caseId: "p1", expectedVersion: 0, events: caseLog("p1") }]))
+          await run(partyStore.put(panlong, "p1", party.success))
           // Every failure we can provoke, collected.
           const attempts: ReadonlyArray<Result.Result<unknown, unknown>> = [
-            await run(partyStore.get("p1", Region.makeUnsafe("530102"))),
-            await run(caseStore.append("p1", 0, caseLog("p1"))),
-            await run(caseStore.load("nobody", panlong))
+            await run(partyStore.get(Region.makeUnsafe("530102"), "p1")),
+            await run(caseStore.append([{ caseId: "p1", expectedVersion: 0, events: caseLog("p1") }])),
+            await run(caseStore.load(panlong, "nobody"))
           ]
           for (const r of attempts) if (Result.isFailure(r)) errors.push(r.failure)
           await db.updateTable("fayuan_parties").set({ data: JSON.stringify({ name, residentId: idNumber.slice(0, 17) + "0", phone }) }).where("region", "=", "530103").execute()
-          const corrupt = await run(partyStore.get("p1", panlong))
+          const corrupt = await run(partyStore.get(panlong, "p1"))
           expect(Result.isFailure(corrupt)).toBe(true)
           if (Result.isFailure(corrupt)) errors.push(corrupt.failure)
           // A constraint error from the database itself, whose driver message may quote the row.
