@@ -43,9 +43,10 @@ export const daysInMonth = (year: number, month: number): number =>
   month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 
 /** Which part of a date string was wrong. */
-type Reason = "format" | "year" | "month" | "day"
+type Reason = "type" | "format" | "year" | "month" | "day"
 
 const reasonText: Record<Reason, string> = {
+  type: "expected a string YYYY-MM-DD",
   format: "expected YYYY-MM-DD",
   year: `year must be from ${minYear} to ${maxYear}`,
   month: "month must be from 01 to 12",
@@ -140,7 +141,8 @@ export class InvalidCalendarDate extends Data.TaggedError("InvalidCalendarDate")
  * ```
  * @category parsing
  */
-export const parse = (input: string): Result.Result<CalendarDate, InvalidCalendarDate> => {
+export const parse = (input: unknown): Result.Result<CalendarDate, InvalidCalendarDate> => {
+  if (typeof input !== "string") return Result.fail(new InvalidCalendarDate({ input: "", reason: "type" }))
   const reason = validate(input)
   return reason === undefined
     ? Result.succeed(input as CalendarDate)

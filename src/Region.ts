@@ -7,13 +7,53 @@
  * prefixes, so containment is a prefix test; every case record is partitioned by one.
  */
 import { Data, Result, Schema } from "effect"
+import type { CalendarDate } from "./CalendarDate.ts"
+import * as Catalogue from "./rules/region-codes.ts"
+import * as Names from "./rules/region-names.ts"
 
-type Reason = "format" | "province" | "city"
+type Reason = "type" | "format" | "province" | "city" | "unknown"
 
 const reasonText: Record<Reason, string> = {
+  type: "expected a string of digits",
   format: "expected 2, 4 or 6 digits",
   province: "the province part must be 11 to 99 (only 000000 may start with 00)",
-  city: "the prefecture part must not be 00 below a province (use the province's own code)"
+  city: "the prefecture part must not be 00 below a province (use the province's own code)",
+  unknown: `not a division in the GB/T 2260 catalogue (edition ${Catalogue.edition}); a newer one can be added with Region.registerDivisions`
+}
+
+/** The years a division is listed: `from` (0 when listed since before the catalogue starts) to `to` (Infinity while in force). */
+interface Span {
+  readonly from: number
+  readonly to: number
+}
+
+let spans: Map<string, Span> | undefined
+
+/** Canonical form of a six-digit catalogue code: `530000` → `53`, `530100` → `5301`. */
+const canonical = (six: string): string => (six.endsWith("0000") ? six.slice(0, 2) : six.endsWith("00") ? six.slice(0, 4) : six)
+
+/** The catalogue, read on first use. */
+const catalogue = (): Map<string, Span> => {
+  if (spans !== undefined) return spans
+  spans = new Map()
+  for (const line of Catalogue.entries) {
+    for (const entry of line.split(" ")) {
+      const m = /^(\d{6})(?:>(\d{4}))?(?:<(\d{4}))?$/.exec(entry)!
+      spans.set(canonical(m[1]!), { from: m[2] === undefined ? 0 : Number(m[2]), to: m[3] === undefined ? Infinity : Number(m[3]) })
+    }
+  }
+  // The groupings the lists name only through their counties — a municipality's 市辖区 (1101),
+  // a province's directly administered counties (4190) — exist while any county under them does.
+  const derived = new Map<string, Span>()
+  for (const [code, span] of spans) {
+    if (code.length !== 6) continue
+    const prefix = code.slice(0, 4)
+    if (spans.has(prefix)) continue
+    const seen = derived.get(prefix)
+    derived.set(prefix, seen === undefined ? span : { from: Math.min(seen.from, span.from), to: Math.max(seen.to, span.to) })
+  }
+  for (const [code, span] of derived) spans.set(code, span)
+  return spans
 }
 
 const isDigits = (s: string): boolean => {
@@ -32,13 +72,15 @@ const checkCanonical = (s: string): Reason | "padded" | undefined => {
   if (s.charCodeAt(0) === 48) return "province"
   if (length >= 4 && s.charCodeAt(2) === 48 && s.charCodeAt(3) === 48) return "city"
   if (length === 6 && s.charCodeAt(4) === 48 && s.charCodeAt(5) === 48) return "padded"
+  if (!catalogue().has(s)) return "unknown"
   return undefined
 }
 
 /**
  * A canonical GB/T 2260 division code, as a branded string: `"000000"`, `"53"`, `"5301"` or
- * `"530103"`. The schema accepts canonical codes only; use {@link parse} to normalise padded
- * six-digit forms such as `"530100"`.
+ * `"530103"`. The schema accepts canonical codes of divisions in the catalogue (every code listed
+ * from 2002 to its edition, abolished ones included: see {@link existedOn}); use {@link parse} to
+ * normalise padded six-digit forms such as `"530100"`.
  *
  * @example
  * ```ts
@@ -128,7 +170,8 @@ export const national = "000000" as RegionCode
  * ```
  * @category parsing
  */
-export const parse = (input: string): Result.Result<RegionCode, InvalidRegionCode> => {
+export const parse = (input: unknown): Result.Result<RegionCode, InvalidRegionCode> => {
+  if (typeof input !== "string") return Result.fail(new InvalidRegionCode({ input: "", reason: "type" }))
   let candidate = input
   if (input.length === 6 && input !== "000000" && input.endsWith("00")) {
     candidate = input.endsWith("0000") ? input.slice(0, 2) : input.slice(0, 4)
@@ -241,34 +284,149 @@ export const contains = (ancestor: RegionCode, code: RegionCode): boolean =>
  */
 export const toSixDigits = (code: RegionCode): string => code.padEnd(6, "0")
 
-const names: ReadonlyMap<string, readonly [zh: string, en: string]> = new Map([
-  ["000000", ["中华人民共和国", "China"]],
-  ["53", ["云南省", "Yunnan"]],
-  ["5301", ["昆明市", "Kunming"]],
-  ["530102", ["五华区", "Wuhua"]],
-  ["530103", ["盘龙区", "Panlong"]],
-  ["530111", ["官渡区", "Guandu"]],
-  ["530112", ["西山区", "Xishan"]],
-  ["530113", ["东川区", "Dongchuan"]],
-  ["530114", ["呈贡区", "Chenggong"]],
-  ["530115", ["晋宁区", "Jinning"]],
-  ["5305", ["保山市", "Baoshan"]],
-  ["530502", ["隆阳区", "Longyang"]]
+const english: ReadonlyMap<string, string> = new Map([
+  ["000000", "China"],
+  ["53", "Yunnan"],
+  ["5301", "Kunming"],
+  ["530102", "Wuhua"],
+  ["530103", "Panlong"],
+  ["530111", "Guandu"],
+  ["530112", "Xishan"],
+  ["530113", "Dongchuan"],
+  ["530114", "Chenggong"],
+  ["530115", "Jinning"],
+  ["5305", "Baoshan"],
+  ["530502", "Longyang"]
 ])
 
+let chinese: Map<string, ReadonlyArray<readonly [from: number, name: string]>> | undefined
+
+const chineseNames = (): Map<string, ReadonlyArray<readonly [from: number, name: string]>> => {
+  if (chinese !== undefined) return chinese
+  chinese = new Map([["000000", [[0, "中华人民共和国"]]]])
+  for (const line of Names.entries) {
+    for (const entry of line.split(" ")) {
+      const [first, ...renames] = entry.split("@")
+      const periods: Array<readonly [number, string]> = [[0, first!.slice(6)]]
+      for (const r of renames) periods.push([Number(r.slice(0, 4)), r.slice(4)])
+      chinese.set(canonical(first!.slice(0, 6)), periods)
+    }
+  }
+  return chinese
+}
+
 /**
- * The name of a division from the library's small built-in table (Yunnan, Kunming and its
- * districts, Baoshan), in Chinese (default) or English; `undefined` for a code not in the table.
+ * The name of a division: in Chinese from the catalogue (as it was named on `on`, or its latest
+ * name), in English from the library's small table (Yunnan, Kunming and its districts, Baoshan);
+ * `undefined` when unknown.
+ *
+ * @example
+ * ```ts
+ * import { CalendarDate, Region } from "fayuan"
+ * Region.name(Region.makeUnsafe("530103")) // "盘龙区"
+ * Region.name(Region.makeUnsafe("530103"), "en") // "Panlong"
+ * Region.name(Region.makeUnsafe("130502"), "zh", CalendarDate.makeUnsafe("2018-06-01")) // "桥东区" (襄都区 from 2020)
+ * ```
+ * @category names
+ */
+export const name = (code: RegionCode, lang: "zh" | "en" = "zh", on?: CalendarDate): string | undefined => {
+  if (lang === "en") return english.get(code)
+  const periods = chineseNames().get(code) ?? registered.get(code)?.names
+  if (periods === undefined) return undefined
+  const year = on === undefined ? Infinity : Number(on.slice(0, 4))
+  let current: string | undefined
+  for (const [from, n] of periods) if (from <= year) current = n
+  return current ?? periods[0]![1]
+}
+
+/**
+ * Whether a division existed on a date: listed in the catalogue from 1 January of the year it
+ * first appears to 31 December of the year after the last list that holds it (the lists are
+ * year-end snapshots). Dates before the catalogue's first list are judged leniently: a code
+ * listed then is taken to exist. The nation always exists.
+ *
+ * @example
+ * ```ts
+ * import { CalendarDate, Region } from "fayuan"
+ * const chongwen = Region.makeUnsafe("110103") // 崇文区, merged into 东城区 in 2010
+ * Region.existedOn(chongwen, CalendarDate.makeUnsafe("2008-05-01")) // true
+ * Region.existedOn(chongwen, CalendarDate.makeUnsafe("2024-05-01")) // false
+ * ```
+ * @category catalogue
+ */
+export const existedOn = (code: RegionCode, on: CalendarDate): boolean => {
+  if (code === national) return true
+  const span = catalogue().get(code)
+  if (span === undefined) return false
+  const year = Number(on.slice(0, 4))
+  return year >= span.from && year <= span.to + 1
+}
+
+/**
+ * Every division code in the catalogue (abolished ones included, registered ones too), canonical
+ * and sorted, the nation first.
  *
  * @example
  * ```ts
  * import { Region } from "fayuan"
- * Region.name(Region.makeUnsafe("530103")) // "盘龙区"
- * Region.name(Region.makeUnsafe("530103"), "en") // "Panlong"
+ * Region.codes().length > 3000 // true
  * ```
- * @category names
+ * @category catalogue
  */
-export const name = (code: RegionCode, lang: "zh" | "en" = "zh"): string | undefined => {
-  const entry = names.get(code)
-  return entry === undefined ? undefined : entry[lang === "zh" ? 0 : 1]
+export const codes = (): ReadonlyArray<RegionCode> => [national, ...([...catalogue().keys()].sort() as Array<RegionCode>)]
+
+/**
+ * The catalogue's edition: the newest yearly list it holds.
+ *
+ * @category catalogue
+ */
+export const catalogueEdition: string = Catalogue.edition
+
+/**
+ * A division the host knows of that the catalogue does not hold yet (one created after its
+ * edition).
+ *
+ * @category catalogue
+ */
+export interface Division {
+  /** The canonical code (`"500157"`). */
+  readonly code: string
+  /** Its name in Chinese. */
+  readonly name: string
+  /** The year it was created. */
+  readonly from: number
+  /** The last year it existed, if it has been abolished. */
+  readonly to?: number
+}
+
+const registered = new Map<string, { readonly names: ReadonlyArray<readonly [number, string]> }>()
+
+/**
+ * Adds divisions to the catalogue for this process (idempotent): for codes created after the
+ * catalogue's edition, until a release carries them. A code already in the catalogue keeps its
+ * entry. Returns the codes that were malformed (not six digits of a division under a listed
+ * province), which are not added.
+ *
+ * @example
+ * ```ts
+ * import { Region } from "fayuan"
+ * Region.registerDivisions([{ code: "530199", name: "示例新区", from: 2027 }]) // []
+ * ```
+ * @category catalogue
+ */
+export const registerDivisions = (divisions: ReadonlyArray<Division>): ReadonlyArray<string> => {
+  const bad: Array<string> = []
+  const map = catalogue()
+  for (const d of divisions) {
+    const code = typeof d?.code === "string" ? d.code : ""
+    const structural = /^\d{6}$/.test(code) && !code.endsWith("00") && map.has(code.slice(0, 2))
+    if (!structural || typeof d.name !== "string" || !Number.isInteger(d.from) || (d.to !== undefined && !Number.isInteger(d.to))) {
+      bad.push(code)
+      continue
+    }
+    if (map.has(code)) continue
+    map.set(code, { from: d.from, to: d.to ?? Infinity })
+    registered.set(code, { names: [[0, d.name]] })
+  }
+  return bad
 }

@@ -72,9 +72,13 @@ export class ResidentId {
     return `${r.slice(6, 10)}-${r.slice(10, 12)}-${r.slice(12, 14)}` as CalendarDate
   }
 
-  /** The division where the number was first issued (digits 1–6), normalised. */
-  get regionCode(): Region.RegionCode {
-    return Region.makeUnsafe(this.#raw.slice(0, 6))
+  /**
+   * The division where the number was first issued (digits 1–6), normalised; `undefined` when the
+   * code is not in the catalogue (issued under a division abolished before its first list).
+   */
+  get regionCode(): Region.RegionCode | undefined {
+    const r = Region.parse(this.#raw.slice(0, 6))
+    return Result.isSuccess(r) ? r.success : undefined
   }
 
   /** `"male"` when the 17th digit is odd, `"female"` when it is even. */
@@ -115,13 +119,14 @@ export class ResidentId {
  */
 export const isResidentId = (u: unknown): u is ResidentId => u instanceof ResidentId
 
-type Reason = "length" | "characters" | "region" | "birth-date" | "check-digit"
+type Reason = "type" | "length" | "characters" | "region" | "birth-date" | "check-digit"
 
 const reasonText: Record<Reason, string> = {
+  type: "expected a string",
   length: "must be 18 characters",
   characters: "must be 17 digits followed by a digit or X",
-  region: "the first six digits are not a division code",
-  "birth-date": "digits 7 to 14 are not a date of birth from 1900 to 2199",
+  region: "the first six digits are not a division code under a province of the GB/T 2260 catalogue",
+  "birth-date": "digits 7 to 14 are not a date of birth from 1900 to 2099 (nor after the date it is read on)",
   "check-digit": "check digit does not match"
 }
 
@@ -147,7 +152,7 @@ export class InvalidResidentId extends Data.TaggedError("InvalidResidentId")<{
 }
 
 /** The reason `input` is invalid, or `undefined`. Checks in the order of {@link Reason}. */
-const validate = (input: string): Reason | undefined => {
+const validate = (input: string, asOf: string | undefined): Reason | undefined => {
   if (input.length !== 18) return "length"
   let sum = 0
   for (let i = 0; i < 17; i++) {
@@ -158,17 +163,22 @@ const validate = (input: string): Reason | undefined => {
   const last = input.charCodeAt(17)
   const isDigit = last >= 48 && last <= 57
   if (!isDigit && last !== 88 && last !== 120) return "characters"
-  if (Result.isFailure(Region.parse(input.slice(0, 6)))) return "region"
+  // The province must be one of the catalogue's; the county part is not checked against it, as
+  // numbers issued under codes abolished before the catalogue's first list stay valid for life.
+  const prefix = Region.parse(input.slice(0, 6))
+  if (Result.isFailure(prefix) && prefix.failure.reason !== "unknown") return "region"
+  if (Result.isFailure(Region.parse(input.slice(0, 2)))) return "region"
   const birth = `${input.slice(6, 10)}-${input.slice(10, 12)}-${input.slice(12, 14)}`
-  if (Result.isFailure(Calendar.parse(birth))) return "birth-date"
+  if (Result.isFailure(Calendar.parse(birth)) || birth > (asOf ?? "2099-12-31")) return "birth-date"
   const expected = checkCharacters.charCodeAt(sum % 11)
   return (last === 120 ? 88 : last) === expected ? undefined : "check-digit"
 }
 
 /**
  * Reads and validates an 18-character resident identity number: length, characters, region
- * prefix, date of birth (1900–2199), and the GB 11643 check digit. A lowercase `x` is accepted
- * and stored as `X`.
+ * prefix (a province of the GB/T 2260 catalogue), date of birth (1900–2099, and not after
+ * `options.asOf` when given), and the GB 11643 check digit. A lowercase `x` is accepted and stored
+ * as `X`.
  *
  * @example
  * ```ts
@@ -178,8 +188,9 @@ const validate = (input: string): Reason | undefined => {
  * ```
  * @category parsing
  */
-export const parse = (input: string): Result.Result<ResidentId, InvalidResidentId> => {
-  const reason = validate(input)
+export const parse = (input: unknown, options?: { readonly asOf?: CalendarDate }): Result.Result<ResidentId, InvalidResidentId> => {
+  if (typeof input !== "string") return Result.fail(new InvalidResidentId({ reason: "type" }))
+  const reason = validate(input, options?.asOf)
   if (reason !== undefined) return Result.fail(new InvalidResidentId({ reason }))
   const raw = input.charCodeAt(17) === 120 ? `${input.slice(0, 17)}X` : input
   return Result.succeed(new ResidentId(constructorKey, raw))

@@ -174,10 +174,61 @@ describe("six digits and names", () => {
     expect(Region.name(r("530103"), "en")).toBe("Panlong")
     expect(Region.name(r("530502"), "zh")).toBe("隆阳区")
     expect(Region.name(r("5305"), "en")).toBe("Baoshan")
-    expect(Region.name(r("530199"))).toBeUndefined()
+    expect(Region.name(r("130502"), "zh", "2018-06-01" as never)).toBe("桥东区")
+    expect(Region.name(r("130502"))).toBe("襄都区")
     for (const code of ["530102", "530103", "530111", "530112", "530113", "530114", "530115"]) {
       expect(Region.parent(r(code))).toBe("5301")
       expect(Region.name(r(code))).toMatch(/区$/)
     }
+  })
+})
+
+describe("the GB/T 2260 catalogue", () => {
+  it("refuses codes of the right shape that name no division", () => {
+    for (const code of ["999999", "99", "9999", "710101", "530199", "5399", "110199"]) {
+      const p = Region.parse(code)
+      expect(Result.isFailure(p) && p.failure.reason, code).toBe("unknown")
+    }
+    const unknown = Region.parse("530199")
+    expect(Result.isFailure(unknown) && unknown.failure.reason).toBe("unknown")
+    expect(Result.isFailure(unknown) && unknown.failure.message).toMatch(/GB\/T 2260 catalogue \(edition 2025\)/)
+  })
+
+  it("answers a typed failure for input that is not a string, never an exception", () => {
+    for (const input of [undefined, null, 530103, {}, [], Symbol("x"), () => "53"]) {
+      const p = Region.parse(input)
+      expect(Result.isFailure(p) && p.failure.reason).toBe("type")
+    }
+  })
+
+  it("keeps an abolished code valid for the dates it existed", () => {
+    const chongwen = Region.makeUnsafe("110103") // 崇文区, listed to 2009, merged into 东城区 in 2010
+    expect(Region.name(chongwen)).toBe("崇文区")
+    expect(Region.existedOn(chongwen, "2008-05-01" as never)).toBe(true)
+    expect(Region.existedOn(chongwen, "2010-06-30" as never)).toBe(true)
+    expect(Region.existedOn(chongwen, "2011-01-01" as never)).toBe(false)
+    expect(Region.existedOn(chongwen, "2024-05-01" as never)).toBe(false)
+    const chenggong = Region.makeUnsafe("530114") // 呈贡区, a district from 2011 (呈贡县 530121 before)
+    expect(Region.existedOn(chenggong, "2010-01-01" as never)).toBe(false)
+    expect(Region.existedOn(chenggong, "2011-06-01" as never)).toBe(true)
+    expect(Region.existedOn(Region.makeUnsafe("530121"), "2009-01-01" as never)).toBe(true)
+    expect(Region.existedOn(Region.national, "2003-09-01" as never)).toBe(true)
+  })
+
+  it("holds every province, and a prefecture or county under each", () => {
+    const all = Region.codes()
+    const provinces = all.filter((c) => c.length === 2)
+    expect(provinces.length).toBeGreaterThanOrEqual(34)
+    expect(all.length).toBeGreaterThan(3700)
+    for (const p of provinces) expect(all.some((c) => c.length === 6 && c.startsWith(p)) || ["71", "81", "82"].includes(p), p).toBe(true)
+  })
+
+  it("takes divisions created after its edition from the host, for this process", () => {
+    expect(Result.isFailure(Region.parse("650199"))).toBe(true)
+    expect(Region.registerDivisions([{ code: "650199", name: "示例新区", from: 2027 }, { code: "990101", name: "x", from: 2027 }])).toEqual(["990101"])
+    const added = Region.makeUnsafe("650199")
+    expect(Region.name(added)).toBe("示例新区")
+    expect(Region.existedOn(added, "2027-03-01" as never)).toBe(true)
+    expect(Region.existedOn(added, "2026-03-01" as never)).toBe(false)
   })
 })

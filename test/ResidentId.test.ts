@@ -2,6 +2,7 @@ import { Result, Schema } from "effect"
 import fc from "fast-check"
 import * as util from "node:util"
 import { describe, expect, it } from "vitest"
+import * as Region from "../src/Region.ts"
 import * as ResidentId from "../src/ResidentId.ts"
 import { checkCharacter, residentIdNumber } from "./support/arbitraries.ts"
 import { failure, ok } from "./support/result.ts"
@@ -116,7 +117,8 @@ describe("properties", () => {
         expect(id.masked).toBe(`${raw.slice(0, 6)}********${raw.slice(14)}`)
         expect(id.birthDate).toBe(`${raw.slice(6, 10)}-${raw.slice(10, 12)}-${raw.slice(12, 14)}`)
         expect(id.sex).toBe(Number(raw[16]) % 2 === 1 ? "male" : "female")
-        expect(id.regionCode.padEnd(6, "0")).toBe(raw.slice(0, 6))
+        const code = Region.parse(raw.slice(0, 6))
+        expect(id.regionCode).toBe(Result.isSuccess(code) ? code.success : undefined)
         expect(ok(ResidentId.parse(raw.toLowerCase())).equals(id)).toBe(true)
       })
     )
@@ -227,6 +229,38 @@ describe("ResidentIdFromString", () => {
         expectNoLeak(result.failure, sample)
         expectNoLeak(result.failure.issue, sample)
       }
+    }
+  })
+})
+
+describe("what an ID number cannot be", () => {
+  const withCheck = (first17: string) => {
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    const sum = [...first17].reduce((s, c, i) => s + Number(c) * weights[i]!, 0)
+    return first17 + "10X98765432"[sum % 11]!
+  }
+  it("rejects the national code and an unknown province as its region, with a valid check digit", () => {
+    for (const n of [withCheck("00000019491231002"), withCheck("99010119491231002"), withCheck("10010119491231002")]) {
+      const r = ResidentId.parse(n)
+      expect(Result.isFailure(r) && r.failure.reason, n.slice(0, 6)).toBe("region")
+    }
+  })
+  it("keeps numbers issued under a county code since abolished", () => {
+    expect(Result.isSuccess(ResidentId.parse(withCheck("11010319491231002")))).toBe(true) // 崇文区, abolished 2010
+  })
+  it("rejects a birth date after 2099, or after the date it is read on", () => {
+    const r = ResidentId.parse(withCheck("53010321500101002"))
+    expect(Result.isFailure(r) && r.failure.reason).toBe("birth-date")
+    const born = withCheck("53010320240601002")
+    expect(Result.isSuccess(ResidentId.parse(born))).toBe(true)
+    const early = ResidentId.parse(born, { asOf: "2024-05-31" as never })
+    expect(Result.isFailure(early) && early.failure.reason).toBe("birth-date")
+    expect(Result.isSuccess(ResidentId.parse(born, { asOf: "2024-06-01" as never }))).toBe(true)
+  })
+  it("answers a typed failure, never an exception, for input that is not a string", () => {
+    for (const input of [undefined, null, 1, {}, [], 11010519491231002n]) {
+      const r = ResidentId.parse(input)
+      expect(Result.isFailure(r) && r.failure.reason).toBe("type")
     }
   })
 })

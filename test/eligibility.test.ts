@@ -374,3 +374,19 @@ describe("decodeApplication", () => {
     }
   })
 })
+
+describe("the region of an application (GB/T 2260)", () => {
+  const base = {
+    applicant: { birthDate: "1980-03-01", disabilities: [], statuses: [], hasLawyer: false },
+    matter: { kind: "criminal-defence", stage: "investigation", claims: [] }
+  }
+  it("must name a division that existed on the application's date", () => {
+    expect(Result.isSuccess(decodeApplication({ ...base, date: "2008-05-10", region: "110103" }))).toBe(true)
+    const late = decodeApplication({ ...base, date: "2024-05-10", region: "110103" })
+    expect(Result.isFailure(late) && late.failure.issues.map((i) => i.path)).toEqual(["region"])
+    for (const region of ["999999", "99", "9999", "710101", "530199"]) {
+      const r = decodeApplication({ ...base, date: "2024-05-10", region })
+      expect(Result.isFailure(r) && r.failure.issues.map((i) => i.path), region).toEqual(["region"])
+    }
+  })
+})

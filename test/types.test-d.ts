@@ -71,7 +71,7 @@ describe("ResidentId", () => {
     // @ts-expect-error the constructor key is private to the module
     new ResidentId.ResidentId(Symbol("fayuan/ResidentId"), "11010519491231002X")
     expectTypeOf(ResidentId.parse("")).toEqualTypeOf<Result.Result<ResidentId.ResidentId, ResidentId.InvalidResidentId>>()
-    expectTypeOf<ResidentId.InvalidResidentId["reason"]>().toEqualTypeOf<"length" | "characters" | "region" | "birth-date" | "check-digit">()
+    expectTypeOf<ResidentId.InvalidResidentId["reason"]>().toEqualTypeOf<"type" | "length" | "characters" | "region" | "birth-date" | "check-digit">()
   })
 })
 

@@ -6,6 +6,7 @@
 import { Effect, Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { makeMemoryStore } from "../adapters/memory/index.ts"
+import type { Command } from "../src/lifecycle/Command.ts"
 import { CaseStore } from "../src/lifecycle/Store.ts"
 import { dueInScope, execute, load, loadAll } from "../src/lifecycle/workflow.ts"
 import * as Region from "../src/Region.ts"
@@ -51,7 +52,8 @@ describe("execute", () => {
       ["a 65-character id", () => run(execute("x".repeat(65), applyCommand("x".repeat(65)), c)), "InvalidRequest", "caseId"],
       ["an id with NUL", () => run(execute("a\u0000b", applyCommand("a\u0000b"), c)), "InvalidRequest", "caseId"],
       ["a number for an id", () => run(execute(42 as never, applyCommand("A"), c)), "InvalidRequest", "caseId"],
-      ["no context", () => run(execute("A", applyCommand("A"), null as never)), "InvalidRequest", "context"]
+      ["no context", () => run(execute("A", applyCommand("A"), null as never)), "InvalidRequest", "context"],
+      ["a division abolished before the day", () => run(execute("A", { ...applyCommand("A"), region: Region.makeUnsafe("110103") } as Command, { ...c, actor: { ...c.actor, region: Region.makeUnsafe("110103") } })), "InvalidCommand", "region"]
     ]
     for (const [what, attempt, tag, path] of cases) {
       const r = attempt()

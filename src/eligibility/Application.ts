@@ -206,6 +206,9 @@ const consistency = (app: Application, prefix: string): ReadonlyArray<Issue> => 
   if (applicant.birthDate !== undefined && applicant.birthDate > app.date) {
     issues.push({ path: at("applicant.birthDate"), reason: "is after the application date" })
   }
+  if (!Region.existedOn(app.region, app.date)) {
+    issues.push({ path: at("region"), reason: `names no division in force on ${app.date} (GB/T 2260)` })
+  }
   if (!criminalKinds.has(matter.kind)) {
     for (const key of ["stage", "possibleSentence", "inAbsentia", "procedure"] as const) {
       if (matter[key] !== undefined) issues.push({ path: at(`matter.${key}`), reason: `applies only to criminal matters, not ${matter.kind}` })

@@ -18,6 +18,7 @@ import { contextIssues, decodeCommand, InvalidCommand, InvalidRequest } from "./
 import * as Id from "../Id.ts"
 import type { CaseEvent } from "./Event.ts"
 import { specOf } from "./machine.ts"
+import { chinaDate } from "./time.ts"
 import type { CaseNotFound, CorruptRecord, InvalidAppend, StoreError } from "./Store.ts"
 import { CaseAlreadyExists, CaseStore, VersionConflict } from "./Store.ts"
 import type { CommandRejected } from "./transition.ts"
@@ -95,8 +96,15 @@ export const execute = Effect.fn("fayuan/lifecycle/execute")(function* (
   }
   const store = yield* CaseStore
   const opens = specOf(cmd.type).opens
-  if (opens && (cmd as { caseId: string }).caseId !== caseId) {
-    return yield* Effect.fail(new InvalidCommand({ issues: [{ path: "caseId", reason: `differs from the case id given to execute (${caseId})` }] }))
+  if (opens) {
+    const opening = cmd as { readonly caseId: string; readonly region: Region.RegionCode }
+    if (opening.caseId !== caseId) {
+      return yield* Effect.fail(new InvalidCommand({ issues: [{ path: "caseId", reason: `differs from the case id given to execute (${caseId})` }] }))
+    }
+    const on = chinaDate(ctx.occurredAt ?? ctx.at)
+    if (on !== undefined && !Region.existedOn(opening.region, on)) {
+      return yield* Effect.fail(new InvalidCommand({ issues: [{ path: "region", reason: `names no division in force on ${on} (GB/T 2260)` }] }))
+    }
   }
   const events: ReadonlyArray<CaseEvent> = opens ? [] : yield* store.load(ctx.actor.region, caseId)
   const current = replay(events)

@@ -6,6 +6,7 @@ import fc from "fast-check"
 import type { CalendarDate } from "../../src/CalendarDate.ts"
 import type { Fen } from "../../src/Money.ts"
 import type { Ratio } from "../../src/Ratio.ts"
+import * as Region from "../../src/Region.ts"
 import type { RegionCode } from "../../src/Region.ts"
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
@@ -47,15 +48,20 @@ const twoDigitsNot00 = fc.integer({ min: 1, max: 99 }).map((n) => pad(n, 2))
 /** A canonical region code at any level, including national. */
 export const regionCode: fc.Arbitrary<RegionCode> = fc.oneof(
   fc.constant("000000"),
-  fc.constantFrom(...provinces),
-  fc.tuple(fc.constantFrom(...provinces), twoDigitsNot00).map(([p, c]) => p + c),
-  fc.tuple(fc.constantFrom(...provinces), twoDigitsNot00, twoDigitsNot00).map(([p, c, d]) => p + c + d),
+  fc.constantFrom(...Region.codes()),
   fc.constantFrom("53", "5301", "530102", "530103", "530111", "5305", "530502")
 ) as fc.Arbitrary<RegionCode>
 
+/** A code of the right shape (2, 4 or 6 digits under a real province), whether or not it names a division. */
+export const structuralRegionCode: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...provinces),
+  fc.tuple(fc.constantFrom(...provinces), twoDigitsNot00).map(([p, c]) => p + c),
+  fc.tuple(fc.constantFrom(...provinces), twoDigitsNot00, twoDigitsNot00).map(([p, c, d]) => p + c + d)
+)
+
 /** The six-digit region prefix of an ID number: mostly counties, sometimes a prefecture (e.g. 441900 Dongguan). */
 const idRegionPrefix: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.integer({ min: 11, max: 82 }), twoDigitsNot00, twoDigitsNot00).map(([p, c, d]) => pad(p, 2) + c + d) },
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...Region.codes().filter((c) => c.length === 2)), twoDigitsNot00, twoDigitsNot00).map(([p, c, d]) => p + c + d) },
   { weight: 1, arbitrary: fc.constantFrom("441900", "442000", "530103", "110105") }
 )
 
@@ -70,7 +76,7 @@ export const checkCharacter = (first17: string): string => {
 
 /** A valid 18-character resident ID number (uppercase X), as a raw string. */
 export const residentIdNumber: fc.Arbitrary<string> = fc
-  .tuple(idRegionPrefix, dateParts, fc.integer({ min: 0, max: 999 }))
+  .tuple(idRegionPrefix, dateParts.filter((d) => d.year <= 2099), fc.integer({ min: 0, max: 999 }))
   .map(([region, { year, month, day }, sequence]) => {
     const first17 = `${region}${pad(year, 4)}${pad(month, 2)}${pad(day, 2)}${pad(sequence, 3)}`
     return first17 + checkCharacter(first17)
