@@ -357,8 +357,10 @@ const condition = (command: Command, context: XContext, from: State | "start", t
       const i = running(context.clocks, "materials-supply")
       return from === "awaiting-materials" && i >= 0 && todayOf(event) > context.clocks[i]!.dueOn
     }
-    case "decide":
-      return command.eligibility.outcome !== "incomplete" && grants.has(command.eligibility.outcome) === (branch === "grant")
+    case "decide": {
+      const e = command.eligibility // the bench always sends the decision with the command
+      return e !== undefined && e.outcome !== "incomplete" && grants.has(e.outcome) === (branch === "grant")
+    }
     case "objectToRefusal":
       return !context.refusalObjected
     case "decideObjection":

@@ -33,7 +33,7 @@ const roleZh: Record<Role, string> = {
   intake: "受理", reviewer: "审查", bureau: "司法局", dispatcher: "指派", lawyer: "律师", quality: "质量", finance: "财务", auditor: "审计"
 }
 const eventZh: Record<CaseEvent["type"], string> = {
-  ApplicationReceived: "受理申请", NotificationReceived: "收到通知", MaterialsRequested: "一次性告知补材料", MaterialsSupplied: "补齐材料",
+  ApplicationReceived: "受理申请", NotificationReceived: "收到通知", EligibilityAssessed: "记录资格审查意见", MaterialsRequested: "一次性告知补材料", MaterialsSupplied: "补齐材料",
   ReviewStarted: "开始审查", ApplicationWithdrawn: "撤回申请", AidGranted: "决定给予援助", AidRefused: "决定不予援助",
   RefusalObjected: "对不予援助提出异议", RefusalFinal: "不予援助决定生效", PreGranted: "先行提供援助", FormalitiesCompleted: "补办手续",
   LawyerAssigned: "指派律师", LawyerReassigned: "更换律师", HandlingStarted: "开始承办", TerminationGroundReported: "律师报告终止事由",

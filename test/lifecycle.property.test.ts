@@ -177,6 +177,7 @@ describe("deadlines", () => {
       { numRuns: 400 }
     )
     expect(seen.size).toBeGreaterThanOrEqual(18)
-    expect(machine.length).toBe(23)
+    expect(machine.length).toBe(24)
+    expect(seen.has("EligibilityAssessed")).toBe(true)
   })
 })

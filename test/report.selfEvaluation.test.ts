@@ -9,7 +9,7 @@ import { LedgerStore } from "../src/budget/index.ts"
 import * as CalendarDate from "../src/CalendarDate.ts"
 import { schemes } from "../src/evaluation/index.ts"
 import * as Region from "../src/Region.ts"
-import { selfEvaluation } from "../src/report/index.ts"
+import { renderMarkdown, selfEvaluation } from "../src/report/index.ts"
 import { budget2018 } from "../examples/panlong-2018/pipeline.ts"
 
 const options = (year: number) => ({
@@ -22,12 +22,13 @@ const options = (year: number) => ({
   generatedOn: CalendarDate.makeUnsafe("2019-01-15")
 })
 
-const run = (year: number) =>
+const run = (year: number, extra: { readonly allowEmpty?: boolean; readonly budgetId?: undefined } = {}) =>
   Effect.runPromise(
     Effect.provide(
       Effect.gen(function* () {
         yield* (yield* LedgerStore).putBudget(budget2018)
-        return yield* Effect.result(selfEvaluation(options(year)))
+        const { budgetId, ...rest } = options(year)
+        return yield* Effect.result(selfEvaluation({ ...rest, ...("budgetId" in extra ? {} : { budgetId }), ...(extra.allowEmpty === undefined ? {} : { allowEmpty: extra.allowEmpty }) }))
       }),
       layer()
     )
@@ -43,13 +44,25 @@ describe("selfEvaluation", () => {
     }
   })
 
-  it("scores an empty year with the budget's measures and no cases", async () => {
-    const r = await run(2018)
+  it("says that nothing was found in an empty scope and year, rather than grading it", async () => {
+    for (const r of [await run(2018), await run(2018, { budgetId: undefined })]) {
+      expect(r._tag).toBe("Failure")
+      if (r._tag === "Failure") {
+        expect(r.failure._tag).toBe("NothingToEvaluate")
+        expect(r.failure.message).toMatch(/^scope: nothing to evaluate in 530103 for 2018/)
+      }
+    }
+  })
+
+  it("scores an empty year when asked, with the budget's measures and no cases, and the report says it is empty", async () => {
+    const r = await run(2018, { allowEmpty: true })
     expect(r._tag).toBe("Success")
     if (r._tag === "Success") {
       expect(r.success.measures.get("budget.execution-rate")?.value.numerator).toBe(0)
       expect(r.success.measures.get("cases.accepted")?.value.numerator).toBe(0)
       expect(r.success.report.budget?.lines.map((l) => l.name)).toEqual(budget2018.lines.map((l) => l.name))
+      expect(r.success.report.empty).toBe(true)
+      expect(renderMarkdown(r.success.report)).toMatch(/未找到任何案件、记录或支出/)
     }
   })
 })

@@ -8,9 +8,9 @@ import { describe, expect, it } from "vitest"
 import { makeMemoryStore } from "../adapters/memory/index.ts"
 import type { Command } from "../src/lifecycle/Command.ts"
 import { CaseStore } from "../src/lifecycle/Store.ts"
-import { dueInScope, execute, load, loadAll } from "../src/lifecycle/workflow.ts"
+import { dueInScope, execute, executeMany, load, loadAll } from "../src/lifecycle/workflow.ts"
 import * as Region from "../src/Region.ts"
-import { applyCommand, ctx, panlong } from "./support/lifecycle.ts"
+import { applyCommand, ctx, eligible, ineligible, panlong } from "./support/lifecycle.ts"
 
 const withStore = () => {
   const store = makeMemoryStore()
@@ -72,5 +72,48 @@ describe("execute", () => {
     expect(tagOf(run(dueInScope(panlong, "2024-13-01" as never)))).toBe("InvalidRequest")
     expect(tagOf(run(dueInScope(panlong, "2024-05-01" as never, { within: -2 })))).toBe("InvalidRequest")
     expect(tagOf(run(load(panlong, "c1")))).toBe("CaseNotFound")
+  })
+})
+
+describe("executeMany", () => {
+  it("runs a day's commands over many cases in one batch, in order, all or nothing", () => {
+    const { run, store } = withStore()
+    const ok = run(
+      executeMany([
+        { caseId: "A", command: applyCommand("A"), ctx: ctx("2024-05-06", "intake") },
+        { caseId: "B", command: applyCommand("B"), ctx: ctx("2024-05-06", "intake", { time: "10:01:00" }) },
+        { caseId: "A", command: { type: "startReview" }, ctx: ctx("2024-05-06", "reviewer", { time: "11:00:00" }) },
+        { caseId: "A", command: { type: "decide", eligibility: eligible }, ctx: ctx("2024-05-06", "reviewer", { time: "11:30:00" }) }
+      ])
+    )
+    expect(Result.isSuccess(ok) && [...ok.success.cases.values()].map((c) => [c.id, c.state])).toEqual([["A", "granted"], ["B", "received"]])
+    expect(Result.getOrThrow(run(store.load(panlong, "A")))).toHaveLength(3)
+    // A rejected request fails the batch, naming it, and nothing is written.
+    const bad = run(
+      executeMany([
+        { caseId: "B", command: { type: "startReview" }, ctx: ctx("2024-05-07", "reviewer") },
+        { caseId: "A", command: { type: "grade", grade: "pass" }, ctx: ctx("2024-05-07", "quality") }
+      ])
+    )
+    expect(Result.isFailure(bad) && bad.failure).toMatchObject({ _tag: "RequestFailed", index: 1, caseId: "A", error: { _tag: "CommandRejected" } })
+    expect(Result.getOrThrow(run(store.load(panlong, "B")))).toHaveLength(1)
+    const malformed = run(executeMany([{ caseId: "B", command: { type: "grade", grade: "superb" } as never, ctx: ctx("2024-05-07", "quality") }]))
+    expect(Result.isFailure(malformed) && malformed.failure).toMatchObject({ _tag: "RequestFailed", index: 0, error: { _tag: "InvalidCommand", issues: [{ path: "requests[0].command.grade" }] } })
+    const again = run(executeMany([{ caseId: "B", command: applyCommand("B"), ctx: ctx("2024-05-07", "intake") }]))
+    expect(Result.isFailure(again) && again.failure).toMatchObject({ _tag: "RequestFailed", error: { _tag: "CaseAlreadyExists" } })
+  })
+
+  it("a decide without a decision applies the one recorded at intake, so the host keeps nothing between the two", () => {
+    const { run } = withStore()
+    run(execute("A", { ...applyCommand("A"), eligibility: eligible } as Command, ctx("2024-05-06", "intake")))
+    const decided = run(execute("A", { type: "decide" }, ctx("2024-05-08", "reviewer")))
+    expect(Result.isSuccess(decided) && decided.success.case.state).toBe("granted")
+    expect(Result.isSuccess(decided) && decided.success.case.eligibility).toEqual(eligible)
+    run(execute("B", applyCommand("B"), ctx("2024-05-06", "intake")))
+    const none = run(execute("B", { type: "decide" }, ctx("2024-05-08", "reviewer")))
+    expect(Result.isFailure(none) && none.failure).toMatchObject({ _tag: "CommandRejected" })
+    run(execute("B", { type: "assess", eligibility: ineligible }, ctx("2024-05-08", "reviewer")))
+    const refused = run(execute("B", { type: "decide" }, ctx("2024-05-08", "reviewer", { time: "11:00:00" })))
+    expect(Result.isSuccess(refused) && refused.success.case.state).toBe("refused")
   })
 })

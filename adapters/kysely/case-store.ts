@@ -11,6 +11,8 @@
  */
 import { Effect, Result, Schema } from "effect"
 import type { Insertable, Kysely, Transaction } from "kysely"
+import type * as CalendarDate from "../../src/CalendarDate.ts"
+import type { State } from "../../src/lifecycle/vocabulary.ts"
 import * as Region from "../../src/Region.ts"
 import type { Case } from "../../src/lifecycle/Case.ts"
 import { evolve } from "../../src/lifecycle/Case.ts"
@@ -51,6 +53,12 @@ class Conflict {
     this.region = region
     this.expected = expected
   }
+}
+
+/** A listing's head from its row. */
+const headOfRow = (r: { case_id: string; region: string; version: number | string; state: string; lawyer_id: string | null; lawyer_since: string | null }): CaseHead => {
+  const head = { caseId: r.case_id, region: r.region as Region.RegionCode, version: Number(r.version), state: r.state as State }
+  return r.lawyer_id === null ? head : { ...head, lawyer: { lawyerId: r.lawyer_id, since: r.lawyer_since as CalendarDate.CalendarDate } }
 }
 
 /** An append to an existing case with events of another region. */
@@ -189,6 +197,8 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
           received_on: c.receivedOn,
           last_occurred_at: c.lastOccurredAt,
           snapshot: JSON.stringify(c),
+          lawyer_id: c.lawyer?.lawyerId ?? null,
+          lawyer_since: c.lawyer?.since ?? null,
           ...headFacts(c, dates)
         })
       }
@@ -222,7 +232,9 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
                 lawyer_assigned_on: eb.ref("excluded.lawyer_assigned_on"),
                 graded_on: eb.ref("excluded.graded_on"),
                 decided_on: eb.ref("excluded.decided_on"),
-                assignment_due_on: eb.ref("excluded.assignment_due_on")
+                assignment_due_on: eb.ref("excluded.assignment_due_on"),
+                lawyer_id: eb.ref("excluded.lawyer_id"),
+                lawyer_since: eb.ref("excluded.lawyer_since")
               }))
               .where("fayuan_case_heads.version", "<", (eb) => eb.ref("excluded.version"))
           )
@@ -311,13 +323,13 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
         const { from, to } = regionRange(scope)
         const rows = await db
           .selectFrom("fayuan_case_heads")
-          .select(["case_id", "region", "version"])
+          .select(["case_id", "region", "version", "state", "lawyer_id", "lawyer_since"])
           .where("region", ">=", from)
           .where("region", "<", to)
           .execute()
         // Sorted here, by code units, so every engine and collation gives the same order.
         return rows
-          .map((r): CaseHead => ({ caseId: r.case_id, region: r.region as Region.RegionCode, version: Number(r.version) }))
+          .map((r): CaseHead => headOfRow(r))
           .sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.region < b.region ? -1 : a.region > b.region ? 1 : 0))
       },
       catch: (error) => new StoreError({ store: "cases", operation: "list", reason: databaseError(error) })

@@ -226,6 +226,34 @@ export const migrations: Readonly<Record<string, Migration>> = {
     async down(db: Kysely<unknown>) {
       await db.schema.dropIndex("fayuan_case_heads_case_id").execute()
     }
+  },
+  "0008_case_workload": {
+    // The lawyer on each case and since when, so the assignment pool's counts come from a listing.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("fayuan_case_heads").addColumn("lawyer_id", "varchar(64)").execute()
+      await db.schema.alterTable("fayuan_case_heads").addColumn("lawyer_since", "varchar(10)").execute()
+      const typed = db as unknown as Kysely<FayuanDatabase>
+      const rows = await typed.selectFrom("fayuan_case_heads").select(["region", "case_id", "snapshot"]).where("region", ">=", "0").execute()
+      for (const row of rows) {
+        let lawyer: { lawyerId?: unknown; since?: unknown } | undefined
+        try {
+          lawyer = (JSON.parse(row.snapshot) as { lawyer?: { lawyerId?: unknown; since?: unknown } }).lawyer
+        } catch {
+          lawyer = undefined
+        }
+        if (typeof lawyer?.lawyerId !== "string" || typeof lawyer.since !== "string") continue
+        await typed
+          .updateTable("fayuan_case_heads")
+          .set({ lawyer_id: lawyer.lawyerId, lawyer_since: lawyer.since })
+          .where("region", "=", row.region)
+          .where("case_id", "=", row.case_id)
+          .execute()
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("fayuan_case_heads").dropColumn("lawyer_since").execute()
+      await db.schema.alterTable("fayuan_case_heads").dropColumn("lawyer_id").execute()
+    }
   }
 }
 

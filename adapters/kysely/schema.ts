@@ -56,6 +56,9 @@ export interface CaseHeadsTable {
   readonly grade: string | null
   /** Lawyers replaced after the recipient's complaint. */
   readonly complaints: Generated<number>
+  /** The lawyer on the case now, and since when (0008_case_workload): the assignment pool's counts. */
+  readonly lawyer_id: string | null
+  readonly lawyer_since: string | null
 }
 
 /** The clocks of the cases, one row per clock (its place in the case's clocks), written with the head. */

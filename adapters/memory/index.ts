@@ -11,6 +11,7 @@ import type { LedgerStore } from "../../src/budget/Store.ts"
 import type { RecordStore } from "../../src/evaluation/RecordStore.ts"
 import type { EvaluationSource } from "../../src/evaluation/Source.ts"
 import * as Region from "../../src/Region.ts"
+import { replay } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { PartyStoreShape } from "../../src/lifecycle/Party.ts"
 import { encodePartyJson, Party, PartyStore } from "../../src/lifecycle/Party.ts"
@@ -104,7 +105,14 @@ export const makeMemoryStore = (): MemoryStore => {
   const list: CaseStoreShape["list"] = (scope) =>
     Effect.sync(() => {
       const heads: Array<CaseHead> = []
-      for (const log of logs.values()) if (Region.contains(scope, log.region)) heads.push({ caseId: log.caseId, region: log.region, version: log.rows.length })
+      for (const log of logs.values()) {
+        if (!Region.contains(scope, log.region)) continue
+        // The head as a SQL adapter stores it: folded from the log (a log that does not decode is listed by version only).
+        const events = log.rows.map((row) => decode(row))
+        const c = events.every(Result.isSuccess) ? replay(events.map((e) => e.success)) : undefined
+        const head = { caseId: log.caseId, region: log.region, version: log.rows.length, state: c?.state ?? "received" }
+        heads.push(c?.lawyer === undefined ? head : { ...head, lawyer: { lawyerId: c.lawyer.lawyerId, since: c.lawyer.since } })
+      }
       return heads.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
     })
 

@@ -8,10 +8,10 @@
 import type * as CalendarDate from "../CalendarDate.ts"
 import type { CitationId } from "../Citation.ts"
 import type * as Region from "../Region.ts"
-import type { MatterKind } from "../RuleSet.ts"
+import type { MatterKind, ProceedingStage } from "../RuleSet.ts"
 import type { AssignmentRequirements, CaseEvent, ClockChange, EligibilitySummary, SpecialGroup } from "./Event.ts"
 import { chinaDate } from "./time.ts"
-import type { Channel, ClockKind, Grade, MatterOutcome, Organ, State } from "./vocabulary.ts"
+import type { Channel, ClockKind, Grade, MatterOutcome, Organ, State, Withdrawal } from "./vocabulary.ts"
 
 /**
  * A statutory clock of a case: when it started, when it is due (fixed when it started, under the
@@ -49,6 +49,8 @@ export interface Case {
   readonly kind: MatterKind
   readonly channel?: Channel
   readonly organ?: Organ
+  /** The provisions a notification rests on (why the organ must notify). */
+  readonly grounds?: ReadonlyArray<CitationId>
   readonly receivedOn: CalendarDate.CalendarDate
   /** Special groups the applicant (or the accused) belongs to, when recorded. */
   readonly groups?: ReadonlyArray<SpecialGroup>
@@ -57,6 +59,10 @@ export interface Case {
   /** Aid given ahead of the formalities (`LAL-44`), not yet confirmed. */
   readonly provisional: boolean
   readonly eligibility?: EligibilitySummary
+  /** The latest eligibility decision recorded before the grant or refusal (at intake or in review). */
+  readonly assessment?: EligibilitySummary
+  /** How many people receive aid in the case, when more than one was recorded. */
+  readonly recipients?: number
   /** What the assignment must satisfy, from the eligibility decision or the notice. */
   readonly requirements?: AssignmentRequirements
   readonly missingMaterials?: ReadonlyArray<string>
@@ -70,6 +76,10 @@ export interface Case {
   readonly refusalObjected: boolean
   readonly endedOn?: CalendarDate.CalendarDate
   readonly outcome?: MatterOutcome
+  /** The criminal stages the lawyer handled, as recorded with the outcome. */
+  readonly stagesCompleted?: ReadonlyArray<ProceedingStage>
+  /** For a matter the party withdrew: before or during the hearing. */
+  readonly withdrawal?: Withdrawal
   readonly grade?: Grade
   readonly clocks: ReadonlyArray<Clock>
   readonly lastOccurredAt: string
@@ -150,6 +160,9 @@ export const evolve = (current: Case | undefined, event: CaseEvent): Case => {
     case "ApplicationReceived":
     case "NotificationReceived":
       break
+    case "EligibilityAssessed":
+      next.assessment = event.eligibility
+      break
     case "MaterialsRequested":
       next.state = "awaiting-materials"
       next.missingMaterials = event.missing
@@ -219,6 +232,8 @@ export const evolve = (current: Case | undefined, event: CaseEvent): Case => {
     case "OutcomeRecorded":
       next.endedOn = event.endedOn
       next.outcome = event.outcome
+      if (event.stagesCompleted !== undefined) next.stagesCompleted = event.stagesCompleted
+      if (event.withdrawal !== undefined) next.withdrawal = event.withdrawal
       break
     case "CaseConcluded":
       next.state = "concluded"
@@ -255,9 +270,13 @@ const openCase = (event: Extract<CaseEvent, { type: "ApplicationReceived" | "Not
     lastOccurredAt: event.occurredAt
   }
   if (event.groups !== undefined) c.groups = event.groups
-  if (event.type === "ApplicationReceived") c.channel = event.channel
-  else {
+  if (event.type === "ApplicationReceived") {
+    c.channel = event.channel
+    if (event.eligibility !== undefined) c.assessment = event.eligibility
+    if (event.recipients !== undefined && event.recipients > 1) c.recipients = event.recipients
+  } else {
     c.organ = event.organ
+    c.grounds = event.grounds
     if (event.requirements !== undefined) c.requirements = event.requirements
   }
   return c

@@ -12,11 +12,11 @@ import { issuesOf } from "../eligibility/Application.ts"
 import type { Overrides } from "../Parameter.ts"
 import * as Region from "../Region.ts"
 import type { RuleBook } from "../RuleBook.ts"
-import { matterKinds } from "../RuleSet.ts"
+import { matterKinds, proceedingStages } from "../RuleSet.ts"
 import type { WorkCalendar } from "../WorkCalendar.ts"
-import { AssignmentRequirements, EligibilitySummary, SpecialGroups } from "./Event.ts"
+import { AssignmentRequirements, EligibilitySummary, Recipients, SpecialGroups } from "./Event.ts"
 import { instantPattern } from "./time.ts"
-import { channels, grades, organs, outcomes, reassignReasons, roles } from "./vocabulary.ts"
+import { channels, grades, organs, outcomes, reassignReasons, roles, withdrawals } from "./vocabulary.ts"
 
 const Id = IdModule.Id
 const Instant = Schema.String.pipe(Schema.check(Schema.isPattern(instantPattern)))
@@ -38,7 +38,15 @@ export const Apply = command("apply", {
   /** Special groups the applicant belongs to (migrant worker, minor, …), for the evaluation. */
   groups: Schema.optionalKey(SpecialGroups),
   /** For `detention-forwarded`: when the detainee asked and when the institution received it. */
-  forwarding: Schema.optionalKey(Schema.Struct({ requestedAt: Instant, receivedAt: Instant }))
+  forwarding: Schema.optionalKey(Schema.Struct({ requestedAt: Instant, receivedAt: Instant })),
+  /**
+   * The eligibility decision made at intake (`summarise(decide(application))`), kept on the case
+   * so the review can decide on it without the host holding it: a `decide` without its own
+   * decision applies the latest one recorded.
+   */
+  eligibility: Schema.optionalKey(EligibilitySummary),
+  /** How many people receive aid in the case (1 when absent). */
+  recipients: Schema.optionalKey(Recipients)
 })
 /**
  * A court, procuratorate or public security organ notifies the institution (通知辩护/通知代理): no
@@ -59,6 +67,13 @@ export const Notify = command("notify", {
   /** Special groups the accused belongs to (a minor, a disabled person, …), for the evaluation. */
   groups: Schema.optionalKey(SpecialGroups)
 })
+/**
+ * Record an eligibility decision during intake or review (after the materials arrive, say), for
+ * the `decide` that follows.
+ *
+ * @category commands
+ */
+export const Assess = command("assess", { eligibility: EligibilitySummary })
 /** List every missing material at once (一次性告知, `LAL-43`). @category commands */
 export const RequestMaterials = command("requestMaterials", { missing: Schema.NonEmptyArray(Schema.String.pipe(Schema.check(Schema.isMinLength(1)))) })
 /** @category commands */
@@ -67,8 +82,13 @@ export const SupplyMaterials = command("supplyMaterials", {})
 export const StartReview = command("startReview", {})
 /** Withdraw an application; `deemed` when materials were not supplied in time (`LAL-43`). @category commands */
 export const Withdraw = command("withdraw", { deemed: Schema.Boolean })
-/** Grant or refuse, carrying the eligibility decision. @category commands */
-export const Decide = command("decide", { eligibility: EligibilitySummary })
+/**
+ * Grant or refuse on an eligibility decision: the one it carries, or else the latest recorded on
+ * the case (by `apply` or `assess`).
+ *
+ * @category commands
+ */
+export const Decide = command("decide", { eligibility: Schema.optionalKey(EligibilitySummary) })
 /** @category commands */
 export const ObjectToRefusal = command("objectToRefusal", {})
 /**
@@ -104,7 +124,14 @@ export const ObjectToTermination = command("objectToTermination", {})
 /** @category commands */
 export const DecideTerminationObjection = command("decideTerminationObjection", { upheld: Schema.Boolean })
 /** The matter ended: starts the closing-materials clock. @category commands */
-export const RecordOutcome = command("recordOutcome", { endedOn: CalendarDate.CalendarDate, outcome: Schema.Literals(outcomes) })
+export const RecordOutcome = command("recordOutcome", {
+  endedOn: CalendarDate.CalendarDate,
+  outcome: Schema.Literals(outcomes),
+  /** The criminal stages the lawyer handled (a criminal case is paid for the stages done). */
+  stagesCompleted: Schema.optionalKey(Schema.Array(Schema.Literals(proceedingStages))),
+  /** For `withdrawn-by-party`: whether before or during the hearing. */
+  withdrawal: Schema.optionalKey(Schema.Literals(withdrawals))
+})
 /** Closing materials filed (`LAL-50`). @category commands */
 export const Conclude = command("conclude", {})
 /** @category commands */
@@ -120,6 +147,7 @@ export const Archive = command("archive", {})
 export const Command = Schema.Union([
   Apply,
   Notify,
+  Assess,
   RequestMaterials,
   SupplyMaterials,
   StartReview,

@@ -12,9 +12,9 @@ import * as CalendarDate from "../CalendarDate.ts"
 import * as Citation from "../Citation.ts"
 import { meansTestStatuses } from "../eligibility/Decision.ts"
 import * as Region from "../Region.ts"
-import { matterKinds } from "../RuleSet.ts"
+import { matterKinds, proceedingStages } from "../RuleSet.ts"
 import { instantPattern } from "./time.ts"
-import { channels, clockKinds, grades, organs, outcomes, reassignReasons, roles, states } from "./vocabulary.ts"
+import { channels, clockKinds, grades, organs, outcomes, reassignReasons, roles, states, withdrawals } from "./vocabulary.ts"
 
 const CitationId = Schema.String.pipe(
   Schema.check(Schema.makeFilter((s: string) => Citation.isKnown(s) || "a known citation id"))
@@ -85,6 +85,13 @@ export type EligibilitySummary = typeof EligibilitySummary.Type
 const Clocks = Schema.Array(ClockChange)
 
 /**
+ * The number of people receiving aid in one case.
+ *
+ * @category schemas
+ */
+export const Recipients = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 100_000 })))
+
+/**
  * The special groups an evaluation counts separately (应援尽援 for migrant workers, minors, the
  * elderly, disabled persons, women, service members and their families, ethnic minorities). No
  * personal data: only which groups the applicant belongs to.
@@ -133,6 +140,10 @@ export const ApplicationReceived = event("ApplicationReceived", {
   procedureId: NonEmptyString,
   /** Special groups the applicant belongs to (absent on events recorded before it existed). */
   groups: Schema.optionalKey(SpecialGroups),
+  /** The eligibility decision made at intake (the pre-check), kept for the review. */
+  eligibility: Schema.optionalKey(EligibilitySummary),
+  /** How many people receive aid in the case (a subsidy's extra-recipient rows read it); 1 when absent. */
+  recipients: Schema.optionalKey(Recipients),
   forwarding: Schema.optionalKey(Schema.Struct({ requestedAt: Instant, receivedAt: Instant, hours: Schema.Number, met: Schema.Boolean, basis: CitationId }))
 })
 /** @category schemas */
@@ -148,6 +159,13 @@ export const NotificationReceived = event("NotificationReceived", {
   /** Special groups the accused belongs to (absent on events recorded before it existed). */
   groups: Schema.optionalKey(SpecialGroups)
 })
+/**
+ * An eligibility decision recorded during intake or review (after materials arrive, say), for the
+ * `decide` that follows: the latest one is what a `decide` without its own decision applies.
+ *
+ * @category schemas
+ */
+export const EligibilityAssessed = event("EligibilityAssessed", { eligibility: EligibilitySummary })
 /** @category schemas */
 export const MaterialsRequested = event("MaterialsRequested", { missing: Schema.Array(NonEmptyString), basis: CitationId })
 /** @category schemas */
@@ -194,7 +212,14 @@ export const TerminationObjected = event("TerminationObjected", { basis: Citatio
 /** @category schemas */
 export const TerminationObjectionDecided = event("TerminationObjectionDecided", { upheld: Schema.Boolean, basis: CitationId, resumedState: Schema.optionalKey(Schema.Literals(states)) })
 /** @category schemas */
-export const OutcomeRecorded = event("OutcomeRecorded", { endedOn: CalendarDate.CalendarDate, outcome: Schema.Literals(outcomes) })
+export const OutcomeRecorded = event("OutcomeRecorded", {
+  endedOn: CalendarDate.CalendarDate,
+  outcome: Schema.Literals(outcomes),
+  /** The criminal stages the lawyer handled, for the subsidy (a case is paid for the stages done). */
+  stagesCompleted: Schema.optionalKey(Schema.Array(Schema.Literals(proceedingStages))),
+  /** For a matter the party withdrew: before or during the hearing (the subsidy's early-end rows). */
+  withdrawal: Schema.optionalKey(Schema.Literals(withdrawals))
+})
 /** @category schemas */
 export const CaseConcluded = event("CaseConcluded", { basis: CitationId })
 /** @category schemas */
@@ -210,6 +235,7 @@ export const CaseArchived = event("CaseArchived", {})
 export const CaseEvent = Schema.Union([
   ApplicationReceived,
   NotificationReceived,
+  EligibilityAssessed,
   MaterialsRequested,
   MaterialsSupplied,
   ReviewStarted,

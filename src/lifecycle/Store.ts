@@ -13,7 +13,9 @@
  */
 import { Context, Data } from "effect"
 import type { Effect } from "effect"
+import type * as CalendarDate from "../CalendarDate.ts"
 import type * as Region from "../Region.ts"
+import type { State } from "./vocabulary.ts"
 import type { CorruptRecord, StoreError } from "../Storage.ts"
 import type { CaseEvent } from "./Event.ts"
 
@@ -77,6 +79,9 @@ export interface CaseHead {
   readonly caseId: string
   readonly region: Region.RegionCode
   readonly version: number
+  readonly state: State
+  /** The lawyer on the case now, and the day they took it. */
+  readonly lawyer?: { readonly lawyerId: string; readonly since: CalendarDate.CalendarDate }
 }
 
 /**

@@ -48,6 +48,7 @@ const open: ReadonlyArray<State> = ["granted", "assigned", "in-progress"]
 export const machine: ReadonlyArray<CommandSpec> = [
   { command: "apply", roles: ["intake"], ownCase: false, edges: into("received", "start") },
   { command: "notify", roles: ["intake"], ownCase: false, edges: into("granted", "start") },
+  { command: "assess", roles: ["intake", "reviewer"], ownCase: false, edges: loop("received", "awaiting-materials", "under-review") },
   { command: "requestMaterials", roles: ["intake", "reviewer"], ownCase: false, edges: into("awaiting-materials", "received", "under-review") },
   { command: "supplyMaterials", roles: ["intake"], ownCase: false, edges: into("under-review", "awaiting-materials") },
   { command: "startReview", roles: ["intake", "reviewer"], ownCase: false, edges: into("under-review", "received") },

@@ -12,6 +12,7 @@ import type { CitationId } from "../Citation.ts"
 import * as Region from "../Region.ts"
 import * as RuleBook from "../RuleBook.ts"
 import type { PeriodRule, ProcedureRules } from "../RuleSet.ts"
+import { proceedingStages } from "../RuleSet.ts"
 import * as WorkCalendar from "../WorkCalendar.ts"
 import type { Case } from "./Case.ts"
 import { evolve, findRunning, isRunning } from "./Case.ts"
@@ -237,6 +238,8 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
       ruleSetId: rules.success.ruleSet.id,
       procedureId: proc.id,
       ...groupsField(cmd.groups),
+      ...(cmd.eligibility === undefined ? {} : { eligibility: cmd.eligibility }),
+      ...(cmd.recipients === undefined || cmd.recipients === 1 ? {} : { recipients: cmd.recipients }),
       ...(forwarding === undefined ? {} : { forwarding }),
       clocks
     })
@@ -311,8 +314,13 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
     b.emit({ type: "ApplicationWithdrawn", deemed: cmd.deemed, ...(basis === undefined ? {} : { basis }), clocks: b.cancel("decision", "materials-supply") })
     return undefined
   },
+  assess: (b, cmd) => {
+    b.emit({ type: "EligibilityAssessed", eligibility: cmd.eligibility })
+    return undefined
+  },
   decide: (b, cmd) => {
-    const e = cmd.eligibility
+    const e = cmd.eligibility ?? b.case.assessment
+    if (e === undefined) return "no eligibility decision: send it with the command, or record one with apply or assess first"
     if (e.outcome === "incomplete") return "an incomplete application is not decided: request the missing materials"
     if (grantOutcomes.has(e.outcome)) {
       const stop = b.stop("decision")
@@ -460,7 +468,17 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
     if (typeof proc === "string") return proc
     const clock = b.start("closing-materials", proc.closingMaterials, b.case.region, cmd.endedOn)
     if (typeof clock === "string") return clock
-    b.emit({ type: "OutcomeRecorded", endedOn: cmd.endedOn, outcome: cmd.outcome, clocks: [clock] })
+    if (cmd.withdrawal !== undefined && cmd.outcome !== "withdrawn-by-party") return "a withdrawal (before or during the hearing) goes with the outcome withdrawn-by-party"
+    if (cmd.stagesCompleted !== undefined && !criminalKinds.has(b.case.kind)) return `stages completed apply to criminal matters, not ${b.case.kind}`
+    if (cmd.stagesCompleted !== undefined && new Set(cmd.stagesCompleted).size !== cmd.stagesCompleted.length) return "a stage is listed twice"
+    b.emit({
+      type: "OutcomeRecorded",
+      endedOn: cmd.endedOn,
+      outcome: cmd.outcome,
+      ...(cmd.stagesCompleted === undefined ? {} : { stagesCompleted: proceedingStages.filter((s) => cmd.stagesCompleted!.includes(s)) }),
+      ...(cmd.withdrawal === undefined ? {} : { withdrawal: cmd.withdrawal }),
+      clocks: [clock]
+    })
     return undefined
   },
   conclude: (b) => {

@@ -105,6 +105,16 @@ export const outcomes = ["judgment", "mediation", "settlement", "award", "withdr
 export type MatterOutcome = (typeof outcomes)[number]
 
 /**
+ * When a party withdrew the matter (`withdrawn-by-party`): before the hearing or during it.
+ *
+ * @category vocabulary
+ */
+export const withdrawals = ["before-hearing", "during-hearing"] as const
+
+/** @category vocabulary */
+export type Withdrawal = (typeof withdrawals)[number]
+
+/**
  * The statutory clocks a case runs.
  *
  * @category vocabulary

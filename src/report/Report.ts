@@ -142,6 +142,8 @@ export interface ReportInput {
   /** The scheme evaluated: gives the bands of the qualitative indicators to the scoring rules. */
   readonly scheme?: Scheme
   readonly generatedOn: CalendarDate
+  /** No record of the scope and period was found: the report says so first. */
+  readonly empty?: boolean
 }
 
 /**
@@ -457,6 +459,9 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
   }
   const join = (items: ReadonlyArray<string>) => items.join(t.listSep)
 
+  if (input.empty === true) {
+    p(lang === "zh" ? `注意：在${region}${input.year}年度未找到任何案件、记录或支出，以下各项均为零，评分不反映实际工作。` : `Note: no case, record or spending was found for ${region} in ${input.year}; every figure below is zero and the score does not reflect any work done.`)
+  }
   // 一、项目基本情况
   h(1, t.s1)
   h(2, t.s1a)

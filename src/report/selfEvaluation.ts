@@ -40,6 +40,18 @@ import type { Localized } from "./text.ts"
  *
  * @category errors
  */
+/**
+ * Nothing was found to evaluate: no case, record, duty shift or ledger entry in the scope and year
+ * (a wrong scope or year, most often). Ask with `allowEmpty: true` for the report of an empty year.
+ *
+ * @category errors
+ */
+export class NothingToEvaluate extends Data.TaggedError("NothingToEvaluate")<{ readonly scope: string; readonly year: number }> {
+  override get message(): string {
+    return `scope: nothing to evaluate in ${this.scope} for ${this.year} (no case, record, duty shift or ledger entry); pass allowEmpty: true for the empty report`
+  }
+}
+
 export class BudgetYearMismatch extends Data.TaggedError("BudgetYearMismatch")<{ readonly budgetId: string; readonly budgetYear: number; readonly year: number }> {
   override get message(): string {
     return `budgetId: budget ${this.budgetId} is for ${this.budgetYear}, not the year evaluated (${this.year})`
@@ -68,6 +80,11 @@ export interface SelfEvaluationOptions {
   readonly narrative?: Narrative
   /** How budget execution and its warnings are computed (see `execution`). */
   readonly execution?: ExecutionOptions
+  /**
+   * Evaluate a scope and year with no record at all (the report then says so first). Without it,
+   * an empty year fails with `NothingToEvaluate`.
+   */
+  readonly allowEmpty?: boolean
 }
 
 /**
@@ -198,7 +215,7 @@ const budgetSummary = (budget: Budget, year: ExecutionReport, monthly: ReadonlyA
  */
 export const selfEvaluation = (
   options: SelfEvaluationOptions
-): Effect.Effect<SelfEvaluation, StoreError | BudgetNotFound | BudgetYearMismatch | CorruptRecord, EvaluationSource | LedgerStore> =>
+): Effect.Effect<SelfEvaluation, StoreError | BudgetNotFound | BudgetYearMismatch | NothingToEvaluate | CorruptRecord, EvaluationSource | LedgerStore> =>
   Effect.gen(function* () {
     const source = yield* EvaluationSource
     const period = yearPeriod(options.year)
@@ -223,6 +240,8 @@ export const selfEvaluation = (
       for (const [k, m] of ledgerMeasures(b, year, counted.get("cases.concluded"))) measures.set(k, m)
       budget = budgetSummary(b, year, reports)
     }
+    const empty = [...measures.values()].every((m) => m.evidence.records === 0) && (year === undefined || year.lines.every((l) => l.entries === 0))
+    if (empty && options.allowEmpty !== true) return yield* Effect.fail(new NothingToEvaluate({ scope: options.scope, year: options.year }))
     for (const [k, m] of options.manual ?? []) measures.set(k, { ...m, evidence: { ...m.evidence, source: "manual" } })
     const evaluation = evaluate(options.scheme, measures, {
       period,
@@ -238,6 +257,7 @@ export const selfEvaluation = (
       casesByMonth,
       clocks: { started: clocks.started, met: clocks.met, overdue: clocks.overdue + clocks.missed },
       generatedOn: options.generatedOn,
+      ...(empty ? { empty: true } : {}),
       measures,
       scheme: options.scheme,
       ...(budget === undefined

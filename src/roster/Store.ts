@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Context, Data, Schema } from "effect"
+import { Context, Data, Effect as EffectModule, Schema } from "effect"
 import * as IdModule from "../Id.ts"
 import type { Effect } from "effect"
 import * as CalendarDate from "../CalendarDate.ts"
@@ -123,3 +123,66 @@ export const compareWorked = (a: WorkedShift, b: WorkedShift): number =>
         : a.slot !== b.slot
           ? a.slot < b.slot ? -1 : 1
           : a.seat - b.seat
+
+/**
+ * The shifts of a roster as worked: one per assignment (within `range` when given), for the
+ * duty subsidies. Pass the seats someone else covered or nobody worked through `changes` (each
+ * replaces the lawyer of a seat, or with `lawyerId: undefined` drops it).
+ *
+ * @example
+ * ```ts
+ * import { Region } from "fayuan"
+ * import { workedShifts, type Roster } from "fayuan/roster"
+ * declare const roster: Roster
+ * const worked = workedShifts(roster, Region.makeUnsafe("530103"), "PL-2018-duty")
+ * ```
+ *
+ * @category worked shifts
+ */
+export const workedShifts = (
+  roster: Roster,
+  region: Region.RegionCode,
+  rosterId: string,
+  options: {
+    readonly range?: DateSpan
+    readonly changes?: ReadonlyArray<{ readonly date: CalendarDate.CalendarDate; readonly siteId: string; readonly slot: (typeof slots)[number]; readonly seat: number; readonly lawyerId: string | undefined }>
+  } = {}
+): ReadonlyArray<WorkedShift> => {
+  const changed = new Map((options.changes ?? []).map((c) => [`${c.date}|${c.siteId}|${c.slot}|${c.seat}`, c.lawyerId]))
+  const out: Array<WorkedShift> = []
+  for (const a of roster.assignments) {
+    if (options.range !== undefined && (a.date < options.range.from || a.date > options.range.to)) continue
+    const key = `${a.date}|${a.siteId}|${a.slot}|${a.seat}`
+    const lawyerId = changed.has(key) ? changed.get(key) : a.lawyerId
+    if (lawyerId === undefined) continue
+    out.push({ region, date: a.date, siteId: a.siteId, slot: a.slot, seat: a.seat, lawyerId, rosterId })
+  }
+  return out.sort(compareWorked)
+}
+
+/**
+ * Records a stored roster's shifts as worked (within `range`, with `changes` as in
+ * {@link workedShifts}): reads the roster from the store and stores its shifts, keyed by seat, so
+ * recording a day twice changes nothing. Returns the shifts recorded.
+ *
+ * @example
+ * ```ts
+ * import { CalendarDate, Region } from "fayuan"
+ * import { recordWorked } from "fayuan/roster"
+ * const done = recordWorked(Region.makeUnsafe("530103"), "PL-2018-duty", { range: { from: CalendarDate.makeUnsafe("2018-01-01"), to: CalendarDate.makeUnsafe("2018-01-31") } })
+ * ```
+ *
+ * @category worked shifts
+ */
+export const recordWorked = (
+  region: Region.RegionCode,
+  rosterId: string,
+  options: Parameters<typeof workedShifts>[3] = {}
+): Effect.Effect<ReadonlyArray<WorkedShift>, RosterNotFound | CorruptRecord | StoreError, RosterStore> =>
+  EffectModule.gen(function* () {
+    const store = yield* RosterStore
+    const roster = yield* store.get(region, rosterId)
+    const shifts = workedShifts(roster, region, rosterId, options)
+    yield* store.putWorked(shifts)
+    return shifts
+  })

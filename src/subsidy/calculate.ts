@@ -467,13 +467,27 @@ export const serviceOf = (kind: MatterKind): Service => {
   }
 }
 
+/** The provisions that name a possible life imprisonment or death sentence as the ground for aid. */
+const lifeOrDeathGrounds: ReadonlySet<string> = new Set(["LAL-25-1-4", "LAL-25-1-5", "CPL-34-3", "CPL-35-3", "CPL1996-34-3"])
+
+/**
+ * Whether a case faced a possible life or death sentence, as its record says: a notification or a
+ * decision resting on a provision that names one, or the experienced lawyer `LAL-26` asks for then.
+ */
+const facesLifeOrDeath = (c: Case): boolean =>
+  c.requirements?.lawyerMinYears !== undefined ||
+  (c.grounds ?? []).some((g) => lifeOrDeathGrounds.has(g)) ||
+  (c.eligibility?.citations ?? []).some((g) => lifeOrDeathGrounds.has(g))
+
 const payableStates: ReadonlySet<string> = new Set(["concluded", "quality-assessed", "archived", "terminated"])
 
 /**
- * Builds a case claim from a lifecycle case (kind, region, lawyer, end date, grade, termination)
- * and the {@link CaseFacts} the case does not carry. The case must be concluded (or graded,
- * archived) or terminated, and have a lawyer. A case whose outcome is a withdrawal needs
- * `facts.endedBy` (before or during the hearing).
+ * Builds a case claim from a lifecycle case — its kind, region, lawyer and assignment date, end
+ * date, grade, termination, and what its events recorded for the subsidy: the recipients (`apply`),
+ * the stages completed and a withdrawal before or during the hearing (`recordOutcome`), a possible
+ * life or death sentence (the `LAL-26` requirement) — with {@link CaseFacts} only to add or
+ * override (complexity, outside the home city, shares). The case must be concluded (or graded,
+ * archived) or terminated, and have a lawyer.
  *
  * @example
  * ```ts
@@ -497,10 +511,12 @@ export const claimFromCase = (c: Case, facts: CaseFacts = {}): Result.Result<Cla
   const assignedOn = facts.assignedOn ?? c.lawyer?.since
   if (assignedOn === undefined) issues.push({ path: "facts.assignedOn", reason: "the case has no assignment date: supply one" })
   const service = facts.service ?? serviceOf(c.kind)
-  if (facts.endedBy === undefined && !terminated && c.outcome === "withdrawn-by-party" && service !== "criminal") {
-    issues.push({ path: "facts.endedBy", reason: "the matter was withdrawn: say whether before or during the hearing" })
+  const withdrawn: Ending | undefined = c.withdrawal === undefined ? undefined : c.withdrawal === "before-hearing" ? "withdrawn-before-hearing" : "withdrawn-during-hearing"
+  const endedBy = facts.endedBy ?? (terminated ? "terminated" : withdrawn)
+  if (endedBy === undefined && c.outcome === "withdrawn-by-party" && service !== "criminal") {
+    issues.push({ path: "facts.endedBy", reason: "the matter was withdrawn: say whether before or during the hearing (recordOutcome's withdrawal)" })
   }
-  const recipients = facts.recipients ?? 1
+  const recipients = facts.recipients ?? c.recipients ?? 1
   if (!Number.isSafeInteger(recipients) || recipients < 1 || recipients > 100_000) issues.push({ path: "facts.recipients", reason: "must be a whole number from 1 to 100000" })
   if (facts.complexity !== undefined && (Ratio.compare(facts.complexity, Ratio.one) < 0 || Ratio.compare(facts.complexity, ten) > 0)) {
     issues.push({ path: "facts.complexity", reason: "must be a ratio from 1 to 10" })
@@ -512,11 +528,13 @@ export const claimFromCase = (c: Case, facts: CaseFacts = {}): Result.Result<Cla
     service,
     assignedOn: assignedOn!,
     endedOn: endedOn!,
-    endedBy: facts.endedBy ?? (terminated ? "terminated" : "concluded"),
+    endedBy: endedBy ?? "concluded",
     recipients
   }
-  if (facts.stagesCompleted !== undefined) claim.stagesCompleted = facts.stagesCompleted
-  if (facts.possibleLifeOrDeath !== undefined) claim.possibleLifeOrDeath = facts.possibleLifeOrDeath
+  const stagesCompleted = facts.stagesCompleted ?? c.stagesCompleted
+  if (stagesCompleted !== undefined) claim.stagesCompleted = stagesCompleted
+  const possibleLifeOrDeath = facts.possibleLifeOrDeath ?? (facesLifeOrDeath(c) ? true : undefined)
+  if (possibleLifeOrDeath !== undefined) claim.possibleLifeOrDeath = possibleLifeOrDeath
   if (facts.complexity !== undefined) claim.complexity = facts.complexity
   if (facts.outsideHomeCity !== undefined) claim.outsideHomeCity = facts.outsideHomeCity
   if (c.grade !== undefined) claim.grade = c.grade

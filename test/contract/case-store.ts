@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest"
 import type { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { PartyStoreShape } from "../../src/lifecycle/Party.ts"
 import { decodeParty } from "../../src/lifecycle/Party.ts"
-import type { CaseStoreShape } from "../../src/lifecycle/Store.ts"
+import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
+import { replay } from "../../src/lifecycle/Case.ts"
 import type { Roster } from "../../src/roster/Roster.ts"
 import type { RosterStoreShape, WorkedShift } from "../../src/roster/Store.ts"
 import { step } from "../../src/lifecycle/transition.ts"
@@ -45,6 +46,13 @@ export const caseLog = (caseId: string, region = "530103"): ReadonlyArray<CaseEv
     events.push(...r.events)
   }
   return events
+}
+
+/** The head a listing gives for a stored log: as its events make the case. */
+export const headOfLog = (log: ReadonlyArray<CaseEvent>): CaseHead => {
+  const c = replay(log)!
+  const head = { caseId: c.id, region: c.region, version: c.version, state: c.state }
+  return c.lawyer === undefined ? head : { ...head, lawyer: { lawyerId: c.lawyer.lawyerId, since: c.lawyer.since } }
 }
 
 export const caseStoreContract = (name: string, make: () => Promise<Subject> | Subject): void => {
@@ -123,10 +131,8 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
       expect(await ids("000000")).toEqual(["b1", "p1", "w1"])
       const outside = await run(store.load(Region.makeUnsafe("530103"), "w1"))
       expect(Result.isFailure(outside) && outside.failure._tag).toBe("CaseNotFound")
-      expect(Result.getOrThrow(await run(store.list(Region.makeUnsafe("5301"))))).toEqual([
-        { caseId: "p1", region: "530103", version: 3 },
-        { caseId: "w1", region: "530102", version: 3 }
-      ])
+      expect(Result.getOrThrow(await run(store.list(Region.makeUnsafe("5301"))))).toEqual([headOfLog(caseLog("p1", "530103")), headOfLog(caseLog("w1", "530102"))])
+      expect(headOfLog(caseLog("p1"))).toMatchObject({ state: "assigned", lawyer: { lawyerId: "L1", since: "2024-05-07" } })
       await close?.()
     })
 
@@ -139,7 +145,7 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
       expect(Result.isFailure(later) && later.failure._tag).toBe("InvalidAppend")
       for (const scope of ["530103", "5301", "53", "000000"]) {
         expect(Result.getOrThrow(await run(store.load(Region.makeUnsafe(scope), "c1"))), scope).toEqual(caseLog("c1", "530103"))
-        expect(Result.getOrThrow(await run(store.list(Region.makeUnsafe(scope)))), scope).toEqual([{ caseId: "c1", region: "530103", version: 3 }])
+        expect(Result.getOrThrow(await run(store.list(Region.makeUnsafe(scope)))), scope).toEqual([headOfLog(caseLog("c1", "530103"))])
       }
       const elsewhere = await run(store.load(Region.makeUnsafe("530102"), "c1"))
       expect(Result.isFailure(elsewhere) && elsewhere.failure._tag).toBe("CaseNotFound")
@@ -221,7 +227,7 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
           const scope = Region.makeUnsafe(this.scope)
           const expected = [...model]
             .filter(([, v]) => Region.contains(scope, Region.makeUnsafe(v.region)))
-            .map(([caseId, v]) => ({ caseId, region: v.region, version: v.version }))
+            .map(([caseId, v]) => headOfLog(logs.get(caseId)!.slice(0, v.version)))
             .sort((x, y) => (x.caseId < y.caseId ? -1 : 1))
           expect(await run(real.list(scope))).toEqual(Result.succeed(expected))
         }

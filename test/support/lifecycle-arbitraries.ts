@@ -97,8 +97,11 @@ export const realise = (m: Move, current: Case | undefined, date: CalendarDate.C
         return { type: "requestMaterials", missing: ["身份证明", "经济状况说明"].slice(0, 1 + (p % 2)) as [string, ...Array<string>] }
       case "withdraw":
         return { type: "withdraw", deemed: p % 3 === 0 }
+      case "assess":
+        return { type: "assess", eligibility: eligibilities[p % eligibilities.length]! }
       case "decide":
-        return { type: "decide", eligibility: eligibilities[p % eligibilities.length]! }
+        // Every third decide applies the decision recorded on the case (by assess), if any.
+        return p % 3 === 2 ? { type: "decide" } : { type: "decide", eligibility: eligibilities[p % eligibilities.length]! }
       case "decideObjection":
         return p % 2 === 0 ? { type: "decideObjection", upheld: true, eligibility: eligibilities[p % 2]! } : { type: "decideObjection", upheld: false }
       case "decideTerminationObjection":
@@ -114,8 +117,15 @@ export const realise = (m: Move, current: Case | undefined, date: CalendarDate.C
       case "reportTerminationGround":
       case "terminate":
         return { type: m.command, ground: grounds[p % grounds.length]! }
-      case "recordOutcome":
-        return { type: "recordOutcome", endedOn: CalendarDate.addDays(date, -(p % 3)), outcome: outcomes[p % outcomes.length]! }
+      case "recordOutcome": {
+        const outcome = outcomes[p % outcomes.length]!
+        return {
+          type: "recordOutcome",
+          endedOn: CalendarDate.addDays(date, -(p % 3)),
+          outcome,
+          ...(outcome === "withdrawn-by-party" && p % 2 === 0 ? { withdrawal: p % 4 === 0 ? "before-hearing" : "during-hearing" } : {})
+        }
+      }
       case "grade":
         return { type: "grade", grade: grades[p % grades.length]! }
       default:
