@@ -12,9 +12,9 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { parseArgs } from "node:util"
 import { Effect } from "effect"
-import { Money, Ratio } from "fayuan"
+import { Money } from "fayuan"
 import { openSqlite } from "fayuan/adapters/sqlite"
-import { formatPercent, formatPoints } from "fayuan/evaluation"
+import { formatPoints, formatValue } from "fayuan/evaluation"
 import { renderDocx, renderHtml, renderMarkdown } from "fayuan/report"
 import { generate } from "./panlong-2018/generate.ts"
 import { evaluateYear, runYear } from "./panlong-2018/pipeline.ts"
@@ -69,7 +69,7 @@ try {
 
   const m = (key: string) => {
     const v = result.measures.get(key)
-    return v === undefined ? "—" : v.unit === "rate" ? formatPercent(v.value) : v.unit === "fen" ? Money.format(Money.multiply(Money.fenUnsafe(v.value.numerator), Ratio.makeUnsafe(1, v.value.denominator), "half-up")) : String(v.value.numerator / v.value.denominator)
+    return v === undefined ? "—" : formatValue(v.value, v.unit, "zh")
   }
   console.log(`\n  ${run.cases.size} cases (${run.events} events), ${run.records} records, ${run.shifts} duty shifts, ${run.subsidies.cases + run.subsidies.shifts} subsidies ${Money.format(run.subsidies.amount)}, ${run.ledgerEntries} ledger entries, ledger ${run.balanced ? "balances with the cases and shifts" : "DOES NOT BALANCE"}`)
   console.log(`  受理 cases ${m("cases.accepted")} (民事 civil ${m("cases.civil")}, 刑事 criminal ${m("cases.criminal")}, 其他 other ${m("cases.other")}) · 咨询 consultations ${m("consultations.total")} · 代书 documents ${m("documents.drafted")} · 值班 shifts ${m("duty.shifts")}`)

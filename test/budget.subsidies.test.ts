@@ -7,6 +7,7 @@ import { Effect, Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { layer } from "../adapters/memory/index.ts"
 import { reconcile, subsidiesForLedger } from "../src/budget/index.ts"
+import { loadAll } from "../src/lifecycle/workflow.ts"
 import * as Region from "../src/Region.ts"
 import { tables } from "../src/subsidy/index.ts"
 import { generate } from "../examples/panlong-2018/generate.ts"
@@ -15,8 +16,16 @@ import { budget2018 } from "../examples/panlong-2018/pipeline.ts"
 
 const plan = generate(2018)
 const small = { ...plan, cases: plan.cases.slice(0, 120) }
-const cases = await Effect.runPromise(Effect.provide(runCases(small), layer())).then((r) => [...r.cases.values()])
 const region = Region.makeUnsafe("530103")
+const cases = await Effect.runPromise(
+  Effect.provide(
+    Effect.gen(function* () {
+      yield* runCases(small)
+      return (yield* loadAll(region)).cases
+    }),
+    layer()
+  )
+)
 const shifts = [
   { region, date: "2018-05-16", siteId: "court", slot: "full", seat: 0, lawyerId: "L01" },
   { region, date: "2018-05-18", siteId: "procuratorate", slot: "am", seat: 0, lawyerId: "L02" }
@@ -28,8 +37,16 @@ describe("subsidiesForLedger", () => {
     return { ...(p.stages.length > 0 ? { stagesCompleted: p.stages } : {}), recipients: p.recipients, ...(p.end?.withdrawal === undefined ? {} : { endedBy: `withdrawn-${p.end.withdrawal}` as const }) }
   }
 
+  it("reads every fact a subsidy needs from the cases' events: the same amounts as the plan's facts", () => {
+    const fromEvents = Result.getOrThrow(subsidiesForLedger({ budget: budget2018, catalogue: tables.panlong, cases, shifts: [] }))
+    const fromPlan = Result.getOrThrow(subsidiesForLedger({ budget: budget2018, catalogue: tables.panlong, cases, shifts: [], factsOf: (c) => ({ ...facts(c.id), possibleLifeOrDeath: small.cases.find((p) => p.id === c.id)!.possibleLifeOrDeath }) }))
+    expect(fromEvents.unpaid).toEqual([])
+    expect(fromEvents.payables).toEqual(fromPlan.payables)
+    expect(cases.some((c) => c.withdrawal !== undefined) && cases.some((c) => (c.stagesCompleted?.length ?? 0) > 1)).toBe(true)
+  })
+
   it("pays every case whose closing materials were filed, and every shift, keyed for the ledger", () => {
-    const run = Result.getOrThrow(subsidiesForLedger({ budget: budget2018, catalogue: tables.panlong, cases, shifts: [...shifts] as never, factsOf: (c) => facts(c.id) }))
+    const run = Result.getOrThrow(subsidiesForLedger({ budget: budget2018, catalogue: tables.panlong, cases, shifts: [...shifts] as never }))
     const filed = cases.filter((c) => c.clocks.some((k) => k.kind === "closing-materials" && k.stoppedOn !== undefined))
     expect(filed.length).toBeGreaterThan(0)
     expect(run.cases).toBe(filed.length)
@@ -42,12 +59,9 @@ describe("subsidiesForLedger", () => {
   })
 
   it("reports a case it cannot pay instead of failing the run", () => {
-    // Withdrawals without the facts of when they happened cannot be paid for a civil case.
-    const withoutEnding = (id: string) => {
-      const { endedBy: _, ...rest } = facts(id) as ReturnType<typeof facts> & { endedBy?: string }
-      return rest
-    }
-    const run = Result.getOrThrow(subsidiesForLedger({ budget: budget2018, catalogue: tables.panlong, cases, shifts: [], factsOf: (c) => withoutEnding(c.id) }))
+    // Withdrawals recorded without when they happened cannot be paid for a civil case.
+    const withoutEnding = cases.map(({ withdrawal: _, ...rest }) => rest)
+    const run = Result.getOrThrow(subsidiesForLedger({ budget: budget2018, catalogue: tables.panlong, cases: withoutEnding, shifts: [] }))
     const withdrawn = cases.filter((c) => c.outcome === "withdrawn-by-party" && c.clocks.some((k) => k.kind === "closing-materials" && k.stoppedOn !== undefined))
     expect(withdrawn.length).toBeGreaterThan(0)
     expect(run.unpaid.map((u) => u.caseId).sort()).toEqual(withdrawn.map((c) => c.id).sort())
@@ -55,8 +69,8 @@ describe("subsidiesForLedger", () => {
   })
 
   it("does not depend on the order of the cases", () => {
-    const a = Result.getOrThrow(subsidiesForLedger({ budget: budget2018, catalogue: tables.panlong, cases, shifts: [], factsOf: (c) => facts(c.id) }))
-    const b = Result.getOrThrow(subsidiesForLedger({ budget: budget2018, catalogue: tables.panlong, cases: [...cases].reverse(), shifts: [], factsOf: (c) => facts(c.id) }))
+    const a = Result.getOrThrow(subsidiesForLedger({ budget: budget2018, catalogue: tables.panlong, cases, shifts: [] }))
+    const b = Result.getOrThrow(subsidiesForLedger({ budget: budget2018, catalogue: tables.panlong, cases: [...cases].reverse(), shifts: [] }))
     expect(JSON.stringify(b)).toBe(JSON.stringify(a))
   })
 })

@@ -285,12 +285,13 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
   const load: CaseStoreShape["load"] = (scope, caseId) =>
     Effect.tryPromise({
       try: async () => {
+        // The case's region from its head (a seek on the unique case id), then its events by
+        // primary key: a scan of the scope's events would grow with every case stored.
         const { from, to } = regionRange(scope)
         return db
           .selectFrom("fayuan_case_events")
           .select(["region", "sequence", "payload"])
-          .where("region", ">=", from)
-          .where("region", "<", to)
+          .where("region", "in", db.selectFrom("fayuan_case_heads").select("region").where("case_id", "=", caseId).where("region", ">=", from).where("region", "<", to))
           .where("case_id", "=", caseId)
           .orderBy("sequence")
           .execute()

@@ -9,9 +9,9 @@ import { Effect, Result } from "effect"
 import { CalendarDate, Money, Region } from "fayuan"
 import { type Budget, type LedgerEntry, LedgerStore, makeBudgetUnsafe, reconcile, subsidiesForLedger } from "fayuan/budget"
 import { type EvaluationRecord, decodeJudgements, RecordStore, schemes } from "fayuan/evaluation"
-import { type Case } from "fayuan/lifecycle"
+import { type Case, loadAll } from "fayuan/lifecycle"
 import { selfEvaluation } from "fayuan/report"
-import { decodeRosterInput, RosterStore, solve, type WorkedShift } from "fayuan/roster"
+import { decodeRosterInput, recordWorked, RosterStore, solve } from "fayuan/roster"
 import { tables } from "fayuan/subsidy"
 import { runCases } from "./cases.ts"
 import { type PlannedYear, rosterInput } from "./generate.ts"
@@ -127,13 +127,11 @@ export interface ReplayRun {
   readonly balanced: boolean
 }
 
-const chunks = <A>(xs: ReadonlyArray<A>, size: number): ReadonlyArray<ReadonlyArray<A>> =>
-  Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size))
-
 /**
  * Runs the year on the stores of the layer it is given (every port: cases, rosters, records,
- * the ledger). `progress` is told of each stage. Throws on anything the synthetic year should
- * never produce (a rejected command, an unpaid case): the replay is a check as well as a demo.
+ * the ledger), through the public API only. `progress` is told of each stage. Fails on anything
+ * the synthetic year should never produce (a rejected command, an unpaid case): the replay is a
+ * check as well as a demo.
  */
 export const runYear = (plan: PlannedYear, progress: Progress = () => {}) =>
   Effect.gen(function* () {
@@ -144,43 +142,27 @@ export const runYear = (plan: PlannedYear, progress: Progress = () => {}) =>
 
     // 1. The network and the activity records.
     const records = recordsOf(plan)
-    const parts = chunks(records, 1000)
-    for (let i = 0; i < parts.length; i++) {
-      yield* recordStore.put(parts[i]!)
-      progress("records", Math.min((i + 1) * 1000, records.length), records.length)
+    for (let i = 0; i < records.length; i += 1000) {
+      yield* recordStore.put(records.slice(i, i + 1000))
+      progress("records", Math.min(i + 1000, records.length), records.length)
     }
 
     // 2. Cases through the lifecycle.
-    const { cases, events } = yield* runCases(plan, (done, total) => progress("cases", done, total))
+    const { events } = yield* runCases(plan, (done, total) => progress("cases", done, total))
 
-    // 3. The duty roster, solved and worked.
+    // 3. The duty roster, solved, stored and worked as planned.
     const roster = solve(Result.getOrThrow(decodeRosterInput(rosterInput(plan.lawyers))))
     yield* rosters.put(region, "PL-2018-duty", roster)
-    const worked: Array<WorkedShift> = roster.assignments.map((a) => ({ region, date: a.date, siteId: a.siteId, slot: a.slot, seat: a.seat, lawyerId: a.lawyerId, rosterId: "PL-2018-duty" }))
-    yield* rosters.putWorked(worked)
+    const worked = yield* recordWorked(region, "PL-2018-duty")
     progress("roster", worked.length, worked.length)
 
     // 4-5. Subsidies of the concluded cases (due the day the closing materials were filed) and of
-    // the worked shifts flow into the ledger, with the budget's vouchers.
-    const planned = new Map(plan.cases.map((p) => [p.id, p]))
-    const subsidies = Result.getOrThrow(
-      subsidiesForLedger({
-        budget: budget2018,
-        catalogue: tables.panlong,
-        cases: cases.values(),
-        shifts: worked,
-        factsOf: (c) => {
-          const p = planned.get(c.id)!
-          return {
-            ...(p.stages.length > 0 ? { stagesCompleted: p.stages } : {}),
-            possibleLifeOrDeath: p.possibleLifeOrDeath,
-            recipients: p.recipients,
-            ...(p.end?.withdrawal === undefined ? {} : { endedBy: p.end.withdrawal === "before-hearing" ? "withdrawn-before-hearing" : "withdrawn-during-hearing" })
-          }
-        }
-      })
-    )
-    if (subsidies.unpaid.length > 0) throw new Error(`unpaid cases: ${subsidies.unpaid.map((u) => `${u.caseId} (${u.reason})`).join("; ")}`)
+    // the worked shifts flow into the ledger, with the budget's vouchers: every fact a subsidy
+    // needs is on the cases' events.
+    const { cases, corrupt } = yield* loadAll(region)
+    if (corrupt.length > 0) return yield* Effect.die(new Error(`${corrupt.length} corrupt cases`))
+    const subsidies = yield* Effect.fromResult(subsidiesForLedger({ budget: budget2018, catalogue: tables.panlong, cases, shifts: worked }))
+    if (subsidies.unpaid.length > 0) return yield* Effect.die(new Error(`unpaid cases: ${subsidies.unpaid.map((u) => `${u.caseId} (${u.reason})`).join("; ")}`))
     progress("subsidies", subsidies.payables.length, subsidies.payables.length)
     yield* ledger.putBudget(budget2018)
     yield* ledger.append([...vouchers2018(plan), ...subsidies.entries])
@@ -189,7 +171,7 @@ export const runYear = (plan: PlannedYear, progress: Progress = () => {}) =>
     progress("ledger", stored.length, stored.length)
 
     return {
-      cases,
+      cases: new Map(cases.map((c) => [c.id, c])),
       events,
       records: records.length,
       shifts: worked.length,
