@@ -1,3 +1,6 @@
+import { execFileSync } from "node:child_process"
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
 import { defineConfig } from "tsup"
 
 /** Public entry points: one per area, mirrored by `exports` in package.json. */
@@ -20,12 +23,27 @@ export const entries = {
   cli: "src/cli.ts"
 }
 
-const { cli: _cli, ...typed } = entries
+const walk = (dir: string): ReadonlyArray<string> =>
+  readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]))
+
+/**
+ * The declarations, by `tsc` itself (one `.d.ts` per module under `dist/types`, as the sources
+ * are laid out), and a `.d.cts` twin of each for `require`. Bundled declarations lost a
+ * namespace's value when a type of the same name sat beside it (`CalendarDate.CalendarDate`).
+ */
+const declarations = async () => {
+  execFileSync(process.execPath, [join("node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { stdio: "inherit" })
+  for (const file of walk(join("dist", "types")).filter((f) => f.endsWith(".d.ts"))) {
+    const text = readFileSync(file, "utf8").replace(/(from |import\()(["'])(\.{1,2}\/[^"']*?)\.ts\2/g, "$1$2$3.cts$2")
+    writeFileSync(file.replace(/\.d\.ts$/, ".d.cts"), text)
+  }
+}
 
 export default defineConfig({
   entry: entries,
   format: ["esm", "cjs"],
-  dts: { entry: typed },
+  dts: false,
+  onSuccess: declarations,
   target: "node22",
   platform: "node",
   splitting: true,

@@ -135,8 +135,8 @@ const kindMatches = (kind: ParameterKind, value: ParameterValue): boolean => {
  * and that no two entries of one key and region overlap in time.
  *
  * @example
- * import { Parameter } from "fayuan"
- * const table = Parameter.makeTable(Parameter.definitions, [])
+ * import { Parameter, RuleBook } from "fayuan"
+ * const table = Parameter.makeTable(RuleBook.defaultSources.parameterDefinitions, [])
  *
  * @category constructors
  */
@@ -212,8 +212,8 @@ const toResolved = (entry: ParameterEntry): ResolvedParameter => {
  * national level. `undefined` when no level has one.
  *
  * @example
- * import { Parameter, RuleBook } from "fayuan"
- * Parameter.lookup(RuleBook.defaultRuleBook.parameters, "age.majority", "530103", "2024-01-01")?.value // 18
+ * import { CalendarDate, Parameter, Region, RuleBook } from "fayuan"
+ * Parameter.lookup(RuleBook.defaultRuleBook.parameters, "age.majority", Region.makeUnsafe("530103"), CalendarDate.makeUnsafe("2024-01-01"))?.value // 18
  *
  * @category lookup
  */

@@ -295,8 +295,8 @@ const build = (book: RuleBook, region: Region.RegionCode, date: string): Resolve
  * Memoised per book and region by stretches of dates.
  *
  * @example
- * import { RuleBook } from "fayuan"
- * const r = RuleBook.resolve(RuleBook.defaultRuleBook, "530103", "2018-06-12")
+ * import { CalendarDate, Region, RuleBook } from "fayuan"
+ * const r = RuleBook.resolve(RuleBook.defaultRuleBook, Region.makeUnsafe("530103"), CalendarDate.makeUnsafe("2018-06-12"))
  * // Result.succeed({ ruleSet: { id: "LAR-2003/CPL-2012", ... }, ... })
  *
  * @category lookup
@@ -352,8 +352,8 @@ export const parameter = (
  * or `undefined` before 2003-09-01.
  *
  * @example
- * import { RuleBook } from "fayuan"
- * RuleBook.procedureFor(RuleBook.defaultRuleBook, "530103", "2018-06-01")?.id // "LAR-2003/MOJ124"
+ * import { CalendarDate, Region, RuleBook } from "fayuan"
+ * RuleBook.procedureFor(RuleBook.defaultRuleBook, Region.makeUnsafe("530103"), CalendarDate.makeUnsafe("2018-06-01"))?.id // "LAR-2003/MOJ124"
  *
  * @category lookup
  */

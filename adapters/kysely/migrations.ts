@@ -273,7 +273,9 @@ const provider = (upTo?: string): MigrationProvider => ({
  * where the database allows. Fails with the first error.
  *
  * @example
- * import { migrate } from "fayuan/adapters/kysely"
+ * import type { Kysely } from "kysely"
+ * import { migrate, type FayuanDatabase } from "fayuan/adapters/kysely"
+ * declare const db: Kysely<FayuanDatabase>
  * await migrate(db)
  */
 export const migrate = async (db: Kysely<FayuanDatabase>, upTo?: string): Promise<MigrationResultSet> => {

@@ -197,7 +197,10 @@ export const makeMemoryRosterStore = (): RosterStoreShape & { readonly tamper: (
  *
  * @example
  * import { Effect } from "effect"
+ * import { Region } from "fayuan"
  * import { layer } from "fayuan/adapters/memory"
+ * import { loadAll } from "fayuan/lifecycle"
+ * const program = loadAll(Region.makeUnsafe("530103"))
  * Effect.runPromise(Effect.provide(program, layer()))
  *
  * @category layers

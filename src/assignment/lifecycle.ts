@@ -15,9 +15,16 @@ import type { Assigned, CaseToAssign } from "./Assignment.ts"
  * specialty, opposing parties, co-defendants' lawyers, catchment area).
  *
  * @example
- * import { assign, caseToAssign, assignCommand } from "fayuan/assignment"
+ * ```ts
+ * import { assign, assignCommand, caseToAssign, type Lawyer } from "fayuan/assignment"
+ * import { execute, type Case, type Context } from "fayuan/lifecycle"
+ * declare const current: Case
+ * declare const pool: ReadonlyArray<Lawyer>
+ * declare const ctx: Context
  * const choice = assign(caseToAssign(current, { specialty: "labour" }), pool)
- * if (choice._tag === "Assigned") yield* execute(current.id, assignCommand(choice), ctx)
+ * if (choice._tag === "Assigned") execute(current.id, assignCommand(choice), ctx)
+ * // Or let the store keep the counts: assignCase(current.id, profiles, ctx)
+ * ```
  *
  * @category lifecycle
  */

@@ -519,7 +519,9 @@ export const totalsFromGroups = (budget: Budget, asOf: CalendarDate.CalendarDate
  * @example
  * ```ts
  * import { CalendarDate } from "fayuan"
- * import { totalsOf } from "fayuan/budget"
+ * import { totalsOf, type Budget, type LedgerEntry } from "fayuan/budget"
+ * declare const budget: Budget
+ * declare const entries: ReadonlyArray<LedgerEntry>
  * const totals = totalsOf(budget, entries, CalendarDate.makeUnsafe("2018-06-30"))
  * totals.lines[0]?.payments // the line's payments up to 30 June, in fen
  * ```

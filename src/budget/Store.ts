@@ -124,6 +124,7 @@ export interface LedgerStoreShape {
  * @example
  * ```ts
  * import { Effect } from "effect"
+ * import { Region } from "fayuan"
  * import { LedgerStore } from "fayuan/budget"
  * const program = Effect.gen(function* () {
  *   const store = yield* LedgerStore

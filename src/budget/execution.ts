@@ -251,8 +251,11 @@ const isLedgerTotals = (source: ReadonlyArray<LedgerEntry> | LedgerTotals): sour
  * @example
  * ```ts
  * import { CalendarDate } from "fayuan"
- * import { execution } from "fayuan/budget"
- * const report = execution(budget, entries, CalendarDate.makeUnsafe("2018-06-30"))
+ * import { execution, totalsOf, type Budget, type LedgerEntry } from "fayuan/budget"
+ * declare const budget: Budget
+ * declare const entries: ReadonlyArray<LedgerEntry>
+ * const asOf = CalendarDate.makeUnsafe("2018-06-30")
+ * const report = execution(budget, totalsOf(budget, entries, asOf), asOf)
  * report.overall.executionRate // paid ÷ budget, exact
  * report.warnings // [{ _tag: "BehindSchedule", lineId: "duty", gap, daysLeft, neededPerMonth, … }]
  * ```

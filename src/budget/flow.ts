@@ -45,7 +45,9 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  *
  * @example
  * ```ts
- * import { entriesFromPayables } from "fayuan/budget"
+ * import { CalendarDate, Money, Region } from "fayuan"
+ * import { entriesFromPayables, type Budget } from "fayuan/budget"
+ * declare const budget: Budget
  * const entries = entriesFromPayables(budget, [{
  *   key: "case:530103:C-0001", region: Region.makeUnsafe("530103"), on: CalendarDate.makeUnsafe("2018-05-18"),
  *   amount: Money.fenUnsafe(120000), source: { kind: "case", caseId: "C-0001" }, category: "case-subsidy"
@@ -144,7 +146,9 @@ const differences = (p: Payable, e: LedgerEntry): ReadonlyArray<string> => {
  *
  * @example
  * ```ts
- * import { reconcile } from "fayuan/budget"
+ * import { reconcile, type LedgerEntry, type Payable } from "fayuan/budget"
+ * declare const entries: ReadonlyArray<LedgerEntry>
+ * declare const payables: ReadonlyArray<Payable>
  * reconcile(entries, payables).balanced // true when every subsidy is paid once, as computed
  * ```
  * @category flow

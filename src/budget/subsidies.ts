@@ -9,7 +9,10 @@
  *   `shift:<region>:<date>:<site>:<slot>:<seat>`.
  *
  * @example
+ * import { CalendarDate } from "fayuan"
  * import { payablesOfCase } from "fayuan/budget"
+ * import type { Subsidy } from "fayuan/subsidy"
+ * declare const subsidy: Subsidy
  * const payables = payablesOfCase(subsidy, { on: CalendarDate.makeUnsafe("2018-06-05") })
  *
  * @since 0.1.0
@@ -134,9 +137,20 @@ const filedOn = (c: Case): CalendarDate.CalendarDate | undefined => {
  * on the order given. A shift the standard cannot pay fails the run (duty standards are one row).
  *
  * @example
- * import { subsidiesForLedger } from "fayuan/budget"
- * const run = Result.getOrThrow(subsidiesForLedger({ budget, catalogue: tables.panlong, cases, shifts }))
- * yield* ledger.record(run.entries)
+ * ```ts
+ * import { Effect, Result } from "effect"
+ * import { LedgerStore, subsidiesForLedger, type Budget } from "fayuan/budget"
+ * import type { Case } from "fayuan/lifecycle"
+ * import type { WorkedShift } from "fayuan/roster"
+ * import { tables } from "fayuan/subsidy"
+ * declare const budget: Budget
+ * declare const cases: ReadonlyArray<Case>
+ * declare const shifts: ReadonlyArray<WorkedShift>
+ * const pay = Effect.gen(function* () {
+ *   const run = Result.getOrThrow(subsidiesForLedger({ budget, catalogue: tables.panlong, cases, shifts }))
+ *   return yield* (yield* LedgerStore).append(run.entries)
+ * })
+ * ```
  *
  * @category subsidies
  */

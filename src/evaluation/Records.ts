@@ -469,7 +469,14 @@ const elderlyAge = 60
  * minorities are not in the application's facts: add them from the intake form.
  *
  * @example
+ * import { Result } from "effect"
+ * import { decodeApplication } from "fayuan/eligibility"
  * import { specialGroupsOf } from "fayuan/evaluation"
+ * const application = Result.getOrThrow(decodeApplication({
+ *   date: "2024-05-10", region: "530103",
+ *   applicant: { birthDate: "2008-03-01", disabilities: [], statuses: [], hasLawyer: false },
+ *   matter: { kind: "criminal-defence", stage: "investigation", claims: [] }
+ * }))
  * specialGroupsOf(application) // ["minor"]
  *
  * @category case facts

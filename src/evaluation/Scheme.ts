@@ -9,7 +9,8 @@
  * {@link encodeScheme} writes it back.
  *
  * @example
- * import { Scheme } from "fayuan/evaluation"
+ * import { Scheme, schemes } from "fayuan/evaluation"
+ * const data: Scheme.SchemeData = Scheme.encodeScheme(schemes.panlong2018) // or a region's own JSON
  * const scheme = Scheme.decodeSchemeUnsafe(data) // throws InvalidScheme listing every problem
  *
  * @since 0.1.0
@@ -343,7 +344,8 @@ const encode = Schema.encodeSync(Scheme)
  *
  * @example
  * import { Result } from "effect"
- * import { Scheme } from "fayuan/evaluation"
+ * import { Scheme, schemes } from "fayuan/evaluation"
+ * const data = Scheme.encodeScheme(schemes.panlong2018)
  * const r = Scheme.decodeScheme({ ...data, groups: [] })
  * if (Result.isFailure(r)) r.failure.issues // [{ path: "groups", reason: "a scheme needs at least one first-level indicator" }]
  *
@@ -360,8 +362,8 @@ export const decodeScheme = (input: unknown): Result.Result<Scheme, InvalidSchem
  * Like {@link decodeScheme}, but throws the {@link InvalidScheme}. For schemes shipped in code.
  *
  * @example
- * import { Scheme } from "fayuan/evaluation"
- * const scheme = Scheme.decodeSchemeUnsafe(data)
+ * import { Scheme, schemes } from "fayuan/evaluation"
+ * const scheme = Scheme.decodeSchemeUnsafe(Scheme.encodeScheme(schemes.panlong2018))
  *
  * @category decoding
  */

@@ -92,6 +92,7 @@ export const matterClasses: { readonly [K in MatterKind]: MatterClass } = {
  * The kinds of matter in a class.
  *
  * @example
+ * import { kindsOfClass } from "fayuan/evaluation"
  * kindsOfClass("civil") // ["civil", "labour-arbitration"]
  *
  * @category vocabulary
@@ -223,9 +224,7 @@ const eventDate = (instant: string): CalendarDate.CalendarDate => chinaDate(inst
 /**
  * Applies one event to a case's dates (an event's day is its `occurredAt` in China).
  *
- * @example
- * import { evolveDates } from "fayuan/evaluation"
- * const dates = events.reduce(evolveDates, {})
+ * Adapters fold a log's dates with it: `events.reduce(evolveDates, {})`.
  *
  * @category case facts
  */
@@ -269,8 +268,10 @@ export const caseDates = (events: Iterable<CaseEvent>): CaseDates => {
  * decision clock's stop or the day of receipt, the last event's day for a grade).
  *
  * @example
- * import { caseDates, caseFacts } from "fayuan/evaluation"
- * caseFacts(replay(events)!, caseDates(events)).grantedOn
+ * import { caseFacts } from "fayuan/evaluation"
+ * import { replay, type CaseEvent } from "fayuan/lifecycle"
+ * declare const events: ReadonlyArray<CaseEvent>
+ * caseFacts(replay(events)!).grantedOn
  *
  * @category case facts
  */
@@ -471,7 +472,11 @@ export const countClock = (counts: Mutable<ClockCounts>, f: ClockFacts, on: stri
  * Counts, in JavaScript, everything the measures need for a scope and period.
  *
  * @example
- * import { measuresOf, tally } from "fayuan/evaluation"
+ * import { Region } from "fayuan"
+ * import { measuresOf, tally, yearPeriod, type EvaluationInput } from "fayuan/evaluation"
+ * declare const input: EvaluationInput
+ * const scope = Region.makeUnsafe("530103")
+ * const period = yearPeriod(2018)
  * const measures = measuresOf(tally(input, scope, period), scope, period)
  *
  * @category tallies
@@ -657,8 +662,10 @@ const topicZh: { readonly [T in SurveyTopic]: string } = { awareness: "知晓率
  * Rates with nothing to divide by are left out (the indicator does not apply).
  *
  * @example
- * import { measuresOf } from "fayuan/evaluation"
- * measuresOf(tallies, "530103", { from: "2018-01-01", to: "2018-12-31" }).get("cases.accepted")
+ * import { Region } from "fayuan"
+ * import { measuresOf, yearPeriod, type Tallies } from "fayuan/evaluation"
+ * declare const tallies: Tallies
+ * measuresOf(tallies, Region.makeUnsafe("530103"), yearPeriod(2018)).get("cases.accepted")
  *
  * @category measures
  */
@@ -886,10 +893,11 @@ export interface EvaluationSourceShape {
  *
  * @example
  * import { Effect } from "effect"
- * import { EvaluationSource } from "fayuan/evaluation"
+ * import { Region } from "fayuan"
+ * import { EvaluationSource, yearPeriod } from "fayuan/evaluation"
  * const measures = Effect.gen(function* () {
  *   const source = yield* EvaluationSource
- *   return yield* source.measure("530103", { from: "2018-01-01", to: "2018-12-31" })
+ *   return yield* source.measure(Region.makeUnsafe("530103"), yearPeriod(2018))
  * })
  *
  * @category services
@@ -900,6 +908,7 @@ export class EvaluationSource extends Context.Service<EvaluationSource, Evaluati
  * The period of a calendar year.
  *
  * @example
+ * import { yearPeriod } from "fayuan/evaluation"
  * yearPeriod(2018) // { from: "2018-01-01", to: "2018-12-31" }
  *
  * @category models

@@ -18,8 +18,9 @@
  *    is never above 100.
  *
  * @example
- * import { evaluate, schemes } from "fayuan/evaluation"
- * const evaluation = evaluate(schemes.panlong2018, measures, { period: { from: "2018-01-01", to: "2018-12-31" } })
+ * import { evaluate, schemes, yearPeriod, type Measures } from "fayuan/evaluation"
+ * declare const measures: Measures
+ * const evaluation = evaluate(schemes.panlong2018, measures, { period: yearPeriod(2018) })
  * evaluation.total // an exact multiple of 1/100, e.g. { numerator: 9892, denominator: 100 }
  * evaluation.grade.name.zh // "优"
  *
@@ -356,9 +357,9 @@ const outcomeOf = (indicator: Indicator, measures: Measures, judgements: Judgeme
  * with `decodeJudgements` to be told why) drops the indicator.
  *
  * @example
- * import { evaluate, Measure, schemes } from "fayuan/evaluation"
+ * import { evaluate, Measure, schemes, yearPeriod } from "fayuan/evaluation"
  * const measures = new Map([["cases.accepted", Measure.count(864, { source: "records", filter: "cases received in 2018", records: 864 })]])
- * evaluate(schemes.panlong2018, measures, { period: { from: "2018-01-01", to: "2018-12-31" } })
+ * evaluate(schemes.panlong2018, measures, { period: yearPeriod(2018) })
  *
  * @category scoring
  */

@@ -286,7 +286,8 @@ const openCase = (event: Extract<CaseEvent, { type: "ApplicationReceived" | "Not
  * Folds a whole log into the case, or `undefined` for an empty log.
  *
  * @example
- * import { replay } from "fayuan/lifecycle"
+ * import { replay, type CaseEvent } from "fayuan/lifecycle"
+ * declare const events: ReadonlyArray<CaseEvent>
  * const current = replay(events)
  *
  * @category folding

@@ -22,8 +22,10 @@ export type ClockStatus = "met" | "missed" | "cancelled" | "running" | "due" | "
  * The status of a clock on `on`.
  *
  * @example
- * import { clockStatus } from "fayuan/lifecycle"
- * clockStatus(clock, "2024-05-20")
+ * import { clockStatus, type Case } from "fayuan/lifecycle"
+ * declare const current: Case
+ * const clock = current.clocks[0]!
+ * clockStatus(clock, "2024-05-20") // "running", "due-today", "overdue", "met" or "missed" …
  *
  * @category clocks
  */
@@ -58,8 +60,10 @@ export interface DueItem {
  * the order does not depend on the input's). `within` also lists clocks due in the next days.
  *
  * @example
- * import { dueOn } from "fayuan/lifecycle"
- * dueOn(cases, "2024-05-20", { within: 2 })
+ * import { CalendarDate } from "fayuan"
+ * import { dueOn, type Case } from "fayuan/lifecycle"
+ * declare const cases: ReadonlyArray<Case>
+ * dueOn(cases, CalendarDate.makeUnsafe("2024-05-20"), { within: 2 })
  *
  * @category clocks
  */

@@ -321,4 +321,3 @@ export const decodeActor = (input: unknown): Result.Result<Actor, InvalidActor> 
 }
 
 export { chinaDate } from "./time.ts"
-export type { Issue }

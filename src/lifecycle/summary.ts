@@ -11,8 +11,9 @@ import type { EligibilitySummary } from "./Event.ts"
  * outcome, means test, citations, rule set, and what the assignment must satisfy.
  *
  * @example
- * import { decide } from "fayuan/eligibility"
+ * import type { Decision } from "fayuan/eligibility"
  * import { summarise } from "fayuan/lifecycle"
+ * declare const decision: Decision // from decide(application)
  * const command = { type: "decide", eligibility: summarise(decision) } as const
  *
  * @category eligibility

@@ -507,8 +507,10 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
  * command's own conditions under the law in force that day.
  *
  * @example
- * import { transition } from "fayuan/lifecycle"
- * const r = transition(undefined, { type: "apply", caseId: "c1", region: "530103", kind: "civil", channel: "centre" }, ctx)
+ * import { Region } from "fayuan"
+ * import { transition, type Context } from "fayuan/lifecycle"
+ * declare const ctx: Context
+ * const r = transition(undefined, { type: "apply", caseId: "c1", region: Region.makeUnsafe("530103"), kind: "civil", channel: "centre" }, ctx)
  *
  * @category transition
  */

@@ -316,7 +316,8 @@ const lags = (budget: BudgetSummary, skipLast: boolean): ReadonlyArray<BudgetMon
  * figures or judgements not entered. Empty when there is none.
  *
  * @example
- * import { problems } from "fayuan/report"
+ * import { problems, type ReportInput } from "fayuan/report"
+ * declare const input: ReportInput // from selfEvaluation(…).report
  * problems(input, "zh") // ["“受理法律援助案件数”未完成目标：目标≥ 900件，实际864件，得分4.80/5.00。", …]
  *
  * @category building
@@ -422,7 +423,8 @@ const scoringRules = (input: ReportInput, lang: Lang): string => {
  * for a month outside 1..12 in `casesByMonth` (a defect of the caller).
  *
  * @example
- * import { buildReport } from "fayuan/report"
+ * import { buildReport, type ReportInput } from "fayuan/report"
+ * declare const input: ReportInput // from selfEvaluation(…).report
  * const report = buildReport(input, { lang: "zh" })
  * report.blocks.filter((b) => b.kind === "chart").length // 3 when a budget is given
  *

@@ -66,7 +66,8 @@ const block = (b: Block): string => {
  * when a budget is given), in Chinese unless `lang: "en"`. The same input gives the same bytes.
  *
  * @example
- * import { renderHtml } from "fayuan/report"
+ * import { renderHtml, type ReportInput } from "fayuan/report"
+ * declare const input: ReportInput // from selfEvaluation(…).report
  * const html = renderHtml(input)
  *
  * @category rendering

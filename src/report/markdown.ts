@@ -39,7 +39,8 @@ const block = (b: Block): string => {
  * bytes (lines end with `\n`, the file too).
  *
  * @example
- * import { renderMarkdown } from "fayuan/report"
+ * import { renderMarkdown, type ReportInput } from "fayuan/report"
+ * declare const input: ReportInput // from selfEvaluation(…).report
  * const md = renderMarkdown(input, { lang: "zh" })
  *
  * @category rendering

@@ -40,8 +40,11 @@ export interface Change {
  * Re-plans `roster` (made from `input`) after an absence, as of `today`.
  *
  * @example
- * import { replan } from "fayuan/roster"
- * const { roster: next, changes } = replan(input, roster, { lawyerId: "L07", from: "2018-06-11" }, "2018-06-10")
+ * import { CalendarDate } from "fayuan"
+ * import { replan, type Roster, type RosterInput } from "fayuan/roster"
+ * declare const input: RosterInput
+ * declare const roster: Roster
+ * const { roster: next, changes } = replan(input, roster, { lawyerId: "L07", from: CalendarDate.makeUnsafe("2018-06-11") }, CalendarDate.makeUnsafe("2018-06-10"))
  *
  * @category solving
  */

@@ -848,7 +848,9 @@ const components = (board: Board): ReadonlyArray<ReadonlyArray<number>> => {
  * firm quotas, rotation and preferences; deterministic for a seed whatever the order of inputs.
  *
  * @example
+ * import { Result } from "effect"
  * import { decodeRosterInput, solve } from "fayuan/roster"
+ * declare const json: unknown // the roster input as the host received it
  * const roster = solve(Result.getOrThrow(decodeRosterInput(json)))
  * roster.certificate // { maxLoad, lowerBound, gap, … }
  *

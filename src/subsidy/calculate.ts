@@ -494,6 +494,8 @@ const payableStates: ReadonlySet<string> = new Set(["concluded", "quality-assess
  * import { Result } from "effect"
  * import { replay } from "fayuan/lifecycle"
  * import { calculateCase, claimFromCase, tables } from "fayuan/subsidy"
+ * import type { CaseEvent } from "fayuan/lifecycle"
+ * declare const events: ReadonlyArray<CaseEvent>
  * const concluded = replay(events)! // a concluded criminal defence, from its event log
  * const claim = Result.getOrThrow(claimFromCase(concluded, { stagesCompleted: ["prosecution-review", "trial"] }))
  * calculateCase(tables.panlong, claim)
