@@ -15,6 +15,7 @@ export const entries = {
   budget: "src/budget/index.ts",
   evaluation: "src/evaluation/index.ts",
   report: "src/report/index.ts",
+  "report/docx": "src/report/docx-entry.ts",
   "adapters/memory": "adapters/memory/index.ts",
   "adapters/kysely": "adapters/kysely/index.ts",
   "adapters/sqlite": "adapters/sqlite/index.ts",

@@ -53,6 +53,7 @@ describe("the built package", { timeout: 60_000 }, () => {
       "./lifecycle",
       "./package.json",
       "./report",
+      "./report/docx",
       "./roster",
       "./subsidy",
       "./vectors"

@@ -1,10 +1,10 @@
 /**
- * `fayuan/report`: the self-evaluation report (项目支出绩效自评报告) in Markdown, standalone HTML
- * with SVG charts, and Word (`.docx`), in Chinese by default or English.
+ * `fayuan/report`: the self-evaluation report (项目支出绩效自评报告) in Markdown and standalone HTML
+ * with SVG charts, in Chinese by default or English. The Word renderer is at `fayuan/report/docx`,
+ * so a host that needs only Markdown or HTML does not install `docx`.
  *
  * @since 0.1.0
  */
-export { renderDocx } from "./docx.ts"
 export { renderHtml } from "./html.ts"
 export { renderMarkdown } from "./markdown.ts"
 export type {
