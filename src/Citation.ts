@@ -348,7 +348,8 @@ const pattern = /^(LAL|LAR|CPL1996|CPL|MPL|HMPL|MOJ124|YNLAR|SPCJ2006)-([1-9]\d{
  *
  * @category parsing
  */
-export const parse = (input: string): Result.Result<CitationParts, InvalidCitation> => {
+export const parse = (input: unknown): Result.Result<CitationParts, InvalidCitation> => {
+  if (typeof input !== "string") return Result.fail(new InvalidCitation({ input: "", reason: "expected a string" }))
   const m = pattern.exec(input)
   if (m === null) {
     return Result.fail(

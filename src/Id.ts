@@ -15,7 +15,7 @@
  *
  * @since 0.4.0
  */
-import { Result, Schema } from "effect"
+import { Data, Result, Schema } from "effect"
 
 /** The longest id, in UTF-16 code units. */
 export const maxLength = 64
@@ -55,12 +55,23 @@ export const Id = Schema.String.pipe(
 )
 
 /**
+ * Input that is not an id, and why (never the input itself).
+ *
+ * @category errors
+ */
+export class InvalidId extends Data.TaggedError("InvalidId")<{ readonly reason: string }> {
+  override get message(): string {
+    return `invalid id: ${this.reason}`
+  }
+}
+
+/**
  * Decodes an id from unknown input: the reason when it is not one (never throws).
  *
  * @category decoding
  */
-export const decode = (input: unknown): Result.Result<string, string> => {
-  if (typeof input !== "string") return Result.fail("expected a string")
+export const decode = (input: unknown): Result.Result<string, InvalidId> => {
+  if (typeof input !== "string") return Result.fail(new InvalidId({ reason: "expected a string" }))
   const p = problem(input)
-  return p === undefined ? Result.succeed(input) : Result.fail(p)
+  return p === undefined ? Result.succeed(input) : Result.fail(new InvalidId({ reason: p }))
 }

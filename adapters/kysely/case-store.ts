@@ -18,7 +18,7 @@ import type { Case } from "../../src/lifecycle/Case.ts"
 import { evolve } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
-import { CaseNotFound, InvalidAppend, mergeBatch, VersionConflict } from "../../src/lifecycle/Store.ts"
+import { CaseNotFound, InvalidAppend, isLoadable, mergeBatch, VersionConflict } from "../../src/lifecycle/Store.ts"
 import { CorruptRecord, StoreError } from "../../src/Storage.ts"
 import type { CaseDates } from "../../src/evaluation/Source.ts"
 import { evolveDates } from "../../src/evaluation/Source.ts"
@@ -283,7 +283,9 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
     }).pipe(Effect.flatMap((outcome) => (outcome === undefined ? Effect.void : Effect.fail(outcome))))
 
   const load: CaseStoreShape["load"] = (scope, caseId) =>
-    Effect.tryPromise({
+    !isLoadable(scope, caseId)
+      ? Effect.fail(new CaseNotFound({ caseId: String(caseId) }))
+      : Effect.tryPromise({
       try: async () => {
         // The case's region from its head (a seek on the unique case id), then its events by
         // primary key: a scan of the scope's events would grow with every case stored.
@@ -319,7 +321,9 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
     )
 
   const list: CaseStoreShape["list"] = (scope) =>
-    Effect.tryPromise({
+    !isLoadable(scope)
+      ? Effect.succeed([])
+      : Effect.tryPromise({
       try: async () => {
         const { from, to } = regionRange(scope)
         const rows = await db

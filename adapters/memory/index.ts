@@ -19,7 +19,7 @@ import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import type { Roster } from "../../src/roster/Roster.ts"
 import type { RosterStoreShape, WorkedShift } from "../../src/roster/Store.ts"
 import { compareWorked, encodeRosterJson, RosterNotFound, RosterStore, rosterOfStored, seatKey, StoredRoster } from "../../src/roster/Store.ts"
-import { CaseNotFound, CaseStore, InvalidAppend, mergeBatch, VersionConflict } from "../../src/lifecycle/Store.ts"
+import { CaseNotFound, CaseStore, InvalidAppend, isLoadable, mergeBatch, VersionConflict } from "../../src/lifecycle/Store.ts"
 import { CorruptRecord, decodeStored } from "../../src/Storage.ts"
 import { ledgerLayer } from "./ledger.ts"
 import { recordsLayer } from "./records.ts"
@@ -88,8 +88,8 @@ export const makeMemoryStore = (): MemoryStore => {
 
   const load: CaseStoreShape["load"] = (scope, caseId) =>
     Effect.suspend((): Effect.Effect<ReadonlyArray<CaseEvent>, CaseNotFound | CorruptRecord> => {
-      const log = logs.get(caseId)
-      if (log === undefined || !Region.contains(scope, log.region)) return Effect.fail(new CaseNotFound({ caseId }))
+      const log = isLoadable(scope, caseId) ? logs.get(caseId) : undefined
+      if (log === undefined || !Region.contains(scope, log.region)) return Effect.fail(new CaseNotFound({ caseId: String(caseId) }))
       const out: Array<CaseEvent> = []
       for (let i = 0; i < log.rows.length; i++) {
         const r = decode(log.rows[i]!)
@@ -105,6 +105,7 @@ export const makeMemoryStore = (): MemoryStore => {
   const list: CaseStoreShape["list"] = (scope) =>
     Effect.sync(() => {
       const heads: Array<CaseHead> = []
+      if (!isLoadable(scope)) return heads
       for (const log of logs.values()) {
         if (!Region.contains(scope, log.region)) continue
         // The head as a SQL adapter stores it: folded from the log (a log that does not decode is listed by version only).

@@ -5,8 +5,10 @@
  *
  * @since 0.2.0
  */
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
 import * as CalendarDate from "../CalendarDate.ts"
+import { InvalidRequest } from "../lifecycle/Command.ts"
+import * as RegionModule from "../Region.ts"
 import type { Case } from "../lifecycle/Case.ts"
 import type { Context } from "../lifecycle/Command.ts"
 import { CaseStore } from "../lifecycle/Store.ts"
@@ -47,6 +49,9 @@ export interface Period {
   readonly to: CalendarDate.CalendarDate
 }
 
+const isRegion = Schema.is(RegionModule.RegionCode)
+const isDate = Schema.is(CalendarDate.CalendarDate)
+
 const openStates: ReadonlySet<string> = new Set(["assigned", "in-progress"])
 
 /**
@@ -66,6 +71,11 @@ const openStates: ReadonlySet<string> = new Set(["assigned", "in-progress"])
  * @category workflow
  */
 export const workload = Effect.fn("fayuan/assignment/workload")(function* (scope: Region.RegionCode, period: Period) {
+  if (!isRegion(scope)) return yield* Effect.fail(new InvalidRequest({ issues: [{ path: "scope", reason: "expected a region code" }] }))
+  const p = period as Partial<Period> | undefined
+  if (typeof p !== "object" || p === null || !isDate(p.from) || !isDate(p.to) || p.from > p.to) {
+    return yield* Effect.fail(new InvalidRequest({ issues: [{ path: "period", reason: "expected { from, to }, calendar dates with from ≤ to" }] }))
+  }
   const store = yield* CaseStore
   const heads = yield* store.list(scope)
   const counts = new Map<string, { openCases: number; assignedCount: number }>()

@@ -11,7 +11,9 @@
  *
  * @since 0.1.0
  */
-import { Context, Data } from "effect"
+import { Context, Data, Schema } from "effect"
+import * as Id from "../Id.ts"
+import * as RegionModule from "../Region.ts"
 import type { Effect } from "effect"
 import type * as CalendarDate from "../CalendarDate.ts"
 import type * as Region from "../Region.ts"
@@ -103,8 +105,14 @@ export interface AppendRequest {
  */
 export const mergeBatch = (batch: ReadonlyArray<AppendRequest>): ReadonlyArray<AppendRequest & { readonly region: Region.RegionCode }> | InvalidAppend => {
   const merged = new Map<string, { caseId: string; region: Region.RegionCode; expectedVersion: number; events: Array<CaseEvent> }>()
+  if (!Array.isArray(batch)) return new InvalidAppend({ caseId: "", reason: "expected an array of appends" })
   for (const request of batch) {
+    if (typeof request !== "object" || request === null || !Array.isArray(request.events)) return new InvalidAppend({ caseId: "", reason: "expected { caseId, expectedVersion, events }" })
     const { caseId, expectedVersion, events } = request
+    // The same ids on every adapter: what one engine would store and another refuse is refused here.
+    const badId = typeof caseId === "string" ? Id.problem(caseId) : "expected a string"
+    if (badId !== undefined) return new InvalidAppend({ caseId: typeof caseId === "string" ? caseId.slice(0, Id.maxLength) : "", reason: `case id: ${badId}` })
+    if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) return new InvalidAppend({ caseId, reason: "expected version: a whole number ≥ 0" })
     if (events.length === 0) continue
     const region = events[0]!.region
     const key = `${region}\u0000${caseId}`
@@ -124,6 +132,18 @@ export const mergeBatch = (batch: ReadonlyArray<AppendRequest>): ReadonlyArray<A
   }
   return [...merged.values()]
 }
+
+/**
+ * Whether a load or listing can name anything: a well-formed case id (see `Id`) and a region code.
+ * Adapters answer `CaseNotFound` (or an empty listing) for anything else without a query, so every
+ * engine answers alike.
+ *
+ * @category batches
+ */
+export const isLoadable = (scope: unknown, caseId?: unknown): boolean =>
+  isRegionCode(scope) && (caseId === undefined || (typeof caseId === "string" && Id.problem(caseId) === undefined))
+
+const isRegionCode = Schema.is(RegionModule.RegionCode)
 
 /**
  * What an adapter provides.
