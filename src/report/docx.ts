@@ -146,7 +146,8 @@ const fontTableXml = (): string => {
  *
  * @example
  * import { writeFile } from "node:fs/promises"
- * import { renderDocx, type ReportInput } from "fayuan/report"
+ * import type { ReportInput } from "fayuan/report"
+ * import { renderDocx } from "fayuan/report/docx"
  * declare const input: ReportInput // from selfEvaluation(…).report
  * await writeFile("report.docx", await renderDocx(input))
  *
