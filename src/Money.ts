@@ -271,8 +271,35 @@ export const isNegative = (amount: Fen): boolean => amount < 0
  * @category math
  */
 export const multiply = (amount: Fen, ratio: Ratio, rounding: Rounding): Fen => {
+  // Fast path: a non-negative product that is a safe integer is exact in plain numbers (the
+  // common case: an amount times a multiplier of a standard). Otherwise, exactly in BigInt.
+  const product = amount * ratio.numerator
+  if (product >= 0 && Number.isSafeInteger(product)) return roundNonNegative(product, ratio.denominator, rounding) as Fen
   const exact = BigInt(amount) * BigInt(ratio.numerator)
   return checked(Number(Rounding_.roundRational(exact, BigInt(ratio.denominator), rounding)), "multiply")
+}
+
+/** `p / d` rounded by `mode`, for a safe integer `p ≥ 0` and `d > 0` (as `Rounding.roundRational`). */
+const roundNonNegative = (p: number, d: number, mode: Rounding): number => {
+  if (d === 1) return p
+  const q = Math.floor(p / d)
+  // Float division may be off by one for large p: the remainder puts it right.
+  const r0 = p - q * d
+  const [quotient, rem] = r0 < 0 ? [q - 1, r0 + d] : r0 >= d ? [q + 1, r0 - d] : [q, r0]
+  if (rem === 0) return quotient
+  switch (mode) {
+    case "down":
+    case "floor":
+      return quotient
+    case "up":
+    case "ceiling":
+      return quotient + 1
+    default: {
+      const twice = rem * 2
+      if (twice !== d) return twice > d ? quotient + 1 : quotient
+      return mode === "half-up" ? quotient + 1 : mode === "half-down" ? quotient : quotient % 2 === 0 ? quotient : quotient + 1
+    }
+  }
 }
 
 const isRatioLike = (w: number | Ratio): w is Ratio => typeof w === "object"
@@ -301,6 +328,12 @@ export const allocate = (
 ): Result.Result<Array<Fen>, InvalidAllocation> => {
   const count = weights.length
   if (count === 0) return Result.fail(new InvalidAllocation({ reason: "empty" }))
+  // Equal positive weights: the even split, in plain numbers (the same shares, larger first).
+  const first = weights[0]!
+  const unit = isRatioLike(first) ? first.numerator > 0 : Number.isSafeInteger(first) && first > 0
+  if (unit && weights.every((w) => (isRatioLike(w) && isRatioLike(first) ? w.numerator === first.numerator && w.denominator === first.denominator : w === first))) {
+    return splitEvenly(total, count)
+  }
   // Bring every weight to the common denominator `common`, as BigInt numerators.
   let common = 1n
   for (let i = 0; i < count; i++) {

@@ -146,6 +146,22 @@ describe("multiply", () => {
   })
 })
 
+describe("multiply: the fast path", () => {
+  it("agrees with the exact rational rounding on every mode, sign and size", () => {
+    const amounts = fc.oneof(fc.integer({ min: -(2 ** 45), max: 2 ** 45 }), fc.integer({ min: 0, max: 1_000_000 }))
+    const ratios = fc.tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 1_000_000 })).map(([n, d]) => Ratio.makeUnsafe(n, d))
+    fc.assert(
+      fc.property(amounts, ratios, fc.constantFrom(...Money.roundings), (n, r, mode) => {
+        const exact = roundRational(BigInt(n) * BigInt(r.numerator), BigInt(r.denominator), mode)
+        fc.pre(exact <= BigInt(Number.MAX_SAFE_INTEGER) && exact >= BigInt(Number.MIN_SAFE_INTEGER))
+        expect(BigInt(Money.multiply(n as Fen, r, mode))).toBe(exact)
+      })
+    )
+    // A product beyond the safe integers takes the exact path.
+    expect(Money.multiply((2 ** 51 + 1) as Fen, Ratio.makeUnsafe(7, 3), "half-even")).toBe(Number(roundRational(BigInt(2 ** 51 + 1) * 7n, 3n, "half-even")))
+  })
+})
+
 describe("allocate", () => {
   it("examples", () => {
     expect(ok(Money.allocate(f(100), [1, 1, 1]))).toEqual([34, 33, 33])

@@ -8,7 +8,6 @@ import * as Ratio from "../src/Ratio.ts"
 import * as Region from "../src/Region.ts"
 import { roundings } from "../src/Rounding.ts"
 import type { ProceedingStage as Stage } from "../src/RuleSet.ts"
-import { scaleForTest } from "../src/subsidy/calculate.ts"
 import type { Catalogue, Claim, Row, Service, Standard, Subsidy, WorkedShift } from "../src/subsidy/index.ts"
 import { allocate, calculateCase, calculateDuty, calculateWork, catalogueProblems, makeCatalogue, services } from "../src/subsidy/index.ts"
 
@@ -241,17 +240,6 @@ describe("subsidy properties: cases", () => {
         expect(calculateCase(catalogue, shuffled)).toEqual(calculateCase(catalogue, claim))
       })
     )
-  })
-
-  it("the fast multiplication agrees with Money.multiply", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 45 }), ratioIn(0, 1_000_000), fc.constantFrom(...roundings), (n, ratio, mode) => {
-        fc.pre((n * ratio.numerator) / ratio.denominator < 2 ** 52) // Money.multiply's result must be safe
-        expect(scaleForTest(n, ratio, mode)).toBe(Money.multiply(fen(n), ratio, mode))
-      })
-    )
-    // A product beyond safe integers takes the exact path.
-    expect(scaleForTest(2 ** 51 + 1, Ratio.makeUnsafe(7, 3), "half-even")).toBe(Money.multiply(fen(2 ** 51 + 1), Ratio.makeUnsafe(7, 3), "half-even"))
   })
 
   it("allocations sum to the whole and do not depend on the order of the lawyers", () => {

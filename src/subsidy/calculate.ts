@@ -546,48 +546,8 @@ export const claimFromCase = (c: Case, facts: CaseFacts = {}): Result.Result<Cla
   return more.length > 0 ? Result.fail(new InvalidClaim({ issues: more })) : Result.succeed(claim)
 }
 
-// ---------------------------------------------------------------------------------------------
-// Arithmetic
-
-/**
- * `amount × ratio` rounded by `mode`, for a non-negative amount and ratio: plain number arithmetic
- * while the product is a safe integer (always, for decoded standards), `Money.multiply` otherwise.
- * Agrees with `Money.multiply` on every input.
- */
-const scale = (amount: number, ratio: Ratio.Ratio, mode: Rounding): number => {
-  const n = ratio.numerator
-  const d = ratio.denominator
-  const p = amount * n
-  if (amount < 0 || n < 0 || !Number.isSafeInteger(p)) return Money.multiply(amount as Money.Fen, ratio, mode)
-  if (d === 1) return p
-  let q = Math.floor(p / d)
-  let rem = p - q * d
-  if (rem < 0) {
-    q -= 1
-    rem += d
-  } else if (rem >= d) {
-    q += 1
-    rem -= d
-  }
-  if (rem === 0) return q
-  switch (mode) {
-    case "down":
-    case "floor":
-      return q
-    case "up":
-    case "ceiling":
-      return q + 1
-    default: {
-      const twice = rem * 2
-      if (twice > d) return q + 1
-      if (twice < d) return q
-      return mode === "half-up" ? q + 1 : mode === "half-down" ? q : q % 2 === 0 ? q : q + 1
-    }
-  }
-}
-
-/** @internal Exposed for the property test that checks it against `Money.multiply`. */
-export const scaleForTest = scale
+/** `amount × ratio` rounded by `mode`: `Money.multiply`, the one calculator. */
+const scale = (amount: number, ratio: Ratio.Ratio, mode: Rounding): number => Money.multiply(amount as Money.Fen, ratio, mode)
 
 /**
  * Splits a subsidy among lawyers in proportion to their `share` (a weight; 1 when absent) with
@@ -614,12 +574,6 @@ export const allocate = (
   const sorted = count === 1 ? lawyers : [...lawyers].sort((a, b) =>
     a.lawyerId !== b.lawyerId ? (a.lawyerId < b.lawyerId ? -1 : 1) : Ratio.compare(a.share ?? Ratio.one, b.share ?? Ratio.one)
   )
-  if (total >= 0 && count > 0 && sorted.every((l) => l.share === undefined)) {
-    // Equal weights: the largest-remainder split of Money.allocate, without BigInt.
-    const each = Math.floor(total / count)
-    const left = total - each * count
-    return Result.succeed(sorted.map((l, i) => ({ lawyerId: l.lawyerId, amount: (i < left ? each + 1 : each) as Money.Fen })))
-  }
   const parts = Money.allocate(total, sorted.map((l) => l.share ?? Ratio.one))
   if (Result.isFailure(parts)) return Result.fail(parts.failure)
   return Result.succeed(sorted.map((l, i) => ({ lawyerId: l.lawyerId, amount: parts.success[i]! })))
@@ -927,9 +881,10 @@ export const calculateDuty = (
     for (let p = 0; p < paired; p++) {
       const a = ams[p]!
       const b = pms[p]!
-      const morning = Math.ceil(day!.amount / 2)
-      amounts[a] = morning
-      amounts[b] = day!.amount - morning
+      // Money.splitEvenly puts the odd fen first: to the morning.
+      const [morning, afternoon] = Result.getOrThrow(Money.splitEvenly(day!.amount, 2))
+      amounts[a] = morning!
+      amounts[b] = afternoon!
       rows[a] = rows[b] = day!.id
       details[a] = details[b] = text.pair
     }
