@@ -83,3 +83,18 @@ describe("Ratio", () => {
     Ratio.multiply(0.5, Ratio.one)
   })
 })
+
+describe("areas as namespaces of the root entry", () => {
+  it("keeps the names one area shares with another apart, and each concept defined once", async () => {
+    const root = await import("../src/index.ts")
+    expectTypeOf<typeof root.Assignment.assignCase>().toEqualTypeOf<typeof import("../src/assignment/index.ts").assignCase>()
+    // A duty-roster lawyer has availability; an assignment candidate has counts.
+    expectTypeOf<import("../src/index.ts").Roster.Lawyer>().toHaveProperty("unavailable")
+    expectTypeOf<import("../src/index.ts").Assignment.Lawyer>().toHaveProperty("openCases")
+    // The assignment requirements are one type on the decision, the case and the assignment input.
+    type One = import("../src/index.ts").AssignmentRequirements.AssignmentRequirements
+    expectTypeOf<import("../src/index.ts").Lifecycle.AssignmentRequirements>().toEqualTypeOf<One>()
+    expectTypeOf<import("../src/index.ts").Assignment.CaseToAssign["requirements"]>().toEqualTypeOf<One>()
+    expectTypeOf<import("../src/index.ts").Eligibility.Requirements>().toMatchTypeOf<One>()
+  })
+})

@@ -17,7 +17,7 @@
  */
 import { Data, Result, Schema } from "effect"
 import * as IdModule from "../Id.ts"
-import * as Citation from "../Citation.ts"
+import { AssignmentRequirements } from "../AssignmentRequirements.ts"
 import type { CitationId } from "../Citation.ts"
 import type { Issue } from "../eligibility/Application.ts"
 import { issuesOf } from "../eligibility/Application.ts"
@@ -38,23 +38,7 @@ const Label = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMa
 const Years = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: 100 })))
 const Count = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: countLimit })))
 const Weight = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: weightLimit })))
-const KnownCitation = Schema.String.pipe(Schema.refine(Citation.isKnown, { expected: "a citation id in the catalogue" }))
 
-/**
- * What the assigned lawyer must satisfy, as `decide` returns it (`Decision.requirements`): at least
- * `lawyerMinYears` years of practice (`LAL-26`), and a lawyer familiar with minors when
- * `minorsSpecialist` (`MPL-104-2`). `basis` is optional here.
- *
- * @category schemas
- */
-export const Requirements = Schema.Struct({
-  lawyerMinYears: Schema.optionalKey(Years),
-  minorsSpecialist: Schema.optionalKey(Schema.Boolean),
-  basis: Schema.optionalKey(Schema.Array(KnownCitation))
-})
-
-/** @category models */
-export type Requirements = typeof Requirements.Type
 
 /**
  * The case to assign.
@@ -84,7 +68,7 @@ export const CaseToAssign = Schema.Struct({
   caseId: Id,
   region: Region.RegionCode,
   kind: Schema.Literals(matterKinds),
-  requirements: Requirements,
+  requirements: AssignmentRequirements,
   languages: Schema.optionalKey(Schema.Array(Label)),
   specialty: Schema.optionalKey(Label),
   opposingParties: Schema.optionalKey(Schema.Array(Id)),

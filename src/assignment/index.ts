@@ -18,7 +18,6 @@ export {
   InvalidAssignmentInput,
   Lawyer,
   recordAssignment,
-  Requirements,
   tieBreak
 } from "./Assignment.ts"
 export type {

@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import type { AssignmentRequirements } from "../AssignmentRequirements.ts"
 import type { CitationId } from "../Citation.ts"
 import type { Reference } from "../HardshipStandard.ts"
 import type { ResolvedParameter } from "../Parameter.ts"
@@ -110,17 +111,12 @@ export interface MeansTestByStatus {
 }
 
 /**
- * What the assignment must satisfy.
+ * What the assignment must satisfy, with the provisions it rests on (`basis` is always given on a
+ * decision): the one {@link AssignmentRequirements} concept.
  *
  * @category models
  */
-export interface Requirements {
-  /** Minimum years of relevant practice of the assigned lawyer (`LAL-26`). */
-  readonly lawyerMinYears?: number
-  /** The lawyer must be familiar with minors (`MPL-104-2`). */
-  readonly minorsSpecialist?: boolean
-  readonly basis: ReadonlyArray<CitationId>
-}
+export type Requirements = AssignmentRequirements & { readonly basis: ReadonlyArray<CitationId> }
 
 /**
  * A fact the decision needs and the application lacks.

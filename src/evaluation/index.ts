@@ -7,8 +7,6 @@
 export * as Measure from "./Measure.ts"
 export type { Evidence, EvidenceSource, MeasureKey, Measured, Measures } from "./Measure.ts"
 export * as Scheme from "./Scheme.ts"
-/** The type of a decoded scheme (`Scheme.Scheme`). */
-export type { Scheme as EvaluationScheme } from "./Scheme.ts"
 export type { Band, Category, Grade, Group, Indicator, Judgement, Judgements, Label, Rule, RuleKind, SchemeData, Unit } from "./Scheme.ts"
 export { decodeJudgements, decodeScheme, decodeSchemeUnsafe, encodeScheme, InvalidScheme } from "./Scheme.ts"
 export * as schemes from "./schemes.ts"
@@ -22,7 +20,6 @@ export type {
   ConsultationTopic,
   DocumentKind,
   DraftedDocument,
-  EvaluationRecord,
   NetworkLevel,
   NetworkPoint,
   Period,
@@ -42,7 +39,7 @@ export {
   decodeRecord,
   decodeRecords,
   documentKinds,
-  EvaluationRecord as EvaluationRecordSchema,
+  EvaluationRecord,
   InvalidRecords,
   networkLevels,
   recordTypes,

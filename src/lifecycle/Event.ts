@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { AssignmentRequirements } from "../AssignmentRequirements.ts"
 import * as CalendarDate from "../CalendarDate.ts"
 import * as Citation from "../Citation.ts"
 import { meansTestStatuses } from "../eligibility/Decision.ts"
@@ -57,20 +58,6 @@ export type ClockChange = typeof ClockChange.Type
  *
  * @category schemas
  */
-/**
- * What the assignment must satisfy (`LAL-26` years of practice, `MPL-104-2` a lawyer suited to
- * minors), as the eligibility decision or the notice sets it.
- *
- * @category schemas
- */
-export const AssignmentRequirements = Schema.Struct({
-  lawyerMinYears: Schema.optionalKey(Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))),
-  minorsSpecialist: Schema.optionalKey(Schema.Boolean)
-})
-
-/** @category models */
-export type AssignmentRequirements = typeof AssignmentRequirements.Type
-
 export const EligibilitySummary = Schema.Struct({
   outcome: Schema.Literals(["mandatory", "eligible", "ineligible", "not-yet-eligible", "incomplete"]),
   meansTest: Schema.Literals(meansTestStatuses),
@@ -81,6 +68,8 @@ export const EligibilitySummary = Schema.Struct({
 
 /** @category models */
 export type EligibilitySummary = typeof EligibilitySummary.Type
+
+export { AssignmentRequirements }
 
 const Clocks = Schema.Array(ClockChange)
 
