@@ -3,8 +3,8 @@
  * Yunnan's counties, with the qualification, specialty, language, conflict, complaint, capacity and
  * area filters in play, by `assignMany` (rotation advancing as it goes).
  */
-import type { CaseToAssign, Lawyer } from "../src/assignment/Assignment.ts"
-import { assignMany } from "../src/assignment/Assignment.ts"
+import type { CaseToAssign, Lawyer } from "../src/assignment/index.ts"
+import { assignMany } from "../src/assignment/index.ts"
 import * as Region from "../src/Region.ts"
 import { measure, print } from "./harness.ts"
 

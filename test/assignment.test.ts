@@ -1,6 +1,6 @@
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
-import type { Assigned, Assignment, AssignOptions, CaseToAssign, Exclusion, Lawyer, NoQualifiedLawyer } from "../src/assignment/Assignment.ts"
+import type { Assigned, Assignment, AssignOptions, CaseToAssign, Exclusion, Lawyer, NoQualifiedLawyer } from "../src/assignment/index.ts"
 import {
   assign,
   assignMany,
@@ -10,7 +10,7 @@ import {
   filters,
   recordAssignment,
   tieBreak
-} from "../src/assignment/Assignment.ts"
+} from "../src/assignment/index.ts"
 import * as Citation from "../src/Citation.ts"
 import { decodeApplication } from "../src/eligibility/Application.ts"
 import { decideUnsafe } from "../src/eligibility/decide.ts"

@@ -4,35 +4,12 @@
  *
  * @since 0.1.0
  */
-export {
-  assign,
-  AssignmentInput,
-  assignMany,
-  BatchInput,
-  CaseToAssign,
-  compareCandidates,
-  decodeAssignmentInput,
-  decodeBatchInput,
-  explainAt,
-  filters,
-  InvalidAssignmentInput,
-  Lawyer,
-  recordAssignment,
-  tieBreak
-} from "./Assignment.ts"
-export type {
-  Assigned,
-  Assignment,
-  AssignOptions,
-  BatchResult,
-  Candidate,
-  Exclusion,
-  ExclusionRule,
-  Filter,
-  NoQualifiedLawyer,
-  Placement,
-  Unplaced
-} from "./Assignment.ts"
+export { assign, recordAssignment } from "./assign.ts"
+export { assignMany, explainAt } from "./batch.ts"
+export { filters } from "./Outcome.ts"
+export type { Assigned, Assignment, AssignOptions, BatchResult, Candidate, Exclusion, ExclusionRule, Filter, NoQualifiedLawyer, Placement, Unplaced } from "./Outcome.ts"
+export { AssignmentInput, BatchInput, CaseToAssign, decodeAssignmentInput, decodeBatchInput, InvalidAssignmentInput, Lawyer } from "./Input.ts"
+export { compareCandidates, tieBreak } from "./rotation.ts"
 export type { Issue } from "../eligibility/Application.ts"
 export type { CitationId } from "../Citation.ts"
 export type { MatterKind } from "../RuleSet.ts"

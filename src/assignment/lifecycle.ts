@@ -8,7 +8,8 @@
 import type { Case } from "../lifecycle/Case.ts"
 import type { CommandOf } from "../lifecycle/Command.ts"
 import type { ReassignReason } from "../lifecycle/vocabulary.ts"
-import type { Assigned, CaseToAssign } from "./Assignment.ts"
+import type { CaseToAssign } from "./Input.ts"
+import type { Assigned } from "./Outcome.ts"
 
 /**
  * The case to assign, from a case in the lifecycle plus what only the host knows (languages,

@@ -16,8 +16,9 @@ import type { ReassignReason } from "../lifecycle/vocabulary.ts"
 import { chinaDate } from "../lifecycle/time.ts"
 import { execute, load } from "../lifecycle/workflow.ts"
 import type * as Region from "../Region.ts"
-import type { AssignOptions, CaseToAssign, Lawyer, NoQualifiedLawyer } from "./Assignment.ts"
-import { assign } from "./Assignment.ts"
+import { assign } from "./assign.ts"
+import type { CaseToAssign, Lawyer } from "./Input.ts"
+import type { AssignOptions, NoQualifiedLawyer } from "./Outcome.ts"
 import { assignCommand, caseToAssign, reassignCommand } from "./lifecycle.ts"
 
 /**

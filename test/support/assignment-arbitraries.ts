@@ -3,7 +3,7 @@
  * cases and pools collide: shared firms, parties acted for on both sides, tied rotation keys.
  */
 import fc from "fast-check"
-import type { AssignOptions, CaseToAssign, Lawyer } from "../../src/assignment/Assignment.ts"
+import type { AssignOptions, CaseToAssign, Lawyer } from "../../src/assignment/index.ts"
 import type { RegionCode } from "../../src/Region.ts"
 import { matterKinds } from "../../src/RuleSet.ts"
 
