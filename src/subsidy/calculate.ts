@@ -30,20 +30,12 @@ import type { Slot } from "../roster/Roster.ts"
 import type { WorkedShift } from "../roster/Store.ts"
 import type { MatterKind, ProceedingStage as Stage } from "../RuleSet.ts"
 import { proceedingStages as stages } from "../RuleSet.ts"
-import type { Catalogue, Compiled, DateRule, Ending, Service, StandardRef } from "./Standard.ts"
-import {
-  baseSlot,
-  claimGradeIndex,
-  defaultDateRule,
-  endingIndex,
-  endings,
-  entriesFor,
-  inForce,
-  ratioText,
-  serviceIndex,
-  services,
-  stageIndex
-} from "./Standard.ts"
+import type { DateRule, Ending, Service, StandardRef } from "./Standard.ts"
+import type { Catalogue } from "./Catalogue.ts"
+import type { Compiled } from "./compiled.ts"
+import { defaultDateRule, endings, services } from "./Standard.ts"
+import { baseSlot, claimGradeIndex, endingIndex, ratioText, serviceIndex, stageIndex } from "./compiled.ts"
+import { entriesFor, inForce } from "./Catalogue.ts"
 
 // ---------------------------------------------------------------------------------------------
 // Claims

@@ -5,7 +5,6 @@
  * @since 0.1.0
  */
 export type {
-  Catalogue,
   CatalogueProblem,
   DateRule,
   EarlyEnding,
@@ -19,12 +18,13 @@ export type {
   StandardRef,
   Unit
 } from "./Standard.ts"
+export type {
+  Catalogue
+} from "./Catalogue.ts"
 export {
   CaseRow,
-  catalogueProblems,
   ConsultationRow,
   dateRules,
-  decodeCatalogue,
   decodeStandard,
   decodeStandardUnsafe,
   defaultDateRule,
@@ -37,21 +37,25 @@ export {
   factors,
   InvalidCatalogue,
   InvalidStandard,
-  makeCatalogue,
-  makeCatalogueUnsafe,
   MultiplierRow,
   places,
   Row,
   services,
-  standardInForce,
   StandardSchema,
   UnqualifiedRow,
   units,
+  withRows
+} from "./Standard.ts"
+export {
+  catalogueProblems,
+  decodeCatalogue,
+  makeCatalogue,
+  makeCatalogueUnsafe,
+  standardInForce,
   withoutStandard,
-  withRows,
   withStandard,
   withStandards
-} from "./Standard.ts"
+} from "./Catalogue.ts"
 export type {
   Allocation,
   CalculateError,

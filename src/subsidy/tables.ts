@@ -10,8 +10,10 @@
  *
  * @since 0.1.0
  */
-import type { Catalogue, Standard, StandardInput } from "./Standard.ts"
-import { decodeStandardUnsafe, makeCatalogueUnsafe } from "./Standard.ts"
+import type { Standard, StandardInput } from "./Standard.ts"
+import type { Catalogue } from "./Catalogue.ts"
+import { decodeStandardUnsafe } from "./Standard.ts"
+import { makeCatalogueUnsafe } from "./Catalogue.ts"
 
 /** Yuan to fen for the figures below. */
 const yuan = (n: number): number => n * 100
