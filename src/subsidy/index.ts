@@ -56,35 +56,13 @@ export {
   withStandard,
   withStandards
 } from "./Catalogue.ts"
-export type {
-  Allocation,
-  CalculateError,
-  CaseFacts,
-  DutyDay,
-  DutyLine,
-  DutySubsidies,
-  Line,
-  LineCode,
-  LineLabel,
-  Subject,
-  Subsidy
-} from "./calculate.ts"
-export {
-  allocate,
-  calculateCase,
-  calculateDuty,
-  calculateWork,
-  Claim,
-  claimFromCase,
-  decodeClaim,
-  decodeWorkClaim,
-  InvalidClaim,
-  lineCodes,
-  NoStandardInForce,
-  NotCovered,
-  serviceOf,
-  WorkClaim
-} from "./calculate.ts"
+export type { Allocation, CalculateError, DutyDay, DutyLine, DutySubsidies, Line, LineCode, LineLabel, Subject, Subsidy } from "./Subsidy.ts"
+export type { CaseFacts } from "./fromCase.ts"
+export { allocate, claimFromCase, serviceOf } from "./fromCase.ts"
+export { calculateCase } from "./calculateCase.ts"
+export { calculateDuty, calculateWork } from "./calculateWork.ts"
+export { Claim, decodeClaim, decodeWorkClaim, WorkClaim } from "./Claim.ts"
+export { InvalidClaim, lineCodes, NoStandardInForce, NotCovered } from "./Subsidy.ts"
 export * as tables from "./tables.ts"
 export type { Grade } from "../lifecycle/vocabulary.ts"
 export type { Stage } from "../RuleSet.ts"
