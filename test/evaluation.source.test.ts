@@ -18,22 +18,13 @@ import { decodeApplication } from "../src/eligibility/Application.ts"
 import { measureKeys } from "../src/evaluation/Measure.ts"
 import type { EvaluationRecord } from "../src/evaluation/Records.ts"
 import { activityKinds, consultationChannels, decodeRecords, networkLevels, specialGroupsOf } from "../src/evaluation/Records.ts"
-import type { CaseFacts, ClockFacts } from "../src/evaluation/Source.ts"
-import {
-  caseDates,
-  caseFacts,
-  clockFactsAt,
-  clockStatusOf,
-  clockSummaryOf,
-  computeMeasures,
-  decodeGroups,
-  encodeGroups,
-  EvaluationSource,
-  kindsOfClass,
-  matterClasses,
-  tally,
-  yearPeriod
-} from "../src/evaluation/Source.ts"
+import type { CaseFacts, ClockFacts } from "../src/evaluation/CaseFacts.ts"
+import { caseDates, caseFacts, clockFactsAt, clockStatusOf, decodeGroups, encodeGroups } from "../src/evaluation/CaseFacts.ts"
+import { clockSummaryOf } from "../src/evaluation/charts.ts"
+import { computeMeasures } from "../src/evaluation/measures.ts"
+import { EvaluationSource, yearPeriod } from "../src/evaluation/Source.ts"
+import { kindsOfClass, matterClasses } from "../src/evaluation/MatterClass.ts"
+import { tally } from "../src/evaluation/tally.ts"
 import type { Case, Clock } from "../src/lifecycle/Case.ts"
 import { replay } from "../src/lifecycle/Case.ts"
 import { clockStatus } from "../src/lifecycle/Clock.ts"

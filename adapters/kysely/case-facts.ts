@@ -11,8 +11,8 @@ import type { Migration } from "kysely/migration"
 import type { Case } from "../../src/lifecycle/Case.ts"
 import { replay } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
-import type { CaseDates } from "../../src/evaluation/Source.ts"
-import { caseDates, caseFacts, clockFactsAt, encodeGroups } from "../../src/evaluation/Source.ts"
+import type { CaseDates } from "../../src/evaluation/CaseFacts.ts"
+import { caseDates, caseFacts, clockFactsAt, encodeGroups } from "../../src/evaluation/CaseFacts.ts"
 import type { CaseClocksTable, CaseHeadsTable, FayuanDatabase } from "./schema.ts"
 
 /** The evaluation columns of a head. */

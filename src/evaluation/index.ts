@@ -49,18 +49,14 @@ export {
 } from "./Records.ts"
 export type { PutOptions, PutOutcome, RecordStoreShape } from "./RecordStore.ts"
 export { RecordConflict, RecordStore } from "./RecordStore.ts"
-export type { CaseFacts, ClockCounts, ClockFacts, EvaluationInput, EvaluationSourceShape, MatterClass, MonthCases, Sum, Tallies, TimelinessKey } from "./Source.ts"
-export {
-  caseFacts,
-  casesByMonthOf,
-  clockFacts,
-  clockSummaryOf,
-  computeMeasures,
-  EvaluationSource,
-  kindsOfClass,
-  matterClasses,
-  measuresOf,
-  tally,
-  timelinessClocks,
-  yearPeriod
-} from "./Source.ts"
+export type { CaseFacts, ClockFacts } from "./CaseFacts.ts"
+export type { ClockCounts, EvaluationInput, Sum, Tallies } from "./tally.ts"
+export type { EvaluationSourceShape } from "./Source.ts"
+export type { MatterClass, TimelinessKey } from "./MatterClass.ts"
+export type { MonthCases } from "./charts.ts"
+export { caseFacts, clockFacts } from "./CaseFacts.ts"
+export { casesByMonthOf, clockSummaryOf } from "./charts.ts"
+export { computeMeasures, measuresOf } from "./measures.ts"
+export { EvaluationSource, yearPeriod } from "./Source.ts"
+export { kindsOfClass, matterClasses, timelinessClocks } from "./MatterClass.ts"
+export { tally } from "./tally.ts"
