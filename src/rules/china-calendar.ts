@@ -30,7 +30,7 @@
  * gov.cn, and what was not confirmed.
  */
 import * as CalendarDate from "../CalendarDate.ts"
-import type { HolidayBlock, YearArrangement } from "../WorkCalendar.ts"
+import type { HolidayBlock, YearArrangement } from "../HolidayArrangement.ts"
 
 /**
  * The seven public holidays of the national holiday measures.
