@@ -40,6 +40,48 @@ export interface ParameterDefinition {
   readonly descriptionZh: string
   readonly descriptionEn: string
   readonly basis: ReadonlyArray<CitationId>
+  /**
+   * The values that make sense (both ends inclusive; a ratio's as decimal strings): a value
+   * outside is refused, in rule data and in an override alike, naming the key.
+   */
+  readonly range?: ParameterRange
+}
+
+/**
+ * The valid range of a numeric parameter: `min` and `max` inclusive, `above` exclusive (for a
+ * ratio that must be positive). Numbers for fen and integers, decimal strings for ratios.
+ *
+ * @category models
+ */
+export interface ParameterRange {
+  readonly min?: number | string
+  readonly max?: number | string
+  readonly above?: number | string
+}
+
+const asRatio = (x: number | string): Ratio.Ratio => (typeof x === "number" ? Ratio.makeUnsafe(x, 1) : Result.getOrThrow(Ratio.fromDecimal(x)))
+
+/**
+ * Why a value is outside its parameter's range (`undefined` when it is inside, or the parameter
+ * has none).
+ *
+ * @example
+ * ```ts
+ * import { Parameter, RuleBook } from "fayuan"
+ * const majority = RuleBook.defaultRuleBook.parameters.definitions.get("age.majority")!
+ * Parameter.rangeProblem(majority, 500) // "must be at most 22"
+ * ```
+ * @category validation
+ */
+export const rangeProblem = (def: ParameterDefinition, value: ParameterValue): string | undefined => {
+  const range = def.range
+  if (range === undefined || typeof value === "boolean") return undefined
+  const v = typeof value === "number" ? Ratio.makeUnsafe(value, 1) : value
+  const show = (x: number | string) => String(x)
+  if (range.above !== undefined && Ratio.compare(v, asRatio(range.above)) <= 0) return `must be more than ${show(range.above)}`
+  if (range.min !== undefined && Ratio.compare(v, asRatio(range.min)) < 0) return `must be at least ${show(range.min)}`
+  if (range.max !== undefined && Ratio.compare(v, asRatio(range.max)) > 0) return `must be at most ${show(range.max)}`
+  return undefined
 }
 
 /**
@@ -155,6 +197,11 @@ export const makeTable = (
     }
     if (!kindMatches(def.kind, entry.value)) {
       problems.push({ index: i, key: entry.key, reason: `value is not a ${def.kind}` })
+      return
+    }
+    const outside = rangeProblem(def, entry.value)
+    if (outside !== undefined) {
+      problems.push({ index: i, key: entry.key, reason: `value ${outside}` })
       return
     }
     if (entry.validTo !== undefined && entry.validTo < entry.validFrom) {
@@ -311,6 +358,11 @@ export const decodeOverrides = (
     const value = decodeValue(def.kind, raw)
     if (value === undefined) {
       issues.push({ path: at, reason: `expected ${describeValue(def.kind)}` })
+      continue
+    }
+    const outside = rangeProblem(def, value)
+    if (outside !== undefined) {
+      issues.push({ path: at, reason: outside })
       continue
     }
     out.set(key, { key, value, origin: "override", basis: def.basis, source, verified })

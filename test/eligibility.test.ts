@@ -390,3 +390,27 @@ describe("the region of an application (GB/T 2260)", () => {
     }
   })
 })
+
+describe("parameter overrides are checked against each parameter's range", () => {
+  it("refuses a value outside it, naming the key", () => {
+    const table = defaultRuleBook.parameters
+    for (const [key, value, reason] of [
+      ["age.majority", -3, "must be at least 16"],
+      ["age.majority", 500, "must be at most 22"],
+      ["hardship.urban.multiple", "0", "must be more than 0"],
+      ["hardship.rural.fraction", "7", "must be at most 5"],
+      ["clock.materialsSupplyDays", 0, "must be at least 1"]
+    ] as const) {
+      const r = Parameter.decodeOverrides(table, { [key]: value })
+      expect(Result.isFailure(r) && r.failure.issues, key).toEqual([{ path: `parameters.${key}`, reason }])
+    }
+    expect(Result.isSuccess(Parameter.decodeOverrides(table, { "age.majority": 18, "hardship.urban.multiple": "2.5", "hardship.rural.fraction": "0.5" }))).toBe(true)
+  })
+
+  it("refuses rule data outside it too", () => {
+    const r = Parameter.makeTable([...defaultRuleBook.parameters.definitions.values()], [
+      { key: "age.elderly", region: "000000" as never, validFrom: "2003-09-01" as never, value: 120, basis: ["LAL-42-1-1"], source: "test", verified: false }
+    ] as never)
+    expect(Result.isFailure(r) && r.failure.problems).toEqual([{ index: 0, key: "age.elderly", reason: "value must be at most 80" }])
+  })
+})

@@ -14,105 +14,120 @@ export const definitions: ReadonlyArray<ParameterDefinition> = [
     kind: "fen",
     descriptionZh: "城市居民最低生活保障标准（每人每月，分）",
     descriptionEn: "Urban minimum living standard, per person per month, in fen",
-    basis: ["LAL-34", "LAR-13"]
+    basis: ["LAL-34", "LAR-13"],
+    range: { min: 0, max: 100_000_000 }
   },
   {
     key: "hardship.urban.multiple",
     kind: "ratio",
     descriptionZh: "城镇经济困难标准与其参照数额之比（多数地方为最低生活保障标准的倍数）",
     descriptionEn: "Ratio of the urban hardship line to its reference amount (a multiple of the minimum living standard in most provinces)",
-    basis: ["LAL-34", "LAR-13"]
+    basis: ["LAL-34", "LAR-13"],
+    range: { above: "0", max: "10" }
   },
   {
     key: "hardship.rural.disposableIncomePerHeadAnnualFen",
     kind: "fen",
     descriptionZh: "上年度农村常住居民人均可支配收入（每年，分）",
     descriptionEn: "Previous year's rural disposable income per head, per year, in fen",
-    basis: ["LAL-34", "LAR-13"]
+    basis: ["LAL-34", "LAR-13"],
+    range: { min: 0, max: 1_000_000_000 }
   },
   {
     key: "hardship.rural.fraction",
     kind: "ratio",
     descriptionZh: "农村经济困难标准与其参照数额之比（如农村人均可支配收入的比例）",
     descriptionEn: "Ratio of the rural hardship line to its reference amount (a fraction of the rural disposable income per head, say)",
-    basis: ["LAL-34", "LAR-13"]
+    basis: ["LAL-34", "LAR-13"],
+    range: { above: "0", max: "5" }
   },
   {
     key: "hardship.rural.minimumLivingStandardMonthlyFen",
     kind: "fen",
     descriptionZh: "农村居民最低生活保障标准（每人每月，分）",
     descriptionEn: "Rural minimum living standard, per person per month, in fen",
-    basis: ["LAL-34", "LAR-13"]
+    basis: ["LAL-34", "LAR-13"],
+    range: { min: 0, max: 100_000_000 }
   },
   {
     key: "hardship.urban.disposableIncomePerHeadAnnualFen",
     kind: "fen",
     descriptionZh: "上年度城镇居民人均可支配收入（每年，分）",
     descriptionEn: "Previous year's urban disposable income per head, per year, in fen",
-    basis: ["LAL-34", "LAR-13"]
+    basis: ["LAL-34", "LAR-13"],
+    range: { min: 0, max: 1_000_000_000 }
   },
   {
     key: "hardship.minimumWageMonthlyFen",
     kind: "fen",
     descriptionZh: "受理地月最低工资标准（分）",
     descriptionEn: "Monthly minimum wage where the application is accepted, in fen",
-    basis: ["LAL-34", "LAR-13"]
+    basis: ["LAL-34", "LAR-13"],
+    range: { min: 0, max: 100_000_000 }
   },
   {
     key: "hardship.fixedLineMonthlyFen",
     kind: "fen",
     descriptionZh: "省级公布的固定经济困难标准（家庭月人均收入，分）",
     descriptionEn: "Fixed hardship line published by the province, per head per month, in fen",
-    basis: ["LAL-34", "LAR-13"]
+    basis: ["LAL-34", "LAR-13"],
+    range: { min: 0, max: 100_000_000 }
   },
   {
     key: "hardship.urban.lowIncomeLineMonthlyFen",
     kind: "fen",
     descriptionZh: "城镇低收入家庭认定标准（每人每月，分）",
     descriptionEn: "Urban low-income household line, per person per month, in fen",
-    basis: ["LAL-34", "LAR-13"]
+    basis: ["LAL-34", "LAR-13"],
+    range: { min: 0, max: 100_000_000 }
   },
   {
     key: "hardship.rural.lowIncomeLineMonthlyFen",
     kind: "fen",
     descriptionZh: "农村低收入家庭认定标准（每人每月，分）",
     descriptionEn: "Rural low-income household line, per person per month, in fen",
-    basis: ["LAL-34", "LAR-13"]
+    basis: ["LAL-34", "LAR-13"],
+    range: { min: 0, max: 100_000_000 }
   },
   {
     key: "age.majority",
     kind: "integer",
     descriptionZh: "成年年龄（周岁）",
     descriptionEn: "Age of majority, in completed years",
-    basis: ["LAL-25-1-1", "LAR-12-2"]
+    basis: ["LAL-25-1-1", "LAR-12-2"],
+    range: { min: 16, max: 22 }
   },
   {
     key: "age.elderly",
     kind: "integer",
     descriptionZh: "老年人年龄（周岁）",
     descriptionEn: "Age from which a person counts as elderly",
-    basis: ["LAL-42-1-1"]
+    basis: ["LAL-42-1-1"],
+    range: { min: 50, max: 80 }
   },
   {
     key: "assignment.lawyerMinYears.lifeOrDeath",
     kind: "integer",
     descriptionZh: "可能判处无期徒刑、死刑及死刑复核案件承办律师的最低执业年限",
     descriptionEn: "Minimum years of practice for lawyers in life, death and death-penalty review cases",
-    basis: ["LAL-26"]
+    basis: ["LAL-26"],
+    range: { min: 0, max: 30 }
   },
   {
     key: "clock.closingMaterialsDays",
     kind: "integer",
     descriptionZh: "办结后提交结案材料的期限（日）",
     descriptionEn: "Days to file the closing materials after the matter ends",
-    basis: ["LAL-50", "LAR-24"]
+    basis: ["LAL-50", "LAR-24"],
+    range: { min: 1, max: 365 }
   },
   {
     key: "clock.materialsSupplyDays",
     kind: "integer",
     descriptionZh: "补充材料的期限（日）",
     descriptionEn: "Days to supply missing materials before the application counts as withdrawn",
-    basis: ["LAL-43-2", "LAR-18"]
+    basis: ["LAL-43-2", "LAR-18"],
+    range: { min: 1, max: 365 }
   },
   {
     key: "assignment.minorsSpecialist",
