@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { Result } from "effect"
 import type { VectorResult } from "./vectors/Vector.ts"
-import { decodeVectorFile, formatResults, InvalidVectorFile, runFile } from "./vectors/Vector.ts"
+import { formatResults, InvalidVectorFile, parseVectorFile, runFile } from "./vectors/Vector.ts"
 
 const usage = `usage: fayuan vectors <file-or-folder>...
 
@@ -44,15 +44,14 @@ const runVectors = (paths: ReadonlyArray<string>): number => {
       continue
     }
     for (const file of files) {
-      let json: unknown
+      let text: string
       try {
-        json = JSON.parse(readFileSync(file, "utf8"))
-      } catch (e) {
-        const reason = e instanceof SyntaxError ? `not valid JSON (${e.message})` : "cannot be read"
-        invalid.push(new InvalidVectorFile({ file, issues: [{ path: "", reason }] }))
+        text = readFileSync(file, "utf8")
+      } catch {
+        invalid.push(new InvalidVectorFile({ file, issues: [{ path: "", reason: "cannot be read" }] }))
         continue
       }
-      const decoded = decodeVectorFile(json, file)
+      const decoded = parseVectorFile(text, file)
       if (Result.isFailure(decoded)) invalid.push(decoded.failure)
       else results.push(...runFile(decoded.success))
     }

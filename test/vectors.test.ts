@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Result } from "effect"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { decodeVectorFile, formatResults, runFile, runVector } from "../src/vectors/Vector.ts"
+import { decodeVectorFile, formatResults, parseVectorFile, runFile, runVector } from "../src/vectors/Vector.ts"
 
 const folder = join(import.meta.dirname, "data", "vectors")
 const files = readdirSync(folder).filter((f) => f.endsWith(".json")).sort()
@@ -94,5 +95,43 @@ describe("running vectors", () => {
     for (const input of [[], { vectors: [] }, { description: "x", vectors: [1] }, null]) {
       expect(Result.isFailure(decodeVectorFile(input, "x.json"))).toBe(true)
     }
+  })
+})
+
+describe("a vector file that is not JSON", () => {
+  it("is reported at its line and column, never with its text (it may hold an applicant's facts)", () => {
+    const text = '{\n  "description": "张三的案件",\n  "vectors": [ }\n'
+    const r = parseVectorFile(text, "x.json")
+    expect(Result.isFailure(r) && r.failure.issues).toEqual([{ path: "", reason: "not valid JSON at line 3, column 16" }])
+    expect(Result.isFailure(r) && r.failure.message).not.toMatch(/张三/)
+    const cut = parseVectorFile('{ "description": "张三', "y.json")
+    expect(Result.isFailure(cut) && cut.failure.message).toMatch(/not valid JSON at line 1, column \d+/)
+    expect(Result.isFailure(cut) && cut.failure.message).not.toMatch(/张三/)
+  })
+})
+
+describe("the place of a JSON error", () => {
+  it("is found for any text that is not JSON, and never lies after the first bad character", () => {
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), fc.constantFrom("}", "]", ",", ":", "x", "\"", "\u0001"), (json, at, bad) => {
+        const k = at % (json.length + 1)
+        const text = json.slice(0, k) + bad + json.slice(k)
+        let valid = true
+        try {
+          JSON.parse(text)
+        } catch {
+          valid = false
+        }
+        if (valid) return
+        const r = parseVectorFile(text, "f.json")
+        const reason = Result.isFailure(r) ? r.failure.issues[0]!.reason : ""
+        const m = /^not valid JSON at line (\d+), column (\d+)/.exec(reason)
+        expect(m, reason).not.toBeNull()
+        // The inserted character is at line/column of k; the error is there or before it.
+        const before = text.slice(0, k)
+        const line = before.split("\n").length
+        expect(Number(m![1])).toBeLessThanOrEqual(line)
+      })
+    )
   })
 })

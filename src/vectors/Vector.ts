@@ -79,6 +79,126 @@ const decodeExpect = Schema.decodeUnknownResult(Expectation)
 const options = { errors: "all", onExcessProperty: "error" } as const
 
 /**
+ * The offset of the first character at which `text` stops being JSON (RFC 8259), found by a small
+ * scanner of its own: the engine's error message quotes the text, and not every message gives a
+ * position. Only called once `JSON.parse` has failed.
+ */
+const firstJsonError = (text: string): number => {
+  let i = 0
+  const ws = () => {
+    while (i < text.length && " \t\n\r".includes(text[i]!)) i++
+  }
+  const fail = (): never => {
+    throw i
+  }
+  const literal = (word: string) => {
+    for (const ch of word) {
+      if (text[i] !== ch) fail()
+      i++
+    }
+  }
+  const string = () => {
+    i++ // the opening quote
+    for (;;) {
+      if (i >= text.length) fail()
+      const c = text.charCodeAt(i)
+      if (c === 34) return void i++
+      if (c < 0x20) fail()
+      if (c === 92) {
+        i++
+        const e = text[i]
+        if (e === "u") {
+          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? "")) ((i += k), fail())
+          i += 5
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++
+        else fail()
+      } else i++
+    }
+  }
+  const number = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i))
+    if (m === null) fail()
+    i += m![0].length
+  }
+  const value = (): void => {
+    ws()
+    const c = text[i]
+    if (c === "{") {
+      i++
+      ws()
+      if (text[i] === "}") return void i++
+      for (;;) {
+        ws()
+        if (text[i] !== '"') fail()
+        string()
+        ws()
+        if (text[i] !== ":") fail()
+        i++
+        value()
+        ws()
+        if (text[i] === ",") i++
+        else if (text[i] === "}") return void i++
+        else fail()
+      }
+    }
+    if (c === "[") {
+      i++
+      ws()
+      if (text[i] === "]") return void i++
+      for (;;) {
+        value()
+        ws()
+        if (text[i] === ",") i++
+        else if (text[i] === "]") return void i++
+        else fail()
+      }
+    }
+    if (c === '"') return string()
+    if (c === "t") return literal("true")
+    if (c === "f") return literal("false")
+    if (c === "n") return literal("null")
+    return number()
+  }
+  try {
+    value()
+    ws()
+    return i < text.length ? i : text.length
+  } catch (at) {
+    return typeof at === "number" ? Math.min(at, text.length) : text.length
+  }
+}
+
+/** `line L, column C` of an offset (1-based, columns in UTF-16 code units). */
+const placeOf = (text: string, offset: number): string => {
+  const before = text.slice(0, offset)
+  return `line ${before.split("\n").length}, column ${offset - before.lastIndexOf("\n")}`
+}
+
+/**
+ * Parses and decodes the text of a vector file: a text that is not JSON is reported with the
+ * line and column where it stops being JSON, never with its content.
+ *
+ * @example
+ * ```ts
+ * import { parseVectorFile } from "fayuan/vectors"
+ * parseVectorFile('{ "description": "x", "vectors": [ }', "x.json")
+ * // Result.fail(InvalidVectorFile: x.json: (root): not valid JSON at line 1, column 37)
+ * ```
+ *
+ * @category decoding
+ */
+export const parseVectorFile = (text: string, file: string): Result.Result<VectorFile, InvalidVectorFile> => {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    void error // its message quotes the text
+    return Result.fail(new InvalidVectorFile({ file, issues: [{ path: "", reason: `not valid JSON at ${placeOf(text, firstJsonError(text))}` }] }))
+  }
+  return decodeVectorFile(json, file)
+}
+
+/**
  * Decodes a parsed vector file. Every problem in the file is reported at once, each with its path
  * (`vectors[2].expect.outcome`).
  *

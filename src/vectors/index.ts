@@ -9,6 +9,7 @@ export {
   Expectation,
   formatResults,
   InvalidVectorFile,
+  parseVectorFile,
   runFile,
   runVector
 } from "./Vector.ts"
