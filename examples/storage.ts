@@ -6,6 +6,7 @@
  *
  *   npx tsup --silent && node examples/storage.ts
  */
+import { randomBytes } from "node:crypto"
 import { mkdirSync, rmSync } from "node:fs"
 import { resolve } from "node:path"
 import { Effect } from "effect"
@@ -24,7 +25,10 @@ const ctx = (date: string, role: Role, id: string = role): Context => ({
 const path = resolve("out", "fayuan-demo.sqlite")
 mkdirSync("out", { recursive: true })
 for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true })
-const adapter = await openSqlite({ path })
+// Personal data is sealed at rest with a key the host holds (32 bytes, from its key store; here
+// from FAYUAN_PARTY_KEY, base64, or a throwaway key for the demo).
+const partyKey = process.env["FAYUAN_PARTY_KEY"] === undefined ? randomBytes(32) : Buffer.from(process.env["FAYUAN_PARTY_KEY"], "base64")
+const adapter = await openSqlite({ path, parties: { keys: { current: { id: "demo-1", key: partyKey } } } })
 
 const eligible = { outcome: "eligible", meansTest: "passed", citations: ["LAL-31-1-5", "LAL-34"], ruleSetId: "LAL-2022" } as const
 // Synthetic people: the check digits are valid, the persons are not real.
@@ -60,4 +64,4 @@ console.log(`${cases.length} 件案件 cases in 530103 盘龙区: ${[...byState]
 console.log(`待办 due or overdue on 2024-11-25 (within 3 days): ${due.length}`)
 for (const item of due.slice(0, 5)) console.log(`  ${item.status.padEnd(8)} ${item.caseId}  ${item.kind.padEnd(24)} due ${item.dueOn} (${item.basis})`)
 await adapter.close()
-console.log(`\nSQLite database: ${path}`)
+console.log(`\nSQLite database: ${path} (parties sealed with AES-256-GCM)`)

@@ -38,6 +38,12 @@ export interface Flavour {
   readonly isUniqueViolation: (error: unknown) => boolean
   /** The error is a transient lock (retry after a wait). */
   readonly isBusy: (error: unknown) => boolean
+  /**
+   * Run after personal data is deleted: remove the copies the engine keeps of freed pages
+   * (SQLite checkpoints and truncates its write-ahead log). Fails, with an error named
+   * `EraseIncomplete`, when the copies could not be removed.
+   */
+  readonly afterErase?: (db: Kysely<FayuanDatabase>) => Promise<void>
 }
 
 const encode = Schema.encodeSync(CaseEvent)

@@ -4,7 +4,9 @@
  *
  * @since 0.1.0
  */
+import { sql } from "kysely"
 import type { Flavour } from "./case-store.ts"
+import { backoff } from "./internal/errors.ts"
 
 const field = (e: unknown, name: string): unknown => (typeof e === "object" && e !== null ? (e as Record<string, unknown>)[name] : undefined)
 const text = (e: unknown): string => (e instanceof Error ? e.message : "")
@@ -18,7 +20,19 @@ const text = (e: unknown): string => (e instanceof Error ? e.message : "")
 export const sqliteFlavour: Flavour = {
   name: "sqlite",
   isUniqueViolation: (e) => field(e, "errcode") === 2067 || field(e, "errcode") === 1555 || /UNIQUE constraint failed/.test(text(e)),
-  isBusy: (e) => [5, 6, 261, 517].includes(Number(field(e, "errcode"))) || /database is locked/.test(text(e))
+  isBusy: (e) => [5, 6, 261, 517].includes(Number(field(e, "errcode"))) || /database is locked/.test(text(e)),
+  // secure_delete (set on open) zeroes the freed bytes in the database file; the write-ahead log
+  // still holds the pages as they were until a checkpoint copies them back and truncates it.
+  afterErase: async (db) => {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const rows = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db)
+      if (Number(rows.rows[0]?.busy ?? 0) === 0) return
+      await backoff(attempt)
+    }
+    const e = new Error("erased from the database, but other connections kept the write-ahead log busy: a copy stays in it until the next checkpoint")
+    e.name = "EraseIncomplete"
+    throw e
+  }
 }
 
 /**

@@ -12,6 +12,7 @@ import type { RosterStoreShape } from "../../src/roster/Store.ts"
 import { RosterStore } from "../../src/roster/Store.ts"
 import type { CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import type { Flavour, Hooks } from "./case-store.ts"
+import type { PartyProtection } from "./internal/seal.ts"
 import { makeCaseStore } from "./case-store.ts"
 import { migrate } from "./migrations.ts"
 import { makePartyStore } from "./party-store.ts"
@@ -44,6 +45,12 @@ export interface Opened {
   /** The measures of an evaluation, computed in SQL. */
   readonly evaluationSource: EvaluationSourceShape
   readonly layer: Layer.Layer<CaseStore | PartyStore | RosterStore | LedgerStore | RecordStore | EvaluationSource>
+  /**
+   * Key rotation: rewrites every party sealed under a previous key (or stored in clear) under the
+   * current key; returns how many were rewritten. Then the previous key can be destroyed, and any
+   * copy of an old row left on the disk stays unreadable.
+   */
+  readonly reencryptParties: () => Promise<number>
   readonly close: () => Promise<void>
 }
 
@@ -56,6 +63,13 @@ export interface OpenOptions {
   /** Run the migrations on open (default `true`). */
   readonly migrate?: boolean
   readonly hooks?: Hooks
+  /**
+   * How the parties' personal data is kept at rest: `{ keys: { current: { id, key } } }` seals it
+   * (AES-256-GCM, a 32-byte key the host holds; `previous` keys still open older rows, see
+   * `reencryptParties`), `{ encryption: "off" }` stores it in clear. Without either, the party
+   * store refuses to store or read personal data (a `StoreError` saying so).
+   */
+  readonly parties?: PartyProtection
   /** Called with the SQL of every query (for audits and tests; never with parameter values). */
   readonly onQuery?: (sql: string) => void
 }
@@ -81,7 +95,7 @@ export const openWith = async (
     throw error
   }
   const caseStore = makeCaseStore(db, flavour, options.hooks)
-  const partyStore = makePartyStore(db)
+  const partyStore = makePartyStore(db, options.parties, flavour)
   const rosterStore = makeRosterStore(db)
   const ledgerStore = makeLedgerStore(db, flavour)
   const recordStore = makeRecordStore(db)
@@ -103,6 +117,7 @@ export const openWith = async (
       Layer.succeed(RecordStore, recordStore),
       Layer.succeed(EvaluationSource, evaluationSource)
     ),
+    reencryptParties: () => partyStore.reencrypt(),
     close: () => db.destroy()
   }
 }

@@ -14,7 +14,7 @@ import * as Region from "../../src/Region.ts"
 import { replay } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { PartyStoreShape } from "../../src/lifecycle/Party.ts"
-import { encodePartyJson, Party, PartyStore } from "../../src/lifecycle/Party.ts"
+import { encodePartyJson, masked, Party, PartyStore } from "../../src/lifecycle/Party.ts"
 import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import type { Roster } from "../../src/roster/Roster.ts"
 import type { RosterStoreShape, WorkedShift } from "../../src/roster/Store.ts"
@@ -132,7 +132,7 @@ export const makeMemoryStore = (): MemoryStore => {
  */
 export const makeMemoryPartyStore = (): PartyStoreShape & { readonly tamper: (caseId: string, json: string) => void } => {
   const rows = new Map<string, { readonly region: Region.RegionCode; json: string }>()
-  const read = decodeStored("parties", Party)
+  const read = (key: string, json: string) => Result.map(decodeStored("parties", Party)(key, json), (p) => masked({ ...p }))
   const inScope = (scope: Region.RegionCode, caseId: string) => {
     const row = rows.get(caseId)
     return row !== undefined && Region.contains(scope, row.region) ? row : undefined

@@ -115,6 +115,8 @@ export const openSqlite = async (options: { readonly path: string; readonly lock
     raw.exec("PRAGMA busy_timeout = 0")
     if (options.path !== ":memory:") await whileBusy(() => raw.exec("PRAGMA journal_mode = WAL"), deadline, "switching to WAL mode")
     raw.exec("PRAGMA foreign_keys = ON")
+    // Deleted content is overwritten with zeros, so erased personal data leaves no copy in the file.
+    raw.exec("PRAGMA secure_delete = ON")
   } catch (error) {
     raw.close()
     throw error instanceof SqliteOpenError ? error : new SqliteOpenError(databaseError(error))

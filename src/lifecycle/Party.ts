@@ -32,6 +32,43 @@ export const Party = Schema.Struct({
 /** @category models */
 export type Party = typeof Party.Type
 
+/** The name as printed: its first character, the rest masked (`张**`). */
+const maskName = (name: string): string => {
+  const chars = [...name]
+  return chars.length <= 1 ? "*" : `${chars[0]}${"*".repeat(chars.length - 1)}`
+}
+
+/** The phone as printed: the first three and last four digits (`139****5678`). */
+const maskPhone = (phone: string): string => {
+  const digits = phone.replace(/\D/g, "")
+  return digits.length <= 7 ? "*".repeat(digits.length) : `${digits.slice(0, 3)}${"*".repeat(digits.length - 7)}${digits.slice(-4)}`
+}
+
+/**
+ * A party that prints masked: `JSON.stringify` and `util.inspect` (and so `console.log`) show
+ * `张**`, `110105********002X`, `139****5678`; the fields themselves read in full. Every party
+ * fayuan hands out (decoded, or read from a store) is one.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { decodeParty } from "fayuan/lifecycle"
+ * const p = Result.getOrThrow(decodeParty({ name: "张三", residentId: "11010519491231002X", phone: "13912345678" }))
+ * JSON.stringify(p) // {"name":"张*","residentId":"110105********002X","phone":"139****5678"}
+ * p.name            // "张三"
+ * ```
+ *
+ * @category models
+ */
+export const masked = (party: Party): Party => {
+  const shown = () => ({ name: maskName(party.name), residentId: party.residentId.masked, ...(party.phone === undefined ? {} : { phone: maskPhone(party.phone) }) })
+  return Object.defineProperties(party, {
+    toJSON: { value: shown, enumerable: false },
+    [Symbol.for("nodejs.util.inspect.custom")]: { value: () => shown(), enumerable: false },
+    toString: { value: () => `Party(${maskName(party.name)})`, enumerable: false }
+  })
+}
+
 /**
  * Input that is not a valid party: the fields and reasons, never the values.
  *
@@ -56,7 +93,7 @@ const decodePartyStruct = Schema.decodeUnknownResult(Party)
  */
 export const decodeParty = (input: unknown): Result.Result<Party, InvalidParty> => {
   const r = decodePartyStruct(input, { errors: "all", onExcessProperty: "error" })
-  return Result.isFailure(r) ? Result.fail(new InvalidParty({ issues: issuesOf(r.failure) })) : Result.succeed(r.success)
+  return Result.isFailure(r) ? Result.fail(new InvalidParty({ issues: issuesOf(r.failure) })) : Result.succeed(masked({ ...r.success }))
 }
 
 /** The stored form: JSON with the raw ID number (storage is where it must be). */

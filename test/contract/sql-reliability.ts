@@ -16,6 +16,7 @@ import { step } from "../../src/lifecycle/transition.ts"
 import * as Region from "../../src/Region.ts"
 import { ctx } from "../support/lifecycle.ts"
 import { caseLog, headOfLog } from "./case-store.ts"
+import { testParties } from "../support/sql-subject.ts"
 
 /** How to reach a fresh database of the engine under test. */
 export interface SqlTarget {
@@ -29,11 +30,13 @@ const panlong = Region.makeUnsafe("530103")
 const rowsOf = (events: ReadonlyArray<CaseEvent>) => events.map(rowOf)
 
 export const sqlReliability = (name: string, target: SqlTarget): void => {
+  // Parties are sealed with the suites' test key unless a test says otherwise.
+  const openMany: typeof target.openMany = (count, options) => target.openMany(count, { parties: testParties, ...options })
   describe(`SQL reliability: ${name}`, { timeout: 120_000 }, () => {
     it("many concurrent writers on one case: exactly one append wins per version, nothing lost or duplicated", async () => {
       const writers = 6
       const rounds = 12
-      const { adapters, closeAll } = await target.openMany(writers)
+      const { adapters, closeAll } = await openMany(writers)
       try {
         const first = adapters[0]!.caseStore
         const start = caseLog("race")
@@ -64,7 +67,7 @@ export const sqlReliability = (name: string, target: SqlTarget): void => {
     })
 
     it("an append over an unreadable snapshot refolds the stored log once, not the new events twice", async () => {
-      const { adapters, closeAll } = await target.openMany(1)
+      const { adapters, closeAll } = await openMany(1)
       try {
         const a = adapters[0]!
         const log = caseLog("snap")
@@ -83,7 +86,7 @@ export const sqlReliability = (name: string, target: SqlTarget): void => {
 
     it("a failure in the middle of a command's write leaves nothing behind", async () => {
       let fail = true
-      const { adapters, closeAll } = await target.openMany(1, {
+      const { adapters, closeAll } = await openMany(1, {
         hooks: {
           afterEvents: () => {
             if (fail) throw new Error("disk full")
@@ -109,7 +112,7 @@ export const sqlReliability = (name: string, target: SqlTarget): void => {
     })
 
     it("migrations run forward over a database filled at an earlier version and keep every row", async () => {
-      const { adapters, closeAll } = await target.openMany(1, { migrate: false })
+      const { adapters, closeAll } = await openMany(1, { migrate: false })
       try {
         const db = adapters[0]!.db as Kysely<FayuanDatabase>
         await migrate(db, "0001_case_events")
@@ -156,7 +159,7 @@ export const sqlReliability = (name: string, target: SqlTarget): void => {
 
       it("never appears in error messages or logs", async () => {
         const queries: Array<string> = []
-        const { adapters, closeAll } = await target.openMany(1, { onQuery: (q) => queries.push(q) })
+        const { adapters, closeAll } = await openMany(1, { onQuery: (q) => queries.push(q) })
         const name = "欧阳修文"
         const idNumber = "530103199001011238"
         const phone = "13912345678"

@@ -7,6 +7,9 @@ import { afterAll } from "vitest"
 import type { Opened, OpenOptions } from "../../adapters/kysely/open.ts"
 import type { Subject } from "../contract/case-store.ts"
 
+/** The key the contract suites seal parties with (a fixed test key: never use it for real data). */
+export const testParties = { keys: { current: { id: "test-1", key: new Uint8Array(32).fill(7) } } } as const
+
 export const sharedSubject = (open: (options: OpenOptions) => Promise<Opened>): (() => Promise<Subject>) => {
   const shared = sharedAdapter(open, ["fayuan_parties", "fayuan_rosters", "fayuan_duty_shifts", "fayuan_case_clocks", "fayuan_records", "fayuan_case_heads", "fayuan_case_events"])
   return async () => {
@@ -42,7 +45,7 @@ export const sharedAdapter = (open: (options: OpenOptions) => Promise<Opened>, t
   return {
     queries: (): ReadonlyArray<string> => queries,
     use: async (): Promise<Opened> => {
-      adapter ??= open({ onQuery: (q) => queries.push(q) })
+      adapter ??= open({ onQuery: (q) => queries.push(q), parties: testParties })
       const a = await adapter
       for (const table of tables) await sql`delete from ${sql.table(table)} where region >= '0'`.execute(a.db)
       return a
