@@ -187,7 +187,7 @@ const script = (next: () => number, index: number): ReadonlyArray<Step> => {
     if (next() < 0.3) s.send({ type: "startReview" }, "reviewer", "under-review")
     s.send({ type: "decide", eligibility: granted }, "reviewer", "granted").handle()
   } else if (r < 0.55) {
-    s.apply().send({ type: "requestMaterials", missing: ["household income proof"] }, "intake", "awaiting-materials")
+    s.apply().send({ type: "requestMaterials", missing: ["financial-proof"] }, "intake", "awaiting-materials")
     s.send({ type: "supplyMaterials" }, "intake", "under-review").send({ type: "decide", eligibility: granted }, "reviewer", "granted").handle()
   } else if (r < 0.65) {
     s.apply().send({ type: "decide", eligibility: refused }, "reviewer", "refused")
@@ -214,7 +214,7 @@ const script = (next: () => number, index: number): ReadonlyArray<Step> => {
     } else s.send({ type: "archive" }, "intake", "archived")
   } else if (r < 0.94) {
     s.apply()
-    if (next() < 0.5) s.send({ type: "requestMaterials", missing: ["identity document"] }, "intake", "awaiting-materials")
+    if (next() < 0.5) s.send({ type: "requestMaterials", missing: ["identity-document"] }, "intake", "awaiting-materials")
     s.send({ type: "withdraw", deemed: false }, "intake", "withdrawn")
   } else {
     s.apply().send({ type: "preGrant", ground: "LAL-44-1-1" }, "reviewer", "granted")

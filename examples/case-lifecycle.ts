@@ -77,7 +77,7 @@ const details = (e: CaseEvent): string => {
     case "AidRefused":
       return `${e.eligibility.outcome} · means test ${e.eligibility.meansTest} · ${e.eligibility.citations.join(" ")}`
     case "LawyerAssigned":
-      return [`${e.lawyerId} (${e.firmId})`, ...e.explanation].join(" · ")
+      return [`${e.lawyerId} (${e.firmId})`, ...(e.rationale === undefined ? [] : [`${e.rationale.qualified}/${e.rationale.considered} qualified`])].join(" · ")
     case "TerminationGroundReported":
     case "AidTerminated":
       return cite(e.ground)
@@ -171,21 +171,12 @@ const program = Effect.gen(function* () {
   ])
 
   // (2) The court notifies: a minor defendant needs a defence lawyer (LAL-25-1-1).
-  const minor = decide(Result.getOrThrow(decodeApplication({
-    date: "2024-05-10",
-    region: "530103",
-    applicant: { birthDate: "2008-03-01", disabilities: [], statuses: ["detained"], hasLawyer: false },
-    matter: { kind: "criminal-defence", stage: "trial", possibleSentence: "fixed-term", claims: [] }
-  })))
-  const needs = Result.isSuccess(minor) ? minor.success.requirements : undefined
-  const explanation = [
-    ...(needs?.minorsSpecialist === true ? ["熟悉未成年人身心特点 familiar with minors (MPL-104-2)"] : []),
-    ...(needs?.lawyerMinYears === undefined ? [] : [`${needs.lawyerMinYears}年以上执业经历 ≥ ${needs.lawyerMinYears} years of practice (LAL-26)`])
-  ]
+  // The notice's ground sets what the assignment needs (a lawyer suited to minors, MPL-104-2);
+  // the case keeps it, and assignCase's filters read it from there.
   const notified = "PL-2024-0510"
   yield* story("(2) 通知辩护：未成年被告人 — a court notifies a minor's defence", notified, [
     [{ type: "notify", caseId: notified, region: panlong, kind: "criminal-defence", organ: "court", grounds: ["LAL-25-1-1"] }, ctx("2024-05-10T16:20", "intake")],
-    [{ type: "assign", lawyerId: "L-li", firmId: "F-jinbi", explanation }, ctx("2024-05-11T10:00", "dispatcher")],
+    [{ type: "assign", lawyerId: "L-li", firmId: "F-jinbi" }, ctx("2024-05-11T10:00", "dispatcher")],
     [{ type: "startHandling" }, ctx("2024-05-13T09:00", "lawyer", "L-li")],
     [{ type: "recordOutcome", endedOn: day("2024-08-15"), outcome: "judgment" }, ctx("2024-08-16T09:00", "lawyer", "L-li")],
     // A lawyer not assigned to the case tries to file its closing materials.

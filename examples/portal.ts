@@ -154,7 +154,7 @@ if (values.serve === true) {
     console.log("两位审查员基于同一版本同时操作 — two reviewers act on the version both saw (If-Match: 1):")
     const [a, b] = await Promise.all([
       call(0, "POST", "/cases/2026-0001/commands", "reviewer", { type: "startReview" }, 1),
-      call(1, "POST", "/cases/2026-0001/commands", "reviewer", { type: "requestMaterials", missing: ["劳动合同"] }, 1)
+      call(1, "POST", "/cases/2026-0001/commands", "reviewer", { type: "requestMaterials", missing: ["case-materials"] }, 1)
     ])
     statuses.push(a, b)
     console.log("状态不允许的指令与格式错误的指令 — a command the state does not allow, and a malformed one:")

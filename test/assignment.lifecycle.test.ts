@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { assign, assignCommand, caseToAssign, reassignCommand } from "../src/assignment/index.ts"
+import { assign, assignCommand, caseToAssign, explainRationale, reassignCommand } from "../src/assignment/index.ts"
 import type { Lawyer } from "../src/assignment/index.ts"
 import * as Region from "../src/Region.ts"
 import { ctx, Driver, panlong } from "./support/lifecycle.ts"
@@ -29,7 +29,11 @@ describe("assignment in the lifecycle", () => {
     expect(choice.lawyerId).toBe("B")
     expect(choice.excluded).toMatchObject([{ lawyerId: "A", filter: "qualification", basis: "MPL-104-2" }])
     const [event] = d.run(assignCommand(choice), ctx("2024-05-07", "dispatcher"))
-    expect(event).toMatchObject({ type: "LawyerAssigned", lawyerId: "B", explanation: choice.explanation })
+    // The event records the rationale as data; its words are written again from it, to the letter.
+    expect(event).toMatchObject({ type: "LawyerAssigned", lawyerId: "B", rationale: choice.rationale })
+    expect(event).not.toHaveProperty("explanation")
+    const c = d.case!
+    expect(explainRationale((event as { rationale: typeof choice.rationale }).rationale, { caseId: c.id, kind: c.kind, region: c.region })).toEqual(choice.explanation)
     expect(choice.explanation.length).toBeGreaterThan(0)
   })
 

@@ -19,7 +19,7 @@ const granted = (date = "2024-05-06") => {
 
 const handling = (date = "2024-05-06") => {
   const d = granted(date)
-  d.run({ type: "assign", lawyerId: "L1", firmId: "F1", explanation: ["next in rotation"] }, ctx(date, "dispatcher"))
+  d.run({ type: "assign", lawyerId: "L1", firmId: "F1" }, ctx(date, "dispatcher"))
   d.run({ type: "startHandling" }, ctx(date, "lawyer", { id: "L1" }))
   return d
 }
@@ -76,8 +76,8 @@ describe("application and decision (LAL-43-1, LAL-43-2)", () => {
   it("lists every missing material at once; the application is deemed withdrawn only after the deadline", () => {
     const d = new Driver()
     d.run(applyCommand(), ctx("2024-05-06", "intake"))
-    const [requested] = d.run({ type: "requestMaterials", missing: ["身份证明", "经济困难状况说明表", "劳动合同"] }, ctx("2024-05-07", "intake"))
-    expect(requested).toMatchObject({ type: "MaterialsRequested", missing: ["身份证明", "经济困难状况说明表", "劳动合同"], basis: "LAL-43-2" })
+    const [requested] = d.run({ type: "requestMaterials", missing: ["identity-document", "financial-statement", "case-materials"] }, ctx("2024-05-07", "intake"))
+    expect(requested).toMatchObject({ type: "MaterialsRequested", missing: ["identity-document", "financial-statement", "case-materials"], basis: "LAL-43-2" })
     expect(d.case!.state).toBe("awaiting-materials")
     expect(d.clock("decision")!.cancelledOn).toBe("2024-05-07")
     expect(d.clock("materials-supply")).toMatchObject({ dueOn: "2024-05-22", length: 15 })
@@ -91,7 +91,7 @@ describe("application and decision (LAL-43-1, LAL-43-2)", () => {
   it("supplying the materials starts a new decision period", () => {
     const d = new Driver()
     d.run(applyCommand(), ctx("2024-05-06", "intake"))
-    d.run({ type: "requestMaterials", missing: ["身份证明"] }, ctx("2024-05-06", "intake"))
+    d.run({ type: "requestMaterials", missing: ["identity-document"] }, ctx("2024-05-06", "intake"))
     d.run({ type: "supplyMaterials" }, ctx("2024-05-10", "intake"))
     expect(d.case!.state).toBe("under-review")
     expect(d.clock("materials-supply")!.stoppedOn).toBe("2024-05-10")

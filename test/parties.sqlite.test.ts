@@ -129,3 +129,30 @@ describe("a party prints masked", () => {
     })
   })
 })
+
+describe("personal data cannot enter what cannot be erased", () => {
+  it("free text is refused where the log or the ledger would keep it; an erased party then leaves nothing readable anywhere in the file", async () => {
+    const { execute } = await import("../src/lifecycle/workflow.ts")
+    const { decodeEntries } = await import("../src/budget/Ledger.ts")
+    const { ctx, applyCommand } = await import("./support/lifecycle.ts")
+    const path = join(dir, "whole.sqlite")
+    await withAdapter(path, { parties: { encryption: "off" } }, async (a) => {
+      const exec = (command: unknown, role: Parameters<typeof ctx>[1], date = "2024-05-07") =>
+        Effect.runPromise(Effect.result(Effect.provide(execute("c9", command as never, ctx(date, role)), a.layer)))
+      expect((await exec(applyCommand("c9"), "intake", "2024-05-06"))._tag).toBe("Success")
+      await run(a.partyStore.put(panlong, "c9", party))
+      // The places free text could carry a name into the append-only log and the ledger:
+      const materials = await exec({ type: "requestMaterials", missing: [`${name}的劳动合同`] }, "intake")
+      expect(Result.isFailure(materials) && materials.failure._tag).toBe("InvalidCommand")
+      expect((await exec({ type: "requestMaterials", missing: ["case-materials", "financial-proof"] }, "intake"))._tag).toBe("Success")
+      const explained = await exec({ type: "assign", lawyerId: "L1", firmId: "F1", explanation: [`${name} 申请`] }, "dispatcher")
+      expect(Result.isFailure(explained) && explained.failure._tag).toBe("InvalidCommand")
+      const memo = decodeEntries([{ key: "k", budgetId: "B", lineId: "x", kind: "payment", amount: 1, on: "2024-05-07", source: { kind: "case", caseId: "c9" }, memo: `${name} ${phone}` }])
+      expect(Result.isFailure(memo)).toBe(true)
+      expect(await run(a.partyStore.erase(panlong, "c9"))).toEqual(Result.succeed(undefined))
+    })
+    const bytes = bytesOf(path)
+    expect(holds(bytes, "c9")).toBe(true) // the case's record stays
+    for (const text of [name, idNumber, phone]) expect(holds(bytes, text), text).toBe(false)
+  })
+})

@@ -34,7 +34,7 @@ describe("execute", () => {
     // Two screens both built at version 1: the first wins, the second is stale.
     const first = run(execute("c1", { type: "startReview" }, ctx("2024-05-06", "reviewer"), { expectedVersion: 1 }))
     expect(tagOf(first)).toBe("success")
-    const second = run(execute("c1", { type: "requestMaterials", missing: ["收入证明"] }, ctx("2024-05-06", "reviewer"), { expectedVersion: 1 }))
+    const second = run(execute("c1", { type: "requestMaterials", missing: ["financial-proof"] }, ctx("2024-05-06", "reviewer"), { expectedVersion: 1 }))
     expect(Result.isFailure(second) && second.failure).toMatchObject({ _tag: "VersionConflict", caseId: "c1", expected: 1, actual: 2 })
     expect(Result.getOrThrow(run(store.load(panlong, "c1")))).toHaveLength(2)
     const bad = run(execute("c1", { type: "startReview" }, ctx("2024-05-06", "reviewer"), { expectedVersion: -1 }))

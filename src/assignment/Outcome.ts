@@ -5,6 +5,8 @@
  * @since 0.1.0
  */
 import type { CitationId } from "../Citation.ts"
+import { assignmentFilters } from "../lifecycle/vocabulary.ts"
+import type { AssignmentRationale } from "../lifecycle/Event.ts"
 import type { Lawyer } from "./Input.ts"
 
 /**
@@ -12,7 +14,7 @@ import type { Lawyer } from "./Input.ts"
  *
  * @category vocabulary
  */
-export const filters = ["qualification", "specialty", "language", "conflict", "complaint", "capacity", "area"] as const
+export const filters = assignmentFilters
 
 /** @category vocabulary */
 export type Filter = (typeof filters)[number]
@@ -96,7 +98,10 @@ export interface Placement {
  * @category models
  */
 export interface Assigned extends Placement {
+  /** The lines of {@link explainRationale} for this choice, Chinese / English. */
   readonly explanation: ReadonlyArray<string>
+  /** Why, as data: what the case's event records (ids, counts and filters, never free text). */
+  readonly rationale: AssignmentRationale
   readonly excluded: ReadonlyArray<Exclusion>
   readonly ranking: ReadonlyArray<Candidate>
 }

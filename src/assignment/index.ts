@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-export { assign, recordAssignment } from "./assign.ts"
+export { assign, explainRationale, recordAssignment } from "./assign.ts"
 export { assignMany, explainAt } from "./batch.ts"
 export { filters } from "./Outcome.ts"
 export type { Assigned, Assignment, AssignOptions, BatchResult, Candidate, Exclusion, ExclusionRule, Filter, NoQualifiedLawyer, Placement, Unplaced } from "./Outcome.ts"

@@ -46,7 +46,7 @@ export const assignCommand = (choice: Assigned): CommandOf<"assign"> => ({
   type: "assign",
   lawyerId: choice.lawyerId,
   firmId: choice.firmId,
-  explanation: choice.explanation
+  rationale: choice.rationale
 })
 
 /**
@@ -59,5 +59,5 @@ export const reassignCommand = (choice: Assigned, reason: ReassignReason): Comma
   lawyerId: choice.lawyerId,
   firmId: choice.firmId,
   reason,
-  explanation: choice.explanation
+  rationale: choice.rationale
 })

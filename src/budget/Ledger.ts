@@ -63,7 +63,7 @@ export type Source = typeof Source.Type
  * - `kind`, `amount` (fen, positive), `on` (a date within the budget's year);
  * - `source`: manual, a case or a duty shift;
  * - `region`: where the money went (a division within the budget's region), optional;
- * - `lawyerId`, `memo` (no personal data): optional;
+ * - `lawyerId`, `memo` (a reference such as a voucher number, never free text): optional;
  * - `settles`: for a payment, the key of the commitment (same line, not later) it settles. The open
  *   commitments of a line are its commitments less the payments that settle them.
  *
@@ -80,7 +80,8 @@ export const LedgerEntry = Schema.Struct({
   source: Source,
   region: Schema.optionalKey(Region.RegionCode),
   lawyerId: Schema.optionalKey(Id),
-  memo: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMaxLength(500)))),
+  /** A reference (a voucher or document number), never free text: letters, digits, space and `. _ : / # -`, up to 64. */
+  memo: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isPattern(/^[A-Za-z0-9 ._:/#-]{1,64}$/)))),
   settles: Schema.optionalKey(Key)
 })
 

@@ -14,9 +14,9 @@ import * as Region from "../Region.ts"
 import type { RuleBook } from "../RuleBook.ts"
 import { matterKinds, proceedingStages } from "../RuleSet.ts"
 import type { WorkCalendar } from "../WorkCalendar.ts"
-import { AssignmentRequirements, EligibilitySummary, Recipients, SpecialGroups } from "./Event.ts"
+import { AssignmentRationale, AssignmentRequirements, EligibilitySummary, Recipients, SpecialGroups } from "./Event.ts"
 import { instantPattern } from "./time.ts"
-import { channels, grades, organs, outcomes, reassignReasons, roles, withdrawals } from "./vocabulary.ts"
+import { channels, grades, materials, organs, outcomes, reassignReasons, roles, withdrawals } from "./vocabulary.ts"
 
 const Id = IdModule.Id
 const Instant = Schema.String.pipe(Schema.check(Schema.isPattern(instantPattern)))
@@ -74,8 +74,8 @@ export const Notify = command("notify", {
  * @category commands
  */
 export const Assess = command("assess", { eligibility: EligibilitySummary })
-/** List every missing material at once (一次性告知, `LAL-43`). @category commands */
-export const RequestMaterials = command("requestMaterials", { missing: Schema.NonEmptyArray(Schema.String.pipe(Schema.check(Schema.isMinLength(1)))) })
+/** List every missing material at once (一次性告知, `LAL-43-2`), by code (`materials`). @category commands */
+export const RequestMaterials = command("requestMaterials", { missing: Schema.NonEmptyArray(Schema.Literals(materials)) })
 /** @category commands */
 export const SupplyMaterials = command("supplyMaterials", {})
 /** @category commands */
@@ -105,13 +105,13 @@ export const PreGrant = command("preGrant", { ground: CitationText })
 /** @category commands */
 export const CompleteFormalities = command("completeFormalities", { eligibility: EligibilitySummary })
 /** @category commands */
-export const Assign = command("assign", { lawyerId: Id, firmId: Id, explanation: Schema.optionalKey(Schema.Array(Schema.String)) })
+export const Assign = command("assign", { lawyerId: Id, firmId: Id, rationale: Schema.optionalKey(AssignmentRationale) })
 /** @category commands */
 export const Reassign = command("reassign", {
   lawyerId: Id,
   firmId: Id,
   reason: Schema.Literals(reassignReasons),
-  explanation: Schema.optionalKey(Schema.Array(Schema.String))
+  rationale: Schema.optionalKey(AssignmentRationale)
 })
 /** @category commands */
 export const StartHandling = command("startHandling", {})

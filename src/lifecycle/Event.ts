@@ -15,7 +15,7 @@ import { meansTestStatuses } from "../eligibility/Decision.ts"
 import * as Region from "../Region.ts"
 import { matterKinds, proceedingStages } from "../RuleSet.ts"
 import { instantPattern } from "./time.ts"
-import { channels, clockKinds, grades, organs, outcomes, reassignReasons, roles, states, withdrawals } from "./vocabulary.ts"
+import { assignmentFilters, channels, clockKinds, grades, organs, outcomes, reassignReasons, roles, states, withdrawals } from "./vocabulary.ts"
 
 const CitationId = Schema.String.pipe(
   Schema.check(Schema.makeFilter((s: string) => Citation.isKnown(s) || "a known citation id"))
@@ -175,11 +175,43 @@ export const RefusalFinal = event("RefusalFinal", { upheldByBureau: Schema.Boole
 export const PreGranted = event("PreGranted", { ground: CitationId })
 /** @category schemas */
 export const FormalitiesCompleted = event("FormalitiesCompleted", { eligibility: EligibilitySummary })
+const RationalePick = Schema.Struct({
+  lawyerId: NonEmptyString,
+  firmId: NonEmptyString,
+  assignedCount: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0))),
+  weight: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(1))),
+  openCases: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0))),
+  tieBreak: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
+})
+
+/**
+ * Why a lawyer was assigned, as data — the pool's size, who each filter excluded and on which
+ * provision, the filters that did not apply, the chosen lawyer's rotation key and the next
+ * one's — so the record holds ids, counts and codes, never free text (personal data cannot slip
+ * into the append-only log). `fayuan/assignment`'s `explainRationale` writes it out in words.
+ *
+ * @category schemas
+ */
+export const AssignmentRationale = Schema.Struct({
+  considered: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0))),
+  excluded: Schema.Array(Schema.Struct({ filter: Schema.Literals(assignmentFilters), lawyerIds: Schema.Array(NonEmptyString), basis: Schema.Array(CitationId) })),
+  notApplicable: Schema.Array(Schema.Literals(assignmentFilters)),
+  dutyAdviserRuleOff: Schema.optionalKey(Schema.Literal(true)),
+  qualified: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(1))),
+  chosen: RationalePick,
+  next: Schema.optionalKey(RationalePick)
+})
+
+/** @category models */
+export type AssignmentRationale = typeof AssignmentRationale.Type
+
 /** @category schemas */
 export const LawyerAssigned = event("LawyerAssigned", {
   lawyerId: NonEmptyString,
   firmId: NonEmptyString,
-  explanation: Schema.Array(Schema.String)
+  /** Events recorded before 0.2 hold the explanation as lines of text. */
+  explanation: Schema.optionalKey(Schema.Array(Schema.String)),
+  rationale: Schema.optionalKey(AssignmentRationale)
 })
 /** @category schemas */
 export const LawyerReassigned = event("LawyerReassigned", {
@@ -188,7 +220,8 @@ export const LawyerReassigned = event("LawyerReassigned", {
   previousLawyerId: NonEmptyString,
   reason: Schema.Literals(reassignReasons),
   basis: Schema.optionalKey(CitationId),
-  explanation: Schema.Array(Schema.String)
+  explanation: Schema.optionalKey(Schema.Array(Schema.String)),
+  rationale: Schema.optionalKey(AssignmentRationale)
 })
 /** @category schemas */
 export const HandlingStarted = event("HandlingStarted", {})

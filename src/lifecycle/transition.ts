@@ -392,7 +392,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
       type: "LawyerAssigned",
       lawyerId: cmd.lawyerId,
       firmId: cmd.firmId,
-      explanation: cmd.explanation ?? [],
+      ...(cmd.rationale === undefined ? {} : { rationale: cmd.rationale }),
       clocks: [...b.stop("assignment-after-grant"), ...b.stop("assignment-after-notification")]
     })
     return undefined
@@ -410,7 +410,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
       previousLawyerId: previous,
       reason: cmd.reason,
       ...(basis === undefined ? {} : { basis }),
-      explanation: cmd.explanation ?? []
+      ...(cmd.rationale === undefined ? {} : { rationale: cmd.rationale })
     })
     return undefined
   },

@@ -105,6 +105,55 @@ export const outcomes = ["judgment", "mediation", "settlement", "award", "withdr
 export type MatterOutcome = (typeof outcomes)[number]
 
 /**
+ * The materials an applicant may be asked for, all at once (一次性告知, `LAL-43-2`): codes, never
+ * free text, so nothing personal enters the append-only log. A document addressed to the
+ * applicant prints them in words ({@link materialNames}).
+ *
+ * @category vocabulary
+ */
+export const materials = [
+  "identity-document",
+  "agent-authority",
+  "financial-statement",
+  "financial-proof",
+  "exemption-proof",
+  "case-materials",
+  "residence-proof",
+  "other"
+] as const
+
+/** @category vocabulary */
+export type Material = (typeof materials)[number]
+
+/**
+ * The materials in words, Chinese and English.
+ *
+ * @category vocabulary
+ */
+export const materialNames: { readonly [M in Material]: { readonly zh: string; readonly en: string } } = {
+  "identity-document": { zh: "申请人的身份证件", en: "the applicant's identity document" },
+  "agent-authority": { zh: "代理人的身份证明和代理权限证明", en: "the agent's identity and authority" },
+  "financial-statement": { zh: "经济困难状况说明表", en: "the statement of financial hardship" },
+  "financial-proof": { zh: "经济困难状况的证明材料", en: "proof of financial hardship" },
+  "exemption-proof": { zh: "免予核查经济困难状况的证明材料（如最低生活保障证、特困人员证明）", en: "proof of exemption from the means check (a minimum living allowance certificate, say)" },
+  "case-materials": { zh: "与所申请法律援助事项有关的材料", en: "materials on the matter the application concerns" },
+  "residence-proof": { zh: "住所地或者经常居住地的证明", en: "proof of domicile or habitual residence" },
+  other: { zh: "其他材料（见当面或书面告知）", en: "other materials (as told in person or in writing)" }
+}
+
+/**
+ * The filters of case assignment, in the order every lawyer of the pool passes them
+ * (qualification `LAL-26`/`MPL-104-2`, specialty, languages, conflicts of interest, the
+ * recipient's complaint `LAL-55`, capacity, area).
+ *
+ * @category vocabulary
+ */
+export const assignmentFilters = ["qualification", "specialty", "language", "conflict", "complaint", "capacity", "area"] as const
+
+/** @category vocabulary */
+export type AssignmentFilter = (typeof assignmentFilters)[number]
+
+/**
  * When a party withdrew the matter (`withdrawn-by-party`): before the hearing or during it.
  *
  * @category vocabulary

@@ -122,7 +122,7 @@ export const datasetLogs = (): ReadonlyMap<string, ReadonlyArray<CaseEvent>> =>
       "A8",
       drive([
         apply("A8", "civil", "2018-02-01"),
-        [{ type: "requestMaterials", missing: ["household income proof"] }, ctx("2018-02-02", "intake")],
+        [{ type: "requestMaterials", missing: ["financial-proof"] }, ctx("2018-02-02", "intake")],
         [{ type: "supplyMaterials" }, ctx("2018-02-05", "intake")],
         [{ type: "withdraw", deemed: false }, ctx("2018-02-06", "intake")]
       ])

@@ -94,7 +94,7 @@ export const realise = (m: Move, current: Case | undefined, date: CalendarDate.C
   const command = ((): Command => {
     switch (m.command) {
       case "requestMaterials":
-        return { type: "requestMaterials", missing: ["身份证明", "经济状况说明"].slice(0, 1 + (p % 2)) as [string, ...Array<string>] }
+        return { type: "requestMaterials", missing: (["identity-document", "financial-statement"] as const).slice(0, 1 + (p % 2)) as ["identity-document"] }
       case "withdraw":
         return { type: "withdraw", deemed: p % 3 === 0 }
       case "assess":
