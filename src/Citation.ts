@@ -15,7 +15,7 @@ import { Data, Result } from "effect"
  *
  * @category models
  */
-export type SourceId = "LAL" | "LAR" | "CPL" | "CPL1996" | "MPL" | "HMPL" | "MOJ124" | "YNLAR" | "SPCJ2006"
+export type SourceId = "LAL" | "LAR" | "CPL" | "CPL1996" | "MPL" | "HMPL" | "PIPL" | "MOJ124" | "YNLAR" | "SPCJ2006"
 
 /**
  * A citation id such as `LAL-25-1-1`. The template type keeps a bare string from being passed
@@ -89,6 +89,14 @@ export const sources: { readonly [K in SourceId]: Source } = {
     titleEn: "Law on the Protection of Heroes and Martyrs",
     inForceFrom: "2018-05-01",
     verified: true
+  },
+  PIPL: {
+    id: "PIPL",
+    titleZh: "中华人民共和国个人信息保护法",
+    titleEn: "Personal Information Protection Law of the People's Republic of China",
+    inForceFrom: "2021-11-01",
+    verified: false,
+    note: "Articles 19 and 47 read in secondary copies that quote the NPC text (npc.gov.cn, 2021-08-20)."
   },
   MOJ124: {
     id: "MOJ124",
@@ -260,6 +268,8 @@ const cpl: ReadonlyArray<Row> = [
 const other: ReadonlyArray<Row> = [
   ["HMPL-25-1", "对侵害英雄烈士的姓名、肖像、名誉、荣誉的行为，英雄烈士的近亲属可以依法向人民法院提起诉讼", "Close relatives of a hero or martyr may sue over infringement of the name, portrait, reputation or honour"],
   ["HMPL-25-4", "英雄烈士近亲属依照第一款规定提起诉讼的，法律援助机构应当依法提供法律援助服务", "When the close relatives sue under para. 1, the legal aid institution shall provide legal aid"],
+  ["PIPL-19", "除法律、行政法规另有规定外，个人信息的保存期限应当为实现处理目的所必要的最短时间", "Personal information is kept no longer than its purpose needs, unless a law or regulation says otherwise", "2021-11-01"],
+  ["PIPL-47-1-2", "个人信息处理者停止提供产品或者服务，或者保存期限已届满的，应当主动删除个人信息", "When the retention period has expired, the processor deletes the personal information of its own motion", "2021-11-01"],
   ["MPL-104-2", "法律援助机构应当指派熟悉未成年人身心特点的律师为未成年人提供法律援助服务", "Legal aid for minors is given by lawyers familiar with minors' physical and mental traits"],
   ["MOJ124-13", "法律援助机构应当自收到申请之日起7个工作日内进行审查并作出决定（🟡）", "Review and decide within 7 working days of the application"],
   ["MOJ124-20", "作出给予法律援助决定后，民事、行政案件7个工作日内、刑事案件3个工作日内指派（🟡）", "Assign within 7 (civil, administrative) or 3 (criminal) working days"],
@@ -337,7 +347,7 @@ export interface CitationParts {
   readonly item?: number
 }
 
-const pattern = /^(LAL|LAR|CPL1996|CPL|MPL|HMPL|MOJ124|YNLAR|SPCJ2006)-([1-9]\d{0,3})(?:-([1-9]\d?)(?:-([1-9]\d?))?)?$/
+const pattern = /^(LAL|LAR|CPL1996|CPL|MPL|HMPL|PIPL|MOJ124|YNLAR|SPCJ2006)-([1-9]\d{0,3})(?:-([1-9]\d?)(?:-([1-9]\d?))?)?$/
 
 /**
  * Parses an id into its parts; it need not be in the catalogue.

@@ -13,6 +13,8 @@ import { Effect, Result, Schema } from "effect"
 import type { Insertable, Kysely, Transaction } from "kysely"
 import type * as CalendarDate from "../../src/CalendarDate.ts"
 import type { State } from "../../src/lifecycle/vocabulary.ts"
+import { terminalStates } from "../../src/lifecycle/vocabulary.ts"
+import { chinaDate } from "../../src/lifecycle/time.ts"
 import * as Region from "../../src/Region.ts"
 import type { Case } from "../../src/lifecycle/Case.ts"
 import { evolve } from "../../src/lifecycle/Case.ts"
@@ -62,8 +64,18 @@ class Conflict {
 }
 
 /** A listing's head from its row. */
-const headOfRow = (r: { case_id: string; region: string; version: number | string; state: string; lawyer_id: string | null; lawyer_since: string | null }): CaseHead => {
-  const head = { caseId: r.case_id, region: r.region as Region.RegionCode, version: Number(r.version), state: r.state as State }
+const headOfRow = (r: {
+  case_id: string
+  region: string
+  version: number | string
+  state: string
+  lawyer_id: string | null
+  lawyer_since: string | null
+  last_occurred_at: string
+}): CaseHead => {
+  const state = r.state as State
+  const closedOn = terminalStates.includes(state) ? chinaDate(r.last_occurred_at) : undefined
+  const head = { caseId: r.case_id, region: r.region as Region.RegionCode, version: Number(r.version), state, ...(closedOn === undefined ? {} : { closedOn }) }
   return r.lawyer_id === null ? head : { ...head, lawyer: { lawyerId: r.lawyer_id, since: r.lawyer_since as CalendarDate.CalendarDate } }
 }
 
@@ -334,7 +346,7 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
         const { from, to } = regionRange(scope)
         const rows = await db
           .selectFrom("fayuan_case_heads")
-          .select(["case_id", "region", "version", "state", "lawyer_id", "lawyer_since"])
+          .select(["case_id", "region", "version", "state", "lawyer_id", "lawyer_since", "last_occurred_at"])
           .where("region", ">=", from)
           .where("region", "<", to)
           .execute()

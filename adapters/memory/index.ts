@@ -12,6 +12,8 @@ import type { RecordStore } from "../../src/evaluation/RecordStore.ts"
 import type { EvaluationSource } from "../../src/evaluation/Source.ts"
 import * as Region from "../../src/Region.ts"
 import { replay } from "../../src/lifecycle/Case.ts"
+import { chinaDate } from "../../src/lifecycle/time.ts"
+import { terminalStates } from "../../src/lifecycle/vocabulary.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { PartyStoreShape } from "../../src/lifecycle/Party.ts"
 import { encodePartyJson, masked, Party, PartyStore } from "../../src/lifecycle/Party.ts"
@@ -111,7 +113,8 @@ export const makeMemoryStore = (): MemoryStore => {
         // The head as a SQL adapter stores it: folded from the log (a log that does not decode is listed by version only).
         const events = log.rows.map((row) => decode(row))
         const c = events.every(Result.isSuccess) ? replay(events.map((e) => e.success)) : undefined
-        const head = { caseId: log.caseId, region: log.region, version: log.rows.length, state: c?.state ?? "received" }
+        const closedOn = c !== undefined && terminalStates.includes(c.state) ? chinaDate(c.lastOccurredAt) : undefined
+        const head = { caseId: log.caseId, region: log.region, version: log.rows.length, state: c?.state ?? "received", ...(closedOn === undefined ? {} : { closedOn }) }
         heads.push(c?.lawyer === undefined ? head : { ...head, lawyer: { lawyerId: c.lawyer.lawyerId, since: c.lawyer.since } })
       }
       return heads.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))

@@ -84,6 +84,8 @@ export interface CaseHead {
   readonly state: State
   /** The lawyer on the case now, and the day they took it. */
   readonly lawyer?: { readonly lawyerId: string; readonly since: CalendarDate.CalendarDate }
+  /** The day the case closed (withdrawn, refused for good, or archived): retention counts from it. */
+  readonly closedOn?: CalendarDate.CalendarDate
 }
 
 /**

@@ -135,6 +135,14 @@ export const definitions: ReadonlyArray<ParameterDefinition> = [
     descriptionZh: "未成年人案件指派熟悉未成年人身心特点的律师",
     descriptionEn: "Minors' cases go to lawyers familiar with minors",
     basis: ["MPL-104-2"]
+  },
+  {
+    key: "retention.partyDataYears",
+    kind: "integer",
+    descriptionZh: "案件终结后保存当事人个人信息的年限（期满删除）",
+    descriptionEn: "Years the parties' personal data is kept after a case closes (then erased)",
+    basis: ["PIPL-19", "PIPL-47-1-2"],
+    range: { min: 1, max: 100 }
   }
 ]
 
@@ -195,5 +203,15 @@ export const nationalEntries: ReadonlyArray<ParameterEntry> = [
     source: "地方实践：补充材料期限（法律未规定具体日数）",
     verified: false,
     note: "The law sets no number of days; set the local figure."
+  },
+  {
+    key: "retention.partyDataYears",
+    region: Region.national,
+    validFrom: day("2003-09-01"),
+    value: 30,
+    basis: ["PIPL-19", "PIPL-47-1-2"],
+    source: "占位值：按本地法律援助业务档案保管期限设定（未见全国统一的当事人信息保存期限）",
+    verified: false,
+    note: "A placeholder: no national period for keeping the parties' data of a closed legal aid case was found. Set the region's archive rule."
   }
 ]

@@ -10,6 +10,8 @@ import type { PartyStoreShape } from "../../src/lifecycle/Party.ts"
 import { decodeParty } from "../../src/lifecycle/Party.ts"
 import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import { replay } from "../../src/lifecycle/Case.ts"
+import { chinaDate } from "../../src/lifecycle/time.ts"
+import { terminalStates } from "../../src/lifecycle/vocabulary.ts"
 import type { Roster } from "../../src/roster/Roster.ts"
 import type { RosterStoreShape, WorkedShift } from "../../src/roster/Store.ts"
 import { step } from "../../src/lifecycle/transition.ts"
@@ -51,7 +53,8 @@ export const caseLog = (caseId: string, region = "530103"): ReadonlyArray<CaseEv
 /** The head a listing gives for a stored log: as its events make the case. */
 export const headOfLog = (log: ReadonlyArray<CaseEvent>): CaseHead => {
   const c = replay(log)!
-  const head = { caseId: c.id, region: c.region, version: c.version, state: c.state }
+  const closedOn = terminalStates.includes(c.state) ? chinaDate(c.lastOccurredAt) : undefined
+  const head = { caseId: c.id, region: c.region, version: c.version, state: c.state, ...(closedOn === undefined ? {} : { closedOn }) }
   return c.lawyer === undefined ? head : { ...head, lawyer: { lawyerId: c.lawyer.lawyerId, since: c.lawyer.since } }
 }
 
