@@ -6,7 +6,7 @@
 import type { CaseToAssign, Lawyer } from "../src/assignment/index.ts"
 import { assignMany } from "../src/assignment/index.ts"
 import * as Region from "../src/Region.ts"
-import { measure, print } from "./harness.ts"
+import { countiesOf, measure, print } from "./harness.ts"
 
 const LAWYERS = 2_000
 const CASES = 100_000
@@ -21,7 +21,7 @@ export const run = async (): Promise<void> => {
   const rnd = prng(42)
   const pick = <A>(xs: ReadonlyArray<A>): A => xs[Math.floor(rnd() * xs.length)]!
   const cities = ["5301", "5303", "5304", "5305", "5306", "5307", "5308", "5309", "5323", "5325"]
-  const counties = cities.flatMap((c) => ["02", "03", "11", "12", "21", "22"].map((x) => c + x))
+  const counties = cities.flatMap((c) => countiesOf(c, 4))
   const specialties = ["criminal", "labour", "family", "administrative", "civil", "juvenile"]
   const languages = ["yi", "bai", "hani", "dai"]
   const pool: Array<Lawyer> = Array.from({ length: LAWYERS }, (_, i) => ({

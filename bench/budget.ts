@@ -28,7 +28,7 @@ import { categories, execution, makeBudgetUnsafe } from "../src/budget/index.ts"
 import * as CalendarDate from "../src/CalendarDate.ts"
 import * as Money from "../src/Money.ts"
 import * as Region from "../src/Region.ts"
-import { measure, print, scratchPostgres, xorshift } from "./harness.ts"
+import { countiesOf, measure, print, scratchPostgres, xorshift } from "./harness.ts"
 
 /** Entries in the province-year ledger. */
 const ENTRIES = 1_000_000
@@ -43,7 +43,7 @@ const SEED = 20180630
 
 /** Yunnan's 16 prefectures, 8 districts each. */
 const prefectures = ["01", "03", "04", "05", "06", "07", "08", "09", "23", "25", "26", "28", "29", "31", "33", "34"]
-const districts = prefectures.flatMap((p) => Array.from({ length: 8 }, (_, i) => Region.makeUnsafe(`53${p}${String(i + 2).padStart(2, "0")}`)))
+const districts = prefectures.flatMap((p) => countiesOf(`53${p}`, 8))
 
 const quarterly = [
   { by: "2018-03-31", share: "0.2" },

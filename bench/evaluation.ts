@@ -40,7 +40,7 @@ import { computeMeasures } from "../src/evaluation/measures.ts"
 import { decodeGroups } from "../src/evaluation/CaseFacts.ts"
 import { yearPeriod } from "../src/evaluation/Source.ts"
 import * as Region from "../src/Region.ts"
-import { print, scratchPostgres, xorshift } from "./harness.ts"
+import { countiesOf, print, scratchPostgres, xorshift } from "./harness.ts"
 
 const CASES = 1_000_000
 const SEED = 20180101
@@ -48,7 +48,7 @@ const PROVINCE = Region.makeUnsafe("53")
 const YEAR = yearPeriod(2018)
 /** Yunnan's 16 prefecture-level divisions, and six county-level codes in each. */
 const CITIES = ["5301", "5303", "5304", "5305", "5306", "5307", "5308", "5309", "5323", "5325", "5326", "5328", "5329", "5331", "5333", "5334"]
-const DISTRICTS = CITIES.flatMap((c) => ["02", "03", "11", "21", "22", "23"].map((d) => c + d))
+const DISTRICTS: ReadonlyArray<string> = CITIES.flatMap((c) => countiesOf(c, 6))
 /** Panlong 2018, per case received: 4818 consultations, 70 drafted documents, 180 duty shifts for 864 cases. */
 const CONSULTATIONS_PER_CASE = 4818 / 864
 const DOCUMENTS_PER_CASE = 70 / 864

@@ -3,6 +3,8 @@
  * `process.hrtime.bigint()`, and report the median throughput. A benchmark prints figures; it
  * never asserts on time.
  */
+import type { CalendarDate } from "../src/CalendarDate.ts"
+import * as Region from "../src/Region.ts"
 
 export interface MeasureOptions {
   /** Untimed runs before the timed rounds (default 2). */
@@ -99,3 +101,13 @@ export const scratchPostgres = async (url: string, name: string): Promise<{ read
     }
   }
 }
+
+/**
+ * Up to `count` county-level divisions under `prefix` (a province or prefecture) that existed on
+ * `on`, from the GB/T 2260 catalogue, in code order: benchmarks place their synthetic data in real
+ * districts (the catalogue refuses made-up codes).
+ */
+export const countiesOf = (prefix: string, count: number, on = "2018-07-01"): ReadonlyArray<Region.RegionCode> =>
+  Region.codes()
+    .filter((c) => c.length === 6 && c.startsWith(prefix) && Region.existedOn(c, on as CalendarDate) && Region.name(c) !== "市辖区")
+    .slice(0, count)

@@ -23,7 +23,7 @@ import { decodeRosterInput } from "../src/roster/Roster.ts"
 import type { RosterInput } from "../src/roster/Roster.ts"
 import { solve } from "../src/roster/solve.ts"
 import * as WorkCalendar from "../src/WorkCalendar.ts"
-import { measure, print } from "./harness.ts"
+import { countiesOf, measure, print } from "./harness.ts"
 
 const SEED = 20180101
 const LAWYERS = 2_000
@@ -139,7 +139,7 @@ const province = (seed: number): Province => {
     const weights = Array.from({ length: pref.counties }, (_, c) => (c === 0 ? 6 : c === 1 ? 3 : 1 + rand() * 1.5))
     const perCounty = apportion(perPrefecture[pi]!, weights)
     perCounty.forEach((n, c) => {
-      const county = `${pref.code}${pad(c + 2, 2)}`
+      const county = countiesOf(pref.code, pref.counties)[c]!
       countyLawyers.set(county, n)
       const firmCount = Math.max(1, Math.ceil(n / 7))
       for (let f = 0; f < firmCount; f++) firms.push({ id: `F${county}-${f + 1}` })

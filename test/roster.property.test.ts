@@ -13,6 +13,8 @@ import {
   datesBetween,
   epochDay,
   exhaustive,
+  expectUnfilledExplained,
+  keyOf,
   interchangeable,
   loadsOf,
   mediumInstance,
@@ -25,7 +27,6 @@ import {
   violations
 } from "./support/roster-arbitraries.ts"
 
-const keyOf = (a: { readonly date: string; readonly siteId: string; readonly slot: string; readonly seat: number }) => `${a.date}|${a.siteId}|${a.slot}|${a.seat}`
 const maxLoad = (input: RosterInput, roster: Roster) => Math.max(0, ...loadsOf(input, roster).values())
 
 /**
@@ -57,33 +58,6 @@ describe("roster properties: hard constraints (district-sized instances, gaps 0,
   })
 })
 
-/**
- * Every unfilled seat (from `from` on): each candidate (qualified, available that day) is at the
- * monthly maximum or too close to a shift they hold, and the reason says so.
- */
-const expectUnfilledExplained = (input: RosterInput, roster: Roster, from = ""): void => {
-  const gap = input.parameters?.minDaysBetweenShifts ?? 1
-  const seats = new Map(modelSeats(input).map((s) => [s.siteId + s.date + s.slot, s]))
-  const held = new Map<string, Array<{ day: number; mask: number; month: string }>>()
-  const mask = { full: 3, am: 1, pm: 2 } as const
-  for (const a of roster.assignments) held.set(a.lawyerId, [...(held.get(a.lawyerId) ?? []), { day: epochDay(a.date), mask: mask[a.slot], month: a.date.slice(0, 7) }])
-  for (const u of roster.unfilled) {
-    if (u.date < from) continue
-    expect(u.reason.length).toBeGreaterThan(0)
-    const seat = seats.get(u.siteId + u.date + u.slot)!
-    for (const id of seat.candidates) {
-      const lawyer = input.lawyers.find((l) => l.id === id)!
-      const mine = held.get(id) ?? []
-      const full = mine.filter((t) => t.month === seat.month).length >= monthlyMax(input, lawyer)
-      const clash = mine.some((t) => !compatible(gap, seat, t))
-      expect(full || clash, `${id} could take ${keyOf(u)}`).toBe(true)
-    }
-    const site = input.sites.find((x) => x.id === u.siteId)!
-    if (seat.candidates.length > 0) expect(u.reason).toMatch(/already on duty/)
-    else if (input.lawyers.some((l) => qualifies(site, l))) expect(u.reason).toBe("every lawyer who meets the site's requirements is unavailable that day")
-    else expect(u.reason).toBe("no lawyer of the site's region meets its requirements")
-  }
-}
 
 describe("roster regressions: open seats a lawyer could take", () => {
   const decode = (raw: unknown): RosterInput => {

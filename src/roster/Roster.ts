@@ -134,6 +134,14 @@ export class InvalidRosterInput extends Data.TaggedError("InvalidRosterInput")<{
 const decodeStruct = Schema.decodeUnknownResult(RosterInput)
 
 /**
+ * The largest roster `decodeRosterInput` accepts (beside at most 400 days): the solver's work
+ * grows with seats × candidates, and a larger request is split by period or by region.
+ *
+ * @category decoding
+ */
+export const limits = { lawyers: 5_000, sites: 2_000, seats: 200_000 } as const
+
+/**
  * Decodes a roster request from unknown input, with the checks across fields: the period runs
  * forwards (at most 400 days), ids are unique, pinned shifts name known sites and lawyers, and no
  * lawyer is pinned twice to one shift.
@@ -160,6 +168,12 @@ export const decodeRosterInput = (input: unknown): Result.Result<RosterInput, In
     })
     return seen
   }
+  // Stated limits, so one request cannot occupy a worker: a year and a month of duty, a city's
+  // lawyers, a province's sites, and the seats they make.
+  if (v.lawyers.length > limits.lawyers) issues.push({ path: "lawyers", reason: `at most ${limits.lawyers} lawyers in one roster` })
+  if (v.sites.length > limits.sites) issues.push({ path: "sites", reason: `at most ${limits.sites} sites in one roster` })
+  const seats = v.sites.reduce((n, site) => n + (days + 1) * site.shifts.reduce((m, sh) => m + sh.lawyersNeeded, 0), 0)
+  if (seats > limits.seats) issues.push({ path: "sites", reason: `at most ${limits.seats} seats in one roster (this period and these sites make up to ${seats}); split it by period or by region` })
   const siteIds = unique(v.sites.map((s) => s.id), "sites")
   v.sites.forEach((site, i) => {
     if (site.openFrom !== undefined && site.openTo !== undefined && site.openTo < site.openFrom) {
@@ -252,6 +266,12 @@ export interface FairnessCertificate {
   readonly gap: number
   readonly firmShares?: ReadonlyArray<{ readonly firmId: string; readonly seats: number; readonly quota?: string }>
   readonly quotaMisses?: ReadonlyArray<QuotaMiss>
+  /**
+   * The solver's budget ran out (`solve`'s `maxSteps` or `timeLimitMs`) before it finished
+   * balancing and refining: the roster is the best found by then — every seat someone can take is
+   * still filled — and `gap` says how far its largest load may be from the best.
+   */
+  readonly stoppedEarly?: { readonly reason: "steps" | "time"; readonly steps: number }
 }
 
 /**

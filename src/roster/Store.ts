@@ -43,7 +43,8 @@ export const StoredRoster = Schema.Struct({
     lowerBound: Schema.Int,
     gap: Schema.Int,
     firmShares: Schema.optionalKey(Schema.Array(Schema.Struct({ firmId: Id, seats: Schema.Int, quota: Schema.optionalKey(Schema.String) }))),
-    quotaMisses: Schema.optionalKey(Schema.Array(Schema.Struct({ firmId: Id, quota: Schema.String, share: Schema.String, seats: Schema.Int, reason: Schema.String })))
+    quotaMisses: Schema.optionalKey(Schema.Array(Schema.Struct({ firmId: Id, quota: Schema.String, share: Schema.String, seats: Schema.Int, reason: Schema.String }))),
+    stoppedEarly: Schema.optionalKey(Schema.Struct({ reason: Schema.Literals(["steps", "time"]), steps: Schema.Int }))
   })
 })
 

@@ -95,6 +95,20 @@ export class Board {
   readonly qualified: ReadonlyArray<ReadonlyArray<number>>
   readonly seed: number
   total = 0
+  /** The solver's budget: steps spent, the most allowed, the wall-clock deadline, and why it ran out. */
+  steps = 0
+  maxSteps = Infinity
+  deadline = Infinity
+  exhausted: "steps" | "time" | undefined
+
+  /** Spends one step of the budget; `false` once it has run out (then the solver stops improving). */
+  spend(): boolean {
+    if (this.exhausted !== undefined) return false
+    this.steps++
+    if (this.steps > this.maxSteps) this.exhausted = "steps"
+    else if ((this.steps & 1023) === 0 && Date.now() > this.deadline) this.exhausted = "time"
+    return this.exhausted === undefined
+  }
 
   constructor(input: RosterInput, calendar: WorkCalendar.WorkCalendar) {
     this.minGap = input.parameters?.minDaysBetweenShifts ?? defaults.minDaysBetweenShifts
@@ -357,10 +371,13 @@ export class Board {
     for (const t of starts) push(t, -1)
     const offered = new Set<number>()
     for (let head = 0; head < queue.length; head++) {
+      if (!this.spend()) return false
       const s = queue[head]!
       for (const y of ends(s)) if (this.apply(y, s, handedFrom)) return true
       if (level.get(s)! >= depth) continue
       for (const y of this.seats[s]!.candidates) {
+        // One step per candidate weighed: the work of a search grows with them.
+        if (!this.spend()) return false
         // Every seat of a lawyer already offered on is in the queue: nothing new through them.
         if (offered.has(y) || this.holder[s] === y) continue
         if (this.canTake(y, s)) {
@@ -644,6 +661,7 @@ const certificate = (board: Board, covered: number): FairnessCertificate => {
     })
     c.quotaMisses = quotaMisses(board, maxLoad)
   }
+  if (board.exhausted !== undefined) c.stoppedEarly = { reason: board.exhausted, steps: board.steps }
   return c
 }
 
@@ -655,10 +673,12 @@ const certificate = (board: Board, covered: number): FairnessCertificate => {
  * least one more seat (balancing and refining keep the number covered), so they end.
  */
 export const fillAndBalance = (board: Board): void => {
+  // Once the budget is spent only the greedy fill runs: it still leaves no seat that someone can
+  // take as the roster stands, and each round takes at least one seat, so the loop ends.
   do {
     fill(board)
-    balance(board)
-    refine(board)
+    if (board.exhausted === undefined) balance(board)
+    if (board.exhausted === undefined) refine(board)
   } while (hasTakeableSeat(board))
 }
 
@@ -676,6 +696,7 @@ export const fill = (board: Board): void => {
     if (l >= 0) board.take(l, s)
   }
   for (const { s } of order) {
+    if (board.exhausted !== undefined) break
     if (board.holder[s] === -1 && board.seats[s]!.candidates.length > 0) board.augment(s, 6, new Set())
   }
 }
@@ -728,6 +749,7 @@ export const refine = (board: Board): void => {
         const a = board.holder[s]!
         const fa = board.lawyers[a]!.firm
         for (const b of board.seats[s]!.candidates) {
+          if (!board.spend()) return
           const fb = board.lawyers[b]!.firm
           if (b === a || fb === fa || board.lawyers[b]!.load !== board.lawyers[a]!.load - 1) continue
           const before = share(fa, board.firmSeats[fa]!) + share(fb, board.firmSeats[fb]!)
@@ -768,6 +790,7 @@ export const refine = (board: Board): void => {
         if (b === a || board.holder[s] !== a) continue
         // A copy (the loop releases and retakes seats), in the order they were taken: deterministic.
         for (const t of [...board.lawyers[b]!.seats]) {
+          if (!board.spend()) return
           if (!movable(t) || delta(a, s, t) + delta(b, t, s) >= 0 || !board.seats[t]!.candidates.includes(a)) continue
           board.release(s)
           board.release(t)
@@ -809,7 +832,7 @@ export const balance = (board: Board): void => {
           moved = true
         }
       }
-      if (!moved) break
+      if (!moved || board.exhausted !== undefined) break
     }
   }
 }
@@ -856,8 +879,32 @@ const components = (board: Board): ReadonlyArray<ReadonlyArray<number>> => {
  *
  * @category solving
  */
-export const solve = (input: RosterInput, options: { readonly calendar?: WorkCalendar.WorkCalendar } = {}): Roster => {
+export const solve = (input: RosterInput, options: SolveOptions = {}): Roster => {
   const board = new Board(input, options.calendar ?? WorkCalendar.china)
+  board.maxSteps = options.maxSteps ?? defaultMaxSteps
+  if (options.timeLimitMs !== undefined) board.deadline = Date.now() + options.timeLimitMs
   fillAndBalance(board)
   return report(board, input.period)
+}
+
+/**
+ * The steps `solve` spends at most by default (a step is one candidate weighed in a search): the
+ * Panlong year and a province-year need far fewer; an input built to be hard stops here, in
+ * about half a minute on a 2-core machine, with its certificate.
+ */
+export const defaultMaxSteps = 20_000_000
+
+/**
+ * Options of {@link solve}: the work calendar, and the budget — `maxSteps` (deterministic: the
+ * same input and budget give the same roster; default {@link defaultMaxSteps}) and `timeLimitMs`
+ * (wall clock, for a worker that must answer in time). When either runs out the solver stops
+ * balancing and refining, fills what it can greedily, and says so in the certificate
+ * (`stoppedEarly`, with the gap to the proven bound).
+ *
+ * @category solving
+ */
+export interface SolveOptions {
+  readonly calendar?: WorkCalendar.WorkCalendar
+  readonly maxSteps?: number
+  readonly timeLimitMs?: number
 }
