@@ -26,6 +26,8 @@ export interface Subject {
   readonly corruptRoster?: (rosterId: string) => Promise<void> | void
   readonly corrupt?: (caseId: string, sequence: number) => Promise<void> | void
   readonly corruptParty?: (caseId: string) => Promise<void> | void
+  /** The party's row as the database holds it (SQL adapters, sealed with the suites' test key). */
+  readonly rawParty?: (caseId: string) => Promise<string>
   /** The SQL run so far, for the region-filter audit (SQL adapters). */
   readonly queries?: () => ReadonlyArray<string>
   readonly close?: () => Promise<void> | void
@@ -265,6 +267,12 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
       expect(back.phone).toBe("13800000000")
       const outside = await run(parties.get(Region.makeUnsafe("530102"), "c1"))
       expect(Result.isFailure(outside) && outside.failure._tag).toBe("CaseNotFound")
+      if (subject.rawParty !== undefined) {
+        // Sealed at rest: the row holds ciphertext, never the name, the number or the phone.
+        const raw = await subject.rawParty("c1")
+        expect(raw.length).toBeGreaterThan(0)
+        for (const text of ["李四", "11010519491231002X", "13800000000"]) expect(raw).not.toContain(text)
+      }
       if (subject.corruptParty !== undefined) {
         await subject.corruptParty("c1")
         const bad = await run(parties.get(Region.makeUnsafe("530103"), "c1"))

@@ -22,6 +22,10 @@ export const sharedSubject = (open: (options: OpenOptions) => Promise<Opened>): 
         await sql`update fayuan_rosters set data = ${'{"schemaVersion":1'} where region >= '0' and roster_id = ${rosterId}`.execute(a.db)
       },
       queries: shared.queries,
+      rawParty: async (caseId: string) => {
+        const rows = await sql<{ data: string }>`select data from fayuan_parties where region >= '0' and case_id = ${caseId}`.execute(a.db)
+        return rows.rows.map((r) => r.data).join("")
+      },
       corruptParty: async (caseId: string) => {
         await sql`update fayuan_parties set data = ${'{"name":'} where region >= '0' and case_id = ${caseId}`.execute(a.db)
       },
