@@ -476,6 +476,8 @@ interface ProvinceResult {
   readonly assignments: Roster["assignments"]
   readonly unfilled: number
   readonly maxLoad: number
+  /** 1 when the solver's default budget stopped it before it finished. */
+  readonly stoppedEarly: number
   readonly lowerBound: number
 }
 
@@ -504,7 +506,14 @@ const solveProvinceInWorker = (limitSeconds: number): Promise<ProvinceResult | u
 if (!isMainThread && (workerData as { role?: string } | null)?.role === "roster-province") {
   const { seconds, roster } = runFayuan(toInput(provinceInstance()))
   const c = roster.certificate
-  const result: ProvinceResult = { seconds, assignments: roster.assignments, unfilled: roster.unfilled.length, maxLoad: c.maxLoad, lowerBound: c.lowerBound }
+  const result: ProvinceResult = {
+    seconds,
+    assignments: roster.assignments,
+    unfilled: roster.unfilled.length,
+    maxLoad: c.maxLoad,
+    lowerBound: c.lowerBound,
+    stoppedEarly: c.stoppedEarly === undefined ? 0 : 1
+  }
   parentPort?.postMessage(result)
 }
 
@@ -527,6 +536,7 @@ export const run = async (): Promise<void> => {
     print("roster-province-max-load", prov.maxLoad, "shifts")
     print("roster-province-lower-bound", prov.lowerBound, "shifts")
     print("roster-province-unfilled", prov.unfilled, "seats")
+    print("roster-province-stopped-early", prov.stoppedEarly, "runs")
   }
 
   // 2. Side by side with HiGHS, from one prefecture for a month up, while HiGHS proves optimality

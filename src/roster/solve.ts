@@ -889,10 +889,11 @@ export const solve = (input: RosterInput, options: SolveOptions = {}): Roster =>
 
 /**
  * The steps `solve` spends at most by default (a step is one candidate weighed in a search): the
- * Panlong year and a province-year need far fewer; an input built to be hard stops here, in
- * about half a minute on a 2-core machine, with its certificate.
+ * Panlong year needs some 60,000, a province-year (130 counties, 2,000 lawyers) some 112 million;
+ * a larger or harder input stops here — about half a minute on a 2-core machine — with its
+ * certificate. A host answering requests passes `timeLimitMs` as well.
  */
-export const defaultMaxSteps = 20_000_000
+export const defaultMaxSteps = 150_000_000
 
 /**
  * Options of {@link solve}: the work calendar, and the budget — `maxSteps` (deterministic: the
