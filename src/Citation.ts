@@ -409,3 +409,67 @@ export const order = (a: string, b: string): number => {
  */
 export const inForceOn = (provision: Provision, date: string): boolean =>
   provision.inForceFrom <= date && (provision.inForceTo === undefined || date <= provision.inForceTo)
+
+const digitsZh = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+/**
+ * A whole number from 1 to 9,999 in Chinese numerals, as statutes number their articles
+ * (`48` → `四十八`, `110` → `一百一十`, `105` → `一百零五`).
+ *
+ * @example
+ * ```ts
+ * import { Citation } from "fayuan"
+ * Citation.numberZh(48) // "四十八"
+ * ```
+ * @category formatting
+ */
+export const numberZh = (n: number): string => {
+  if (!Number.isInteger(n) || n < 1 || n > 9999) return String(n)
+  const units = ["", "十", "百", "千"]
+  const digits = String(n).split("").map(Number)
+  let out = ""
+  let zero = false
+  digits.forEach((d, i) => {
+    const unit = units[digits.length - 1 - i]!
+    if (d === 0) {
+      zero = out !== ""
+      return
+    }
+    if (zero) out += "零"
+    zero = false
+    out += d === 1 && unit === "十" && out === "" ? unit : digitsZh[d]! + unit
+  })
+  return out
+}
+
+/**
+ * Articles of one paragraph whose items the ids still number under paragraph 1 (`LAL-31-1-4`):
+ * a citation names no paragraph of them (`第三十一条第（四）项`), as the Supreme People's
+ * Court's notice on citing 条、款、项、目 (1956-12-22) asks. LAL-31, LAL-32 and LAR-23 read in
+ * published copies of the texts; LAL-42 and LAR-11 from the statutes' structure as we know it,
+ * not yet confirmed against a copy.
+ */
+export const singleParagraphArticles: ReadonlyArray<string> = ["LAL-31", "LAL-32", "LAL-42", "LAR-11", "LAR-23"]
+
+/**
+ * A provision as a Chinese text cites it: `LAL-48-1-6` →
+ * `《中华人民共和国法律援助法》第四十八条第一款第（六）项`, the item's number in brackets as
+ * decisions write it; an article of one paragraph names none (`LAL-31-1-4` →
+ * `…第三十一条第（四）项`). The title is left out with `{ title: false }` (a second citation of
+ * the same law).
+ *
+ * @example
+ * ```ts
+ * import { Citation } from "fayuan"
+ * Citation.articleZh("LAL-43-2") // "《中华人民共和国法律援助法》第四十三条第二款"
+ * ```
+ * @category formatting
+ */
+export const articleZh = (id: CitationId, options: { readonly title?: boolean } = {}): string => {
+  const parts = parse(id)
+  if (Result.isFailure(parts)) return id
+  const { source, article, paragraph, item } = parts.success
+  const title = options.title === false ? "" : `《${sources[source].titleZh.replace(/（[^）]*）$/, "")}》`
+  const onlyParagraph = paragraph === 1 && singleParagraphArticles.includes(`${source}-${article}`)
+  return `${title}第${numberZh(article)}条${paragraph === undefined || onlyParagraph ? "" : `第${numberZh(paragraph)}款`}${item === undefined ? "" : `第（${numberZh(item)}）项`}`
+}
