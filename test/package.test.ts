@@ -48,6 +48,8 @@ describe("the built package", { timeout: 60_000 }, () => {
       "./adapters/sqlite",
       "./assignment",
       "./budget",
+      "./documents",
+      "./documents/docx",
       "./eligibility",
       "./evaluation",
       "./lifecycle",
@@ -98,7 +100,7 @@ describe("the built package", { timeout: 60_000 }, () => {
        console.log(JSON.stringify({ name: a.name, migrations: rows.map((r) => r.name), latest: latestMigration, memory: typeof makeMemoryStore }))`
     )
     expect(esm.stderr).toBe("")
-    expect(JSON.parse(esm.stdout)).toEqual({ name: "sqlite", migrations: ["0001_case_events", "0002_case_heads", "0003_parties", "0004_rosters", "0005_ledger", "0006_evaluation", "0007_case_identity", "0008_case_workload"], latest: "0008_case_workload", memory: "function" })
+    expect(JSON.parse(esm.stdout)).toEqual({ name: "sqlite", migrations: ["0001_case_events", "0002_case_heads", "0003_parties", "0004_rosters", "0005_ledger", "0006_evaluation", "0007_case_identity", "0008_case_workload", "0009_documents"], latest: "0009_documents", memory: "function" })
     const cjs = node(
       "sqlite.cjs",
       `const { openSqlite } = require("fayuan/adapters/sqlite")

@@ -1,6 +1,8 @@
 import { afterAll, describe } from "vitest"
 import { openPostgres } from "../adapters/postgres/index.ts"
 import { caseStoreContract } from "./contract/case-store.ts"
+import { documentStoreContract } from "./contract/document-store.ts"
+import type { SqlTarget } from "./contract/sql-reliability.ts"
 import { sqlReliability } from "./contract/sql-reliability.ts"
 import { freshDatabase, pgUrl } from "./support/postgres.ts"
 import { sharedSubject } from "./support/sql-subject.ts"
@@ -12,7 +14,7 @@ describe.runIf(pgUrl !== undefined)("postgres", () => {
   })
   caseStoreContract("postgres", sharedSubject(async (options) => openPostgres({ connectionString: (await database!).url, ...options })))
 
-  sqlReliability("postgres", {
+  const many: SqlTarget = {
     openMany: async (count, options) => {
       const fresh = await freshDatabase("reliability")
       // Each writer has its own pool of one connection.
@@ -26,6 +28,13 @@ describe.runIf(pgUrl !== undefined)("postgres", () => {
           await fresh.drop()
         }
       }
+    }
+  }
+  sqlReliability("postgres", many)
+  documentStoreContract("postgres", {
+    openMany: async (count) => {
+      const { adapters, closeAll } = await many.openMany(count)
+      return { stores: adapters.map((a) => a.documentStore), closeAll }
     }
   })
 })

@@ -254,6 +254,27 @@ export const migrations: Readonly<Record<string, Migration>> = {
       await db.schema.alterTable("fayuan_case_heads").dropColumn("lawyer_since").execute()
       await db.schema.alterTable("fayuan_case_heads").dropColumn("lawyer_id").execute()
     }
+  },
+  "0009_documents": {
+    // Document numbers: one sequence per issuing centre (region), year and kind; the key makes a re-issue idempotent.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("fayuan_documents")
+        .addColumn("region", "varchar(6)", (c) => c.notNull())
+        .addColumn("year", "integer", (c) => c.notNull())
+        .addColumn("kind", "varchar(32)", (c) => c.notNull())
+        .addColumn("seq", "integer", (c) => c.notNull())
+        .addColumn("doc_key", "varchar(200)", (c) => c.notNull())
+        .addColumn("case_id", "varchar(128)", (c) => c.notNull())
+        .addColumn("issued_on", "varchar(10)", (c) => c.notNull())
+        .addPrimaryKeyConstraint("fayuan_documents_pk", ["region", "year", "kind", "seq"])
+        .addUniqueConstraint("fayuan_documents_key", ["region", "doc_key"])
+        .execute()
+      await db.schema.createIndex("fayuan_documents_case").on("fayuan_documents").columns(["region", "case_id"]).execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("fayuan_documents").execute()
+    }
   }
 }
 

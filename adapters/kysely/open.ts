@@ -27,6 +27,9 @@ import { EvaluationSource } from "../../src/evaluation/Source.ts"
 import { makeEvaluationSource } from "./evaluation-source.ts"
 import { makeRecordStore } from "./records-store.ts"
 import type { FayuanDatabase } from "./schema.ts"
+import type { DocumentStoreShape } from "../../src/documents/Store.ts"
+import { DocumentStore } from "../../src/documents/Store.ts"
+import { makeDocumentStore } from "./document-store.ts"
 
 /**
  * An open adapter: its stores, a layer providing them to Effect programs, the Kysely instance
@@ -44,7 +47,9 @@ export interface Opened {
   readonly recordStore: RecordStoreShape
   /** The measures of an evaluation, computed in SQL. */
   readonly evaluationSource: EvaluationSourceShape
-  readonly layer: Layer.Layer<CaseStore | PartyStore | RosterStore | LedgerStore | RecordStore | EvaluationSource>
+  /** Document numbers (`fayuan/documents`). */
+  readonly documentStore: DocumentStoreShape
+  readonly layer: Layer.Layer<CaseStore | PartyStore | RosterStore | LedgerStore | RecordStore | EvaluationSource | DocumentStore>
   /**
    * Key rotation: rewrites every party sealed under a previous key (or stored in clear) under the
    * current key; returns how many were rewritten. Then the previous key can be destroyed, and any
@@ -100,6 +105,7 @@ export const openWith = async (
   const ledgerStore = makeLedgerStore(db, flavour)
   const recordStore = makeRecordStore(db)
   const evaluationSource = makeEvaluationSource(db, { groupInIndexOrder: flavour.name === "sqlite" })
+  const documentStore = makeDocumentStore(db, flavour)
   return {
     name: flavour.name,
     db,
@@ -109,13 +115,15 @@ export const openWith = async (
     ledgerStore,
     recordStore,
     evaluationSource,
+    documentStore,
     layer: Layer.mergeAll(
       Layer.succeed(CaseStore, caseStore),
       Layer.succeed(PartyStore, partyStore),
       Layer.succeed(RosterStore, rosterStore),
       Layer.succeed(LedgerStore, ledgerStore),
       Layer.succeed(RecordStore, recordStore),
-      Layer.succeed(EvaluationSource, evaluationSource)
+      Layer.succeed(EvaluationSource, evaluationSource),
+      Layer.succeed(DocumentStore, documentStore)
     ),
     reencryptParties: () => partyStore.reencrypt(),
     close: () => db.destroy()

@@ -164,6 +164,19 @@ export interface LedgerEntriesTable {
   readonly settles: string | null
 }
 
+/** One row per document number given (0009_documents): never the document's text. */
+export interface DocumentsTable {
+  readonly region: string
+  readonly year: number
+  readonly kind: string
+  /** The number in its sequence (region, year, kind). */
+  readonly seq: number
+  /** The document: its case, kind and event (`2024-0001/grant-decision/3`). */
+  readonly doc_key: string
+  readonly case_id: string
+  readonly issued_on: string
+}
+
 /** The database fayuan's migrations build. */
 export interface FayuanDatabase {
   readonly fayuan_case_events: CaseEventsTable
@@ -176,4 +189,5 @@ export interface FayuanDatabase {
   readonly fayuan_ledger_entries: LedgerEntriesTable
   readonly fayuan_case_clocks: CaseClocksTable
   readonly fayuan_records: RecordsTable
+  readonly fayuan_documents: DocumentsTable
 }

@@ -25,6 +25,9 @@ import { CaseNotFound, CaseStore, InvalidAppend, isLoadable, mergeBatch, Version
 import { CorruptRecord, decodeStored } from "../../src/Storage.ts"
 import { ledgerLayer } from "./ledger.ts"
 import { recordsLayer } from "./records.ts"
+import { makeMemoryDocumentStore } from "./documents.ts"
+import { DocumentStore } from "../../src/documents/Store.ts"
+export { makeMemoryDocumentStore } from "./documents.ts"
 export { ledgerLayer, makeMemoryLedgerStore, type MemoryLedgerStore } from "./ledger.ts"
 export { makeMemoryEvaluationSource, makeMemoryRecordStore, recordsLayer, type MemoryEvaluationStores, type MemoryRecordStore } from "./records.ts"
 
@@ -197,7 +200,8 @@ export const makeMemoryRosterStore = (): RosterStoreShape & { readonly tamper: (
 
 /**
  * A layer providing fresh in-memory stores for every port: `CaseStore`, `PartyStore`,
- * `RosterStore`, `LedgerStore`, `RecordStore`, and the `EvaluationSource` computing over them.
+ * `RosterStore`, `LedgerStore`, `RecordStore`, `DocumentStore`, and the `EvaluationSource`
+ * computing over them.
  *
  * @example
  * import { Effect } from "effect"
@@ -209,8 +213,8 @@ export const makeMemoryRosterStore = (): RosterStoreShape & { readonly tamper: (
  *
  * @category layers
  */
-export const layer = (): Layer.Layer<CaseStore | PartyStore | RosterStore | LedgerStore | RecordStore | EvaluationSource> =>
-  Layer.mergeAll(Layer.provideMerge(recordsLayer(), caseLayer()), ledgerLayer())
+export const layer = (): Layer.Layer<CaseStore | PartyStore | RosterStore | LedgerStore | RecordStore | EvaluationSource | DocumentStore> =>
+  Layer.mergeAll(Layer.provideMerge(recordsLayer(), caseLayer()), ledgerLayer(), Layer.sync(DocumentStore, makeMemoryDocumentStore))
 
 /**
  * A layer providing fresh in-memory `CaseStore`, `PartyStore` and `RosterStore` only.
