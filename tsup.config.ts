@@ -16,6 +16,8 @@ export const entries = {
   evaluation: "src/evaluation/index.ts",
   report: "src/report/index.ts",
   "report/docx": "src/report/docx-entry.ts",
+  documents: "src/documents/index.ts",
+  "documents/docx": "src/documents/docx-entry.ts",
   "adapters/memory": "adapters/memory/index.ts",
   "adapters/kysely": "adapters/kysely/index.ts",
   "adapters/sqlite": "adapters/sqlite/index.ts",
