@@ -187,7 +187,7 @@ describe("evaluate: each kind, by hand", () => {
     expect(pts(byId(e, "shifts").score)).toBe("60.00")
     expect(byId(e, "shifts").met).toBe(true)
     expect(pts(e.total)).toBe("97.04")
-    expect(byId(e, "cases").target.display).toEqual({ zh: "≥ 864", en: "≥ 864" })
+    expect(byId(e, "cases").target.display).toEqual({ zh: "≥864", en: "≥ 864" })
   })
 
   it("≤ target: points × min(target ÷ actual, 1); an actual of 0 scores full points; with the scheme's named rounding", () => {
@@ -202,7 +202,7 @@ describe("evaluate: each kind, by hand", () => {
     expect(pts(byId(down, "cost").score)).toBe("9.37")
     // a target of 0 complaints with 2 complaints: 0 points
     expect(pts(byId(down, "complaints").score)).toBe("0.00")
-    expect(byId(e, "cost").target.display.zh).toBe("≤ ¥1,500.00")
+    expect(byId(e, "cost").target.display.zh).toBe("≤¥1,500.00")
   })
 
   it("= target: points × min(actual ÷ target, 1), capped", () => {
@@ -211,7 +211,7 @@ describe("evaluate: each kind, by hand", () => {
     expect(pts(byId(e, "notified").score)).toBe("19.80")
     expect(byId(e, "notified").met).toBe(false)
     expect(pts(byId(e, "lectures").score)).toBe("80.00")
-    expect(byId(e, "notified").target.display.zh).toBe("= 100.00%")
+    expect(byId(e, "notified").target.display.zh).toBe("=100.00%")
   })
 
   it("qualitative: a band read off the measure, or a judgement's band and share; missing → dropped", () => {

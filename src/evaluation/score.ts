@@ -286,13 +286,14 @@ const targetOf = (indicator: Indicator): Target => {
     return { ...base, display: name }
   }
   const symbol = symbols[rule.kind]
+  const zh = formatValue(rule.target, indicator.unit, "zh", indicator.unitLabel)
+  const en = formatValue(rule.target, indicator.unit, "en", indicator.unitLabel)
+  // "At most none" is simply none: 0件, not ≤0件. Chinese forms write the sign against the figure (≥864件).
+  const none = rule.kind === "at-most" && rule.target.numerator === 0
   return {
     ...base,
     value: rule.target,
-    display: {
-      zh: `${symbol} ${formatValue(rule.target, indicator.unit, "zh", indicator.unitLabel)}`,
-      en: `${symbol} ${formatValue(rule.target, indicator.unit, "en", indicator.unitLabel)}`
-    }
+    display: none ? { zh, en } : { zh: `${symbol}${zh}`, en: `${symbol} ${en}` }
   }
 }
 
