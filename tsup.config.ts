@@ -18,6 +18,7 @@ export const entries = {
   "report/docx": "src/report/docx-entry.ts",
   documents: "src/documents/index.ts",
   "documents/docx": "src/documents/docx-entry.ts",
+  "report/xlsx": "src/report/xlsx-entry.ts",
   "adapters/memory": "adapters/memory/index.ts",
   "adapters/kysely": "adapters/kysely/index.ts",
   "adapters/sqlite": "adapters/sqlite/index.ts",
@@ -53,7 +54,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   treeshake: true,
-  external: ["effect", "kysely", "pg", "@electric-sql/pglite", "docx"],
+  external: ["effect", "kysely", "pg", "@electric-sql/pglite", "docx", "docx/charts", "exceljs"],
   // node:sqlite exists only with its prefix
   removeNodeProtocol: false
 })

@@ -1,7 +1,7 @@
 /**
  * The main job: replay Panlong District's 2018 legal aid year on the embedded SQLite default and
  * write the self-evaluation report the 2018 centre assembled by hand — its empty scoring section
- * filled — in Markdown, HTML (with charts) and Word.
+ * filled — in Markdown, HTML (with charts) and Word, and the self-evaluation table as a workbook.
  *
  *   npx tsup --silent && node examples/panlong-2018.ts [--seed 2018] [--out out]
  *
@@ -17,6 +17,7 @@ import { openSqlite } from "fayuan/adapters/sqlite"
 import { formatPoints, formatValue } from "fayuan/evaluation"
 import { renderHtml, renderMarkdown } from "fayuan/report"
 import { renderDocx } from "fayuan/report/docx"
+import { renderSelfEvaluationXlsx } from "fayuan/report/xlsx"
 import { generate } from "./panlong-2018/generate.ts"
 import { evaluateYear, runYear } from "./panlong-2018/pipeline.ts"
 
@@ -62,11 +63,13 @@ try {
   const files = {
     markdown: resolve(outDir, "panlong-2018-report.md"),
     html: resolve(outDir, "panlong-2018-report.html"),
-    docx: resolve(outDir, "panlong-2018-report.docx")
+    docx: resolve(outDir, "panlong-2018-report.docx"),
+    xlsx: resolve(outDir, "panlong-2018-自评表.xlsx")
   }
   writeFileSync(files.markdown, markdown)
   writeFileSync(files.html, renderHtml(report))
   writeFileSync(files.docx, await renderDocx(report))
+  writeFileSync(files.xlsx, await renderSelfEvaluationXlsx(report))
 
   const m = (key: string) => {
     const v = result.measures.get(key)
@@ -75,9 +78,9 @@ try {
   console.log(`\n  ${run.cases.size} cases (${run.events} events), ${run.records} records, ${run.shifts} duty shifts, ${run.subsidies.cases + run.subsidies.shifts} subsidies ${Money.format(run.subsidies.amount)}, ${run.ledgerEntries} ledger entries, ledger ${run.balanced ? "balances with the cases and shifts" : "DOES NOT BALANCE"}`)
   console.log(`  受理 cases ${m("cases.accepted")} (民事 civil ${m("cases.civil")}, 刑事 criminal ${m("cases.criminal")}, 其他 other ${m("cases.other")}) · 咨询 consultations ${m("consultations.total")} · 代书 documents ${m("documents.drafted")} · 值班 shifts ${m("duty.shifts")}`)
   console.log(`  应援尽援 notified ${m("aid.notified-rate")} · special groups ${m("aid.special-groups-rate")} · 三级网络免费咨询 free consultation ${m("network.free-consultation-rate")} · 预算执行率 budget execution ${m("budget.execution-rate")}`)
-  for (const g of evaluation.groups) console.log(`  ${g.id.padEnd(13)} ${formatPoints(g.score).padStart(6)} / ${formatPoints(g.points)}`)
-  console.log(`  总分 total ${formatPoints(evaluation.total)} → 等级 grade ${evaluation.grade.id}`)
-  console.log(`\n报告 report (${elapsed()}):\n  ${files.markdown}\n  ${files.html}\n  ${files.docx}\n  database ${path}`)
+  for (const g of evaluation.groups) console.log(`  ${g.name.zh}\u3000${g.id.padEnd(13)} ${formatPoints(g.score).padStart(6)} / ${formatPoints(g.points)}`)
+  console.log(`  总分 total ${formatPoints(evaluation.total)} → 等级 ${evaluation.grade.name.zh} (grade ${evaluation.grade.name.en})`)
+  console.log(`\n报告 report (${elapsed()}):\n  ${files.markdown}\n  ${files.html}\n  ${files.docx}\n  ${files.xlsx}\n  database ${path}`)
 } finally {
   await adapter.close()
 }

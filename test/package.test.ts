@@ -56,6 +56,7 @@ describe("the built package", { timeout: 60_000 }, () => {
       "./package.json",
       "./report",
       "./report/docx",
+      "./report/xlsx",
       "./roster",
       "./subsidy",
       "./vectors"

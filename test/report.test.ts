@@ -1,5 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest"
 import { unzip } from "./support/zip.ts"
+import { deviationOf, fitColumns, mergedSpans, placeCells, selfEvaluationGrid, selfEvaluationTable } from "../src/report/index.ts"
+import { renderSelfEvaluationXlsx } from "../src/report/xlsx.ts"
 import type { CalendarDate } from "../src/CalendarDate.ts"
 import * as Measure from "../src/evaluation/Measure.ts"
 import type { Measured } from "../src/evaluation/Measure.ts"
@@ -113,14 +115,18 @@ describe("renderMarkdown", () => {
     expect(en).not.toMatch(/[一二三四五]、/)
   })
 
-  it("has a row for every indicator with target, actual, points, score and evidence, and the total and grade", () => {
+  it("has a row for every indicator with target, actual, points, score and deviation, a row of evidence, and the total and grade", () => {
     for (const i of evaluation.indicators) {
       const row = zh.split("\n").find((line) => line.startsWith(`| ${i.path[0].zh} | ${i.path[1].zh} | ${i.name.zh} |`))
       expect(row, i.id).toBeDefined()
       expect(row).toContain(` | ${i.target.display.zh} | `)
       if (i.dropped === undefined) expect(row).toContain(` | ${formatPoints(i.points)} | ${formatPoints(i.score)} | `)
       else expect(row).toContain("未计分")
-      if (i.evidence !== undefined && i.evidence.source === "records") expect(row).toContain(`${i.evidence.filter}（${i.evidence.records}条记录）`)
+      const basis = zh.split("\n").find((line) => line.startsWith(`| ${i.name.zh} | `) && line.split(" | ").length === 2)
+      expect(basis, i.id).toBeDefined()
+      if (i.evidence !== undefined && i.evidence.source === "records") expect(basis).toContain(`${i.evidence.filter}（${i.evidence.records}条记录）`)
+      // A missed indicator's deviation: the cause the data gives, or a field to complete.
+      if (i.dropped === undefined && !i.met) expect(row).toMatch(/原因：.*改进措施：（待填写）/)
       const enRow = en.split("\n").find((line) => line.startsWith(`| ${i.path[0].en} | ${i.path[1].en} | ${i.name.en} |`))
       expect(enRow, i.id).toBeDefined()
     }
@@ -133,7 +139,7 @@ describe("renderMarkdown", () => {
     const found = problems(input)
     const text = found.map((p) => p.text)
     // indicators missed, with figures
-    expect(text).toContain("“撰写法律援助信息条数”未完成目标：目标≥ 46条，实际40条，得分0.90/1.04。")
+    expect(text).toContain("“撰写法律援助信息条数”未完成目标：目标≥46条，实际40条，得分0.90/1.04。")
     expect(found.filter((p) => p.kind === "missed").map((p) => p.text.slice(1, p.text.indexOf("”")))).toEqual(
       evaluation.indicators.filter((i) => i.dropped === undefined && !i.met).map((i) => i.name.zh)
     )
@@ -193,7 +199,7 @@ describe("renderMarkdown", () => {
     }
     expect(zh).toContain("- 人民法院、人民检察院、公安机关指定或通知的法律援助案件应援尽援率达100%（本年度实际100.00%）。")
     expect(zh).toContain("- 三级法律援助工作网络提供免费法律咨询100%（本年度覆盖率100.00%）。")
-    expect(zh).toContain("- 预算执行率 ≥ 100.00%\n")
+    expect(zh).toContain("- 预算执行率 ≥100.00%\n")
     expect(zh).not.toContain("预算执行率：预算执行率")
     expect(en).toContain("- Budget execution rate ≥ 100.00%\n")
     expect(en).toContain("### 2.2 How the evaluation scheme was set")
@@ -328,7 +334,8 @@ describe("renderHtml", () => {
     for (const i of evaluation.indicators) expect(html).toContain(`<td>${i.name.zh}</td>`)
     expect(html).toContain("图1 各月受理法律援助案件数（按类别）")
     expect(html).toContain("图2 一级指标分值与得分")
-    expect(html).toContain("图3 累计支出进度与计划（元）")
+    expect(html).toContain("图3 累计支出进度与计划")
+    expect(html).toContain(">单位：万元</text>")
     expect(html).toContain("<summary>表1 各月受理法律援助案件数（图1数据）</summary>")
   })
 })
@@ -371,8 +378,12 @@ describe("renderDocx", () => {
     expect(xml).toContain("<w:tblHeader/>")
     const grids = [...xml!.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)].map((m) => [...m[1]!.matchAll(/w:w="(\d+)"/g)].map((x) => Number(x[1])))
     const indicatorGrid = grids.find((g) => g.length === 8)!
+    // Columns from their content: the deviation column the widest, and the points and score
+    // columns wide enough for their longest figure on one line at 9pt (a half-width character is 90 twips,
+    // plus the cell's margins) — rendered through LibreOffice they were 9 mm and broke "10.00".
     expect(Math.max(...indicatorGrid)).toBe(indicatorGrid[7])
-    expect(indicatorGrid[7]).toBeGreaterThan(3 * indicatorGrid[0]!)
+    expect(indicatorGrid[5]).toBeGreaterThanOrEqual("100.00".length * 90 + 216)
+    expect(indicatorGrid[6]).toBeGreaterThanOrEqual(formatPoints(evaluation.total).length * 90 + 216)
     const styles = unzip(docx, "word/styles.xml")!
     expect(styles).toMatch(/w:styleId="Heading1".*?<w:color w:val="000000"\/>/)
     expect(unzip(docx, "word/fontTable.xml")).toContain(`<w:font w:name="方正小标宋简体"><w:altName w:val="SimSun"/>`)
@@ -400,5 +411,100 @@ describe("personal data", () => {
 
   it("builds the same model for the same input", () => {
     expect(buildReport(input)).toEqual(buildReport(reversed(input)))
+  })
+})
+
+describe("the self-evaluation table (项目支出绩效自评表)", () => {
+  const table = selfEvaluationTable(input)
+
+  it("funds: the budget and what was spent, in 万元, the execution rate and its score", () => {
+    // ¥2,000,000.00 budgeted, ¥1,800,000.00 spent: 90.00%, 10 × 0.9 = 9.00 points
+    expect(table.funds.lines[0]).toEqual({ label: "年度资金总额：", initial: 200_000_000, adjusted: 200_000_000, executed: 180_000_000 })
+    expect(formatPoints(table.funds.points!)).toBe("10.00")
+    expect(formatPoints(table.funds.score!)).toBe("9.00")
+    const grid = selfEvaluationGrid(table)
+    const texts = placeCells(grid).map((p) => p.cell.text)
+    for (const t of ["200.00", "180.00", "90.00%", "9.00", "项目支出绩效自评表"]) expect(texts.concat(grid.title)).toContain(t)
+    // The sources of the funds are not in the ledger: fields to complete, and a note says so.
+    expect(placeCells(grid).filter((p) => p.cell.toComplete === true && p.row >= 3 && p.row <= 6)).toHaveLength(3)
+    expect(grid.notes.some((n) => n.includes("资金来源"))).toBe(true)
+    // Given, they print instead.
+    const given = selfEvaluationGrid(selfEvaluationTable({ ...input, funds: { initial: fen(210_000_000), sources: { currentYear: { initial: fen(210_000_000), adjusted: fen(200_000_000), executed: fen(180_000_000) } } } }))
+    expect(placeCells(given).filter((p) => p.row === 4).map((p) => p.cell.text)).toEqual(["其中：当年财政拨款", "210.00", "200.00", "180.00", "—", "90.00%", "—"])
+    expect(placeCells(given).filter((p) => p.row === 3).map((p) => p.cell.text).slice(1, 4)).toEqual(["210.00", "200.00", "180.00"])
+  })
+
+  it("indicators: every one but budget execution, with target, actual, points, score; the total and the grade", () => {
+    expect(table.indicators).toHaveLength(evaluation.indicators.length - 1)
+    for (const row of table.indicators) {
+      const i = evaluation.indicators.find((x) => x.name.zh === row.level3)!
+      expect([row.level1, row.level2, row.target]).toEqual([i.path[0].zh, i.path[1].zh, i.target.display.zh])
+      if (i.dropped === undefined) expect([formatPoints(row.points!), formatPoints(row.score!)]).toEqual([formatPoints(i.points), formatPoints(i.score)])
+    }
+    expect([formatPoints(table.total.points), formatPoints(table.total.score), table.grade]).toEqual(["100.00", formatPoints(evaluation.total), evaluation.grade.name.zh])
+  })
+
+  it("deviations: the cause the data gives — late decisions, cases not aided, spending behind — and a field to complete where it gives none", () => {
+    const of = (name: string) => table.indicators.find((r) => r.level3 === name)?.deviation
+    // 850 of 864 decisions in time: 14 late
+    expect(of("审查决定及时率")).toEqual({ text: "原因：14件超过办理时限（共864件）；改进措施：（待填写）", fromData: true, toComplete: true })
+    // 300 of 302 aided
+    expect(of("特殊群体应援尽援率")?.text).toBe("原因：2件应援未援（共302件）；改进措施：（待填写）")
+    // 40 articles against 46: the data does not say why
+    expect(of("撰写法律援助信息条数")).toEqual({ text: "原因：（待填写）；改进措施：（待填写）", fromData: false, toComplete: true })
+    // met: nothing to explain
+    expect(of("法律咨询人次")).toBeUndefined()
+    // spending: behind from January, most in July (¥554,166.67 = 200M×7/12 − 180M×49/144 fen), ¥200,000.00 left
+    expect(table.funds.deviation).toBe("支出未按经费安排进度执行，1月末起累计支出落后于计划，7月末落后最多（¥554,166.67）；年内预警2次；全年结余¥200,000.00")
+    // far above an at-least value (9,000 consultations against 4,818): asks whether the value was set too low
+    const over = evaluate(schemes.panlong2018, new Map([...measures, count("consultations.total", 9000)]), { period, judgements })
+    expect(deviationOf(over.indicators.find((i) => i.measure === "consultations.total")!)?.text).toBe("实际完成值为年度指标值的186.80%，请分析指标值是否设定偏低：（待填写）")
+  })
+
+  it("says when the form did not yet exist (before 2020), and is in the report as its annex", () => {
+    expect(selfEvaluationGrid(table).notes.some((n) => n.startsWith("本表格式为财预〔2020〕10号附1"))).toBe(true)
+    expect(selfEvaluationGrid(selfEvaluationTable({ ...input, year: 2021 })).notes.some((n) => n.startsWith("本表格式为"))).toBe(false)
+    const html = renderHtml(input)
+    expect(html).toContain(`<section class="form">`)
+    expect(html).toContain(`<td rowspan="5" class="c">项目资金（万元）</td>`)
+    expect(renderHtml(input, { table: false })).not.toContain(`<section class="form">`)
+  })
+
+  it("the .xlsx opens and holds the figures of the evaluation as numbers, on one A4 page", async () => {
+    const ExcelJS = (await import("exceljs")).default
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await renderSelfEvaluationXlsx(input)).buffer as ArrayBuffer)
+    const sheet = workbook.worksheets[0]!
+    expect(sheet.name).toBe("2018年度自评表")
+    expect(sheet.getCell("A1").value).toBe("项目支出绩效自评表")
+    expect(sheet.getCell("A2").value).toBe("（2018年度）")
+    const values: Array<unknown> = []
+    sheet.eachRow((row) => row.eachCell((cell) => values.push(cell.value)))
+    // funds in 万元, the rate as a fraction formatted as a percentage, the scores
+    const row = sheet.getRow(6)
+    expect([row.getCell(2).value, row.getCell(4).value, row.getCell(5).value, row.getCell(6).value, row.getCell(7).value, row.getCell(8).value, row.getCell(9).value]).toEqual(["年度资金总额：", 200, 200, 180, 10, 0.9, 9])
+    expect(row.getCell(8).numFmt).toBe("0.00%")
+    for (const i of evaluation.indicators.filter((x) => x.dropped === undefined && x.group !== "budget")) expect(values).toContain(Number(formatPoints(i.score)))
+    expect(values).toContain(Number(formatPoints(evaluation.total)))
+    expect(values).toContain(`评价等级：${evaluation.grade.name.zh}`)
+    // the form's merged labels
+    const merges = (sheet.model as { merges?: ReadonlyArray<string> }).merges ?? []
+    expect(merges).toContain("A5:A9")
+    expect(sheet.pageSetup.paperSize).toBe(9)
+    expect([sheet.pageSetup.fitToWidth, sheet.pageSetup.fitToHeight]).toEqual([1, 1])
+  })
+})
+
+describe("table layout", () => {
+  it("columns from content: a figure never narrower than itself, the long text taking the rest", () => {
+    const w = fitColumns([["分值", "说明"], ["100.00", "一段很长的说明文字，写明统计口径和记录数，再长一些也可以"]], 50)
+    expect(w.reduce((a, b) => a + b, 0)).toBe(50)
+    expect(w[0]).toBeGreaterThanOrEqual("100.00".length + 2)
+    expect(w[1]).toBeGreaterThan(w[0]!)
+  })
+
+  it("merges a value repeated down the leading columns, never across the total row", () => {
+    const spans = mergedSpans({ caption: "", head: ["a", "b", "c"], align: ["left", "left", "left"], merge: 2, totalRow: true, rows: [["x", "p", "1"], ["x", "p", "2"], ["x", "q", "3"], ["y", "q", "4"], ["y", "q", "合计"]] })
+    expect(spans).toEqual([[3, 2, 1], [0, 0, 1], [0, 1, 1], [1, 1, 1], [1, 1, 1]])
   })
 })

@@ -191,6 +191,7 @@ export const evaluateYear = (plan: PlannedYear) =>
     regionName: { zh: "昆明市盘龙区", en: "Panlong District, Kunming" },
     projectName: { zh: "法律援助项目", en: "legal aid project" },
     generatedOn: day("2019-01-15"),
+    office: { unit: "昆明市盘龙区法律援助中心", department: "昆明市盘龙区司法局" },
     // The plan to date steps at each schedule point (a quarter's share is due by its end).
     execution: { interpolation: "step" },
     // A qualitative indicator is judged by the evaluators: here, by the replay's assumption.

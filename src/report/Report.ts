@@ -9,7 +9,8 @@
  * manual figures missing). It is pure: the same input gives the same report, whatever the order
  * of the input lists; nothing depends on the clock.
  *
- * The input holds no personal data and has no field for it.
+ * The input holds no personal data and has no field for it: the lines for the person responsible
+ * and a contact are blanks the office fills by hand.
  *
  * @since 0.1.0
  */
@@ -22,6 +23,10 @@ import type { Band, Scheme } from "../evaluation/Scheme.ts"
 import { indicatorsOf } from "../evaluation/Scheme.ts"
 import type { Evaluation, ScoredIndicator } from "../evaluation/score.ts"
 import { formatPercent, formatPoints, formatValue } from "../evaluation/score.ts"
+import { deviationOf } from "./deviation.ts"
+import type { Grid } from "./Grid.ts"
+import { toComplete } from "./Grid.ts"
+import { selfEvaluationGrid, selfEvaluationTable } from "./selfEvaluationTable.ts"
 import type { Lang, Localized, Strings } from "./text.ts"
 import { budgetCategoryName, dropReasonName, kindName, localize, roundingName, strings } from "./text.ts"
 
@@ -122,6 +127,44 @@ export interface Narrative {
 }
 
 /**
+ * The office that reports: its unit (实施单位) and the department above it (主管部门), printed in
+ * the report's header and signature block and in the self-evaluation table. The person
+ * responsible, the contact and the phone are blanks the office fills on the printed or Word copy:
+ * a report holds no person's name or phone.
+ *
+ * @category input
+ */
+export interface Office {
+  readonly unit?: Localized
+  readonly department?: Localized
+}
+
+/**
+ * Amounts of a row of the self-evaluation table's funds block, in fen.
+ *
+ * @category input
+ */
+export interface FundsRow {
+  /** 年初预算数: the budget approved at the start of the year. */
+  readonly initial?: Money.Fen
+  /** 全年预算数: the budget after the year's adjustments. */
+  readonly adjusted?: Money.Fen
+  /** 全年执行数: spent in the year. */
+  readonly executed?: Money.Fen
+}
+
+/**
+ * What the ledger does not hold about the project's funds: the budget as first approved (when
+ * adjusted during the year) and where the money came from.
+ *
+ * @category input
+ */
+export interface Funds {
+  readonly initial?: Money.Fen
+  readonly sources?: { readonly currentYear?: FundsRow; readonly carriedOver?: FundsRow; readonly other?: FundsRow }
+}
+
+/**
  * Everything a report is made from. `generatedOn` is the date printed as the report date (never
  * the clock), so the same input gives the same bytes.
  *
@@ -144,6 +187,8 @@ export interface ReportInput {
   readonly generatedOn: CalendarDate
   /** No record of the scope and period was found: the report says so first. */
   readonly empty?: boolean
+  readonly office?: Office
+  readonly funds?: Funds
 }
 
 /**
@@ -157,8 +202,42 @@ export interface Table {
   readonly rows: ReadonlyArray<ReadonlyArray<string>>
   readonly align: ReadonlyArray<"left" | "right">
   readonly totalRow?: boolean
-  /** Relative column widths, for the formats that set them (docx); equal by default. */
+  /** Relative column widths, for the formats that set them (docx); from the content by default. */
   readonly widths?: ReadonlyArray<number>
+  /** How many leading columns merge a value repeated down consecutive rows into one cell (一级/二级指标). */
+  readonly merge?: number
+}
+
+/**
+ * How many rows each cell of a table covers when its leading `merge` columns join repeated
+ * values: 1 for a cell of its own, n for the first of n equal cells (a column merges only inside
+ * the merged cells of the columns left of it), 0 for a cell covered by the one above. The total
+ * row never merges.
+ *
+ * @example
+ * ```ts
+ * import { mergedSpans } from "fayuan/report"
+ * mergedSpans({ caption: "", head: ["a", "b"], align: ["left", "left"], merge: 1, rows: [["x", "1"], ["x", "2"], ["y", "3"]] })
+ * // [[2, 1], [0, 1], [1, 1]]
+ * ```
+ *
+ * @category model
+ */
+export const mergedSpans = (t: Table): ReadonlyArray<ReadonlyArray<number>> => {
+  const rows = t.rows
+  const last = t.totalRow === true ? rows.length - 1 : rows.length
+  const spans = rows.map((r) => r.map(() => 1))
+  for (let col = 0; col < Math.min(t.merge ?? 0, t.head.length); col++) {
+    for (let r = 0; r < last; ) {
+      let n = 1
+      // Equal in this column and in every merged column to its left.
+      while (r + n < last && rows[r + n]!.slice(0, col + 1).every((x, c) => x === rows[r]![c])) n++
+      spans[r]![col] = n
+      for (let k = 1; k < n; k++) spans[r + k]![col] = 0
+      r += n
+    }
+  }
+  return spans
 }
 
 /**
@@ -200,6 +279,8 @@ export type Block =
   | { readonly kind: "list"; readonly items: ReadonlyArray<string> }
   | { readonly kind: "table"; readonly table: Table }
   | { readonly kind: "chart"; readonly chart: Chart; readonly table: Table }
+  | { readonly kind: "form"; readonly form: Grid }
+  | { readonly kind: "signature"; readonly lines: ReadonlyArray<string>; readonly date: string }
 
 /**
  * A report: title, a few lines under it, and the blocks.
@@ -220,13 +301,16 @@ export interface Report {
  */
 export interface ReportOptions {
   readonly lang?: Lang
+  /** Append the self-evaluation table (项目支出绩效自评表) as an annex (default `true`). */
+  readonly table?: boolean
 }
 
 // ---------------------------------------------------------------------------------------------
 
 const money = (fen: number): string => Money.format(Money.fenUnsafe(fen))
 const percentOf = (part: number, whole: number, t: Strings): string => (whole === 0 ? t.dash : formatPercent(Ratio.makeUnsafe(part, whole)))
-const yuan = (fen: number): number => fen / 100
+/** An amount in 万元 (ten thousand yuan) for a chart's axis, to the yuan. */
+const wanYuan = (fen: number): number => Math.round(fen / 100) / 10000
 
 /** The 12 months with the cases of each, entries for the same month added up. */
 export const casesPerMonth = (cases: ReadonlyArray<CasesInMonth>): ReadonlyArray<CasesInMonth> => {
@@ -503,7 +587,7 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
       kind: "stacked-bars",
       categories: months.map((m) => t.month(m.month)),
       series: (["civil", "criminal", "other"] as const).map((k) => ({ name: t[k], values: months.map((m) => m[k]), labels: months.map((m) => String(m[k])) })),
-      unit: t.cases
+      unit: t.axisUnit(t.cases)
     },
     t.casesChart,
     t.casesData,
@@ -621,7 +705,7 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
         { name: t.points, values: e.groups.map((g) => g.points.numerator / g.points.denominator), labels: e.groups.map((g) => formatPoints(g.points)), color: "#bab0ac" },
         { name: t.score, values: e.groups.map((g) => g.score.numerator / g.score.denominator), labels: e.groups.map((g) => formatPoints(g.score)), color: "#4e79a7" }
       ],
-      unit: lang === "zh" ? "分" : "points"
+      unit: t.axisUnit(t.pointsUnit)
     },
     t.scoreChart,
     t.scoreData,
@@ -636,6 +720,7 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
   }
   h(2, t.s3b)
   p(t.tableIntro)
+  const deviationOptions = budget === undefined ? {} : { budget }
   table(t.indicatorCaption, {
     head: t.indicatorHead,
     rows: [
@@ -647,13 +732,21 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
         actualText(i, lang, t),
         i.dropped === undefined ? formatPoints(i.points) : t.dash,
         i.dropped === undefined ? formatPoints(i.score) : t.dash,
-        evidenceText(i, lang, t)
+        // The causes are written in Chinese, the language of the form they also fill.
+        deviationOf(i, deviationOptions)?.text ?? ""
       ]),
       [t.total, "", "", "", "", formatPoints(sumPoints(e.groups.map((g) => g.points))), formatPoints(e.total), t.gradeCell(e.grade.name[lang])]
     ],
     align: ["left", "left", "left", "right", "right", "right", "right", "left"],
-    widths: [8, 8, 13, 9, 10, 6, 6, 40],
-    totalRow: true
+    // what each column should have at least: the indicator and the deviation the most
+    widths: [6, 6, 12, 9, 9, 5, 5, 22],
+    totalRow: true,
+    merge: 2
+  })
+  table(t.evidenceCaption, {
+    head: t.evidenceHead,
+    rows: e.indicators.map((i) => [i.name[lang], evidenceText(i, lang, t)]),
+    align: ["left", "left"]
   })
 
   // 四、成本效益分析
@@ -674,10 +767,10 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
           kind: "lines",
           categories: budget.monthly.map((m) => t.month(m.month)),
           series: [
-            { name: t.planned, values: budget.monthly.map((m) => yuan(m.planned)), labels: budget.monthly.map((m) => money(m.planned)), color: "#bab0ac" },
-            { name: t.paid, values: budget.monthly.map((m) => yuan(m.paid)), labels: budget.monthly.map((m) => money(m.paid)), color: "#4e79a7" }
+            { name: t.planned, values: budget.monthly.map((m) => wanYuan(m.planned)), labels: budget.monthly.map((m) => money(m.planned)), color: "#bab0ac" },
+            { name: t.paid, values: budget.monthly.map((m) => wanYuan(m.paid)), labels: budget.monthly.map((m) => money(m.paid)), color: "#4e79a7" }
           ],
-          unit: t.yuan
+          unit: t.axisUnit(t.tenThousandYuan)
         },
         t.budgetChart,
         t.budgetData,
@@ -720,6 +813,17 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
   if (found.some((x) => x.kind === "manual")) advice.push(t.adviseManual)
   if (advice.length === 0) p(t.adviseNone)
   else list(advice)
+  const office = input.office
+  const unit = office?.unit === undefined ? t.blankField : localize(office.unit, lang)
+  blocks.push({
+    kind: "signature",
+    lines: t.signature(unit),
+    date: t.dateWords(input.generatedOn)
+  })
+  if (options.table !== false) {
+    h(1, t.annex)
+    blocks.push({ kind: "form", form: selfEvaluationGrid(selfEvaluationTable(input)) })
+  }
 
   return {
     lang,
@@ -729,6 +833,8 @@ export const buildReport = (input: ReportInput, options: ReportOptions = {}): Re
       t.period(e.period.from, e.period.to),
       t.scheme(e.schemeName[lang], e.schemeId),
       t.result(formatPoints(e.total), e.grade.name[lang]),
+      t.office(unit, office?.department === undefined ? t.blankField : localize(office.department, lang)),
+      t.responsible,
       t.generatedOn(input.generatedOn)
     ],
     blocks

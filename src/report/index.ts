@@ -1,11 +1,13 @@
 /**
  * `fayuan/report`: the self-evaluation report (项目支出绩效自评报告) in Markdown and standalone HTML
- * with SVG charts, in Chinese by default or English. The Word renderer is at `fayuan/report/docx`,
- * so a host that needs only Markdown or HTML does not install `docx`.
+ * with SVG charts, in Chinese by default or English, with the Ministry of Finance's self-evaluation
+ * table (项目支出绩效自评表) as its annex. The Word renderer is at `fayuan/report/docx` and the
+ * table as a workbook at `fayuan/report/xlsx`, so a host that needs only Markdown or HTML installs
+ * neither `docx` nor `exceljs`.
  *
  * @since 0.1.0
  */
-export { renderHtml } from "./html.ts"
+export { renderGridHtml, renderHtml } from "./html.ts"
 export { renderMarkdown } from "./markdown.ts"
 export type {
   Block,
@@ -16,6 +18,9 @@ export type {
   CasesInMonth,
   Chart,
   ClockSummary,
+  Funds,
+  FundsRow,
+  Office,
   Narrative,
   Report,
   ReportInput,
@@ -23,7 +28,7 @@ export type {
   Series,
   Table
 } from "./Report.ts"
-export { buildReport, casesPerMonth, problems } from "./Report.ts"
+export { buildReport, casesPerMonth, mergedSpans, problems } from "./Report.ts"
 export type { SvgOptions } from "./svg.ts"
 export { escapeXml, niceScale, palette, renderSvg } from "./svg.ts"
 export type { Lang, Localized, Strings } from "./text.ts"
@@ -31,3 +36,10 @@ export { budgetCategoryName, dropReasonName, kindName, localize, roundingName, s
 export type { Rounding } from "../Rounding.ts"
 export type { SelfEvaluation, SelfEvaluationOptions } from "./selfEvaluation.ts"
 export { BudgetYearMismatch, ledgerMeasures, NothingToEvaluate, selfEvaluation } from "./selfEvaluation.ts"
+export type { Grid, GridCell } from "./Grid.ts"
+export { placeCells, toComplete } from "./Grid.ts"
+export { displayWidth, fitColumns } from "./layout.ts"
+export type { Deviation, DeviationOptions } from "./deviation.ts"
+export { budgetCause, deviationOf } from "./deviation.ts"
+export type { FundsLine, SelfEvaluationTable, TableIndicator, TableOptions } from "./selfEvaluationTable.ts"
+export { selfEvaluationGrid, selfEvaluationTable } from "./selfEvaluationTable.ts"

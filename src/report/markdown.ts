@@ -5,6 +5,7 @@
  */
 import type { Block, ReportInput, ReportOptions, Table } from "./Report.ts"
 import { buildReport } from "./Report.ts"
+import { renderGridHtml } from "./html.ts"
 
 /** Escapes a table cell: pipes, backslashes and line breaks. */
 const cell = (text: string): string => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ")
@@ -31,6 +32,11 @@ const block = (b: Block): string => {
       return table(b.table)
     case "chart":
       return table(b.table)
+    case "form":
+      // Merged cells: GitHub-flavoured Markdown shows an HTML table as it is.
+      return renderGridHtml(b.form)
+    case "signature":
+      return [...b.lines, b.date].join("  \n")
   }
 }
 

@@ -32,14 +32,9 @@ import type { Judgements, Scheme } from "../evaluation/Scheme.ts"
 import type { Evaluation } from "../evaluation/score.ts"
 import { evaluate } from "../evaluation/score.ts"
 import { EvaluationSource, yearPeriod } from "../evaluation/Source.ts"
-import type { BudgetSummary, BudgetWarning, Narrative, ReportInput } from "./Report.ts"
+import type { BudgetSummary, BudgetWarning, Funds, Narrative, Office, ReportInput } from "./Report.ts"
 import type { Localized } from "./text.ts"
 
-/**
- * The budget named for the evaluation is another year's.
- *
- * @category errors
- */
 /**
  * Nothing was found to evaluate: no case, record, duty shift or ledger entry in the scope and year
  * (a wrong scope or year, most often). Ask with `allowEmpty: true` for the report of an empty year.
@@ -52,6 +47,11 @@ export class NothingToEvaluate extends Data.TaggedError("NothingToEvaluate")<{ r
   }
 }
 
+/**
+ * The budget named for the evaluation is another year's.
+ *
+ * @category errors
+ */
 export class BudgetYearMismatch extends Data.TaggedError("BudgetYearMismatch")<{ readonly budgetId: string; readonly budgetYear: number; readonly year: number }> {
   override get message(): string {
     return `budgetId: budget ${this.budgetId} is for ${this.budgetYear}, not the year evaluated (${this.year})`
@@ -78,6 +78,10 @@ export interface SelfEvaluationOptions {
   readonly judgements?: Judgements
   readonly notApplicable?: ReadonlyArray<string>
   readonly narrative?: Narrative
+  /** The reporting unit and its department, for the header, the signature block and the table. */
+  readonly office?: Office
+  /** The budget as first approved and the sources of the funds, for the table's funds block. */
+  readonly funds?: Funds
   /** How budget execution and its warnings are computed (see `execution`). */
   readonly execution?: ExecutionOptions
   /**
@@ -263,7 +267,9 @@ export const selfEvaluation = (
       ...(budget === undefined
         ? {}
         : { budget }),
-      ...(options.narrative === undefined ? {} : { narrative: options.narrative })
+      ...(options.narrative === undefined ? {} : { narrative: options.narrative }),
+      ...(options.office === undefined ? {} : { office: options.office }),
+      ...(options.funds === undefined ? {} : { funds: options.funds })
     }
     return {
       measures,

@@ -103,7 +103,8 @@ export const renderSvg = (chart: Chart, options: SvgOptions = {}): string => {
     out.push(`<line x1="${left}" y1="${c(y(v))}" x2="${c(left + plotW)}" y2="${c(y(v))}" stroke="${v === 0 ? "#333333" : "#dddddd"}" stroke-width="1"/>`)
     out.push(`<text x="${left - 6}" y="${c(y(v) + 4)}" text-anchor="end">${groupDigits(v)}</text>`)
   }
-  out.push(`<text x="12" y="${c(top + plotH / 2)}" text-anchor="middle" transform="rotate(-90 12 ${c(top + plotH / 2)})">${escapeXml(chart.unit)}</text>`)
+  // The unit above the value axis, horizontal: Chinese reads badly turned on its side.
+  out.push(`<text x="${left - 6}" y="${top - 12}" text-anchor="end">${escapeXml(chart.unit)}</text>`)
   out.push(`<line x1="${left}" y1="${top}" x2="${left}" y2="${c(top + plotH)}" stroke="#333333" stroke-width="1"/>`)
   // category labels
   chart.categories.forEach((name, i) => {
