@@ -14,7 +14,7 @@ import { CaseStore } from "../src/lifecycle/Store.ts"
 import * as Citation from "../src/Citation.ts"
 import * as Region from "../src/Region.ts"
 import { unzip } from "./support/zip.ts"
-import { applyCommand, ctx, day, Driver, eligible, ineligible, panlong } from "./support/lifecycle.ts"
+import { applyCommand, ctx, day, Driver, eligible, eligible2018, ineligible, panlong } from "./support/lifecycle.ts"
 
 const context: DocumentContext = {
   centre: { name: "昆明市盘龙区法律援助中心", shortName: "盘", phone: "0871-65650000" },
@@ -95,7 +95,7 @@ describe("documents of one case (2024-0012, a wage claim in Panlong)", () => {
       addressee: "张三：",
       paragraphs: [
         // LAL-31 has one paragraph: its item is cited without 第一款.
-        "你于2024年5月6日向本机构提出的追索劳动报酬纠纷一案法律援助申请，经审查，符合法律援助条件。根据《中华人民共和国法律援助法》第三十一条第（四）项、第三十四条的规定，本机构决定给予法律援助。",
+        "你于2024年5月6日向本机构提出的追索劳动报酬纠纷一案法律援助申请，经审查，符合法律援助条件。根据《中华人民共和国法律援助法》第三十一条第（四）项、第三十四条、第四十三条第一款的规定，本机构决定给予法律援助。",
         "本机构将自本决定作出之日起三日内指派法律援助人员为你提供法律援助，并将法律援助人员的姓名和联系方式告知你。"
       ],
       date: "2024年5月8日"
@@ -185,7 +185,7 @@ describe("documents of one case (2024-0012, a wage claim in Panlong)", () => {
       number: "（2024）盘援不字第1号",
       addressee: "李四：",
       paragraphs: [
-        "你于2024年5月7日向本机构提出的民事一案法律援助申请，经审查，你的家庭经济状况不符合本地法律援助经济困难标准。根据《中华人民共和国法律援助法》第三十一条第（四）项、第三十四条和《中华人民共和国法律援助法》第四十三条第一款的规定，本机构决定不予法律援助。",
+        "你于2024年5月7日向本机构提出的民事一案法律援助申请，经审查，你的家庭经济状况不符合本地法律援助经济困难标准。根据《中华人民共和国法律援助法》第三十一条第（四）项、第三十四条、第四十三条第一款的规定，本机构决定不予法律援助。",
         "如对本决定有异议，可以向昆明市盘龙区司法局提出。司法行政部门应当自收到异议之日起五日内进行审查，作出维持本机构决定或者责令本机构改正的决定（《中华人民共和国法律援助法》第四十九条）。"
       ],
       date: "2024年5月7日"
@@ -220,6 +220,37 @@ describe("documents of one case (2024-0012, a wage claim in Panlong)", () => {
       ["结案方式", "调解"],
       ["提交结案材料日期", "2024年6月20日"]
     ])
+  })
+})
+
+describe("a case decided under the Regulations on Legal Aid (before 2022)", () => {
+  it("a 2018 refusal and termination cite the Regulations: objection within 5 working days (LAR-19), the grounds of LAR-23", async () => {
+    const w = world()
+    await w.party("2018-0007", "孙八")
+    const refused = new Driver()
+    refused.run(applyCommand("2018-0007"), ctx("2018-03-05", "intake"))
+    refused.run({ type: "decide", eligibility: { outcome: "ineligible", meansTest: "failed", citations: ["LAR-10-1-5", "LAR-13"], ruleSetId: "LAR-2003/CPL-2012" } }, ctx("2018-03-06", "reviewer"))
+    await w.save(refused)
+    const refusal = ok(await w.issue("refusal-decision", "2018-0007", { caseTitle: "追索劳动报酬一案" }))
+    expect(refusal.number).toBe("（2018）盘援不字第1号")
+    expect(refusal.template.id).toBe("national/refusal-decision/lar")
+    expect(refusal.paragraphs).toEqual([
+      "你于2018年3月5日向本机构提出的追索劳动报酬一案法律援助申请，经审查，你的家庭经济状况不符合本地法律援助经济困难标准。根据《法律援助条例》第十条第一款第（五）项、第十三条、第十八条的规定，本机构决定不予法律援助。",
+      "如对本决定有异议，可以向昆明市盘龙区司法局提出。司法行政部门应当在收到异议之日起5个工作日内进行审查（《法律援助条例》第十九条）。"
+    ])
+    await w.party("2018-0008", "周九")
+    const ended = new Driver()
+    ended.run(applyCommand("2018-0008"), ctx("2018-03-05", "intake"))
+    ended.run({ type: "decide", eligibility: eligible2018 }, ctx("2018-03-06", "reviewer"))
+    ended.run({ type: "assign", lawyerId: "L1", firmId: "F1" }, ctx("2018-03-07", "dispatcher"))
+    ended.run({ type: "terminate", ground: "LAR-23-1-3" }, ctx("2018-04-02", "reviewer"))
+    await w.save(ended)
+    const termination = ok(await w.issue("termination-decision", "2018-0008"))
+    expect(termination.paragraphs).toEqual([
+      "本机构于2018年3月6日决定为你追索劳动报酬纠纷一案提供法律援助。经审查核实，受援人又自行委托律师或者其他代理人的，属于《法律援助条例》第二十三条第（三）项规定的情形。根据《法律援助条例》第二十三条的规定，本机构决定终止法律援助。"
+    ])
+    // The assignment notice cites no article: one template serves both periods.
+    expect(ok(await w.issue("assignment-notice", "2018-0008")).template.id).toBe("national/assignment-notice")
   })
 })
 

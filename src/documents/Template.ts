@@ -7,7 +7,8 @@
  * (see `facts.ts`); a blank whose fact is not known is a `MissingFact`, never an empty line.
  *
  * The national templates follow the Legal Aid Law's own sentences (`LAL-43`, `LAL-48`, `LAL-49`,
- * `LAL-36`, `LAL-50`, `LAL-55`). The Ministry of Justice's 《法律援助文书格式》 (notice of
+ * `LAL-36`, `LAL-50`, `LAL-55`) from 2022, and before it those of the Regulations on Legal Aid
+ * (`LAR-18`, `LAR-19`, `LAR-21`, `LAR-23`, `LAR-24`), for a case decided under them. The Ministry of Justice's 《法律援助文书格式》 (notice of
  * 2023-11-10) could be read only in part — the opening of format 17, 更换法律援助人员通知书 — so
  * every other text is marked `verified: false` with its source; `docs/research/document-formats.md`
  * says what was read. The number form `（年）X援决字第N号` is local practice: a region sets its own.
@@ -45,13 +46,34 @@ export interface Template {
 
 const ours = "fayuan: built from the Legal Aid Law's wording (《法律援助文书格式》2023 not read in full; see docs/research/document-formats.md)"
 const from2022 = "2022-01-01" as CalendarDate.CalendarDate
+/** The Regulations on Legal Aid (法律援助条例) were in force from 2003-09-01 until the Law replaced them. */
+const from2003 = "2003-09-01" as CalendarDate.CalendarDate
+const to2021 = "2021-12-31" as CalendarDate.CalendarDate
+const oursLar = "fayuan: built from the wording of the Regulations on Legal Aid (2003), arts 18, 19, 21, 23, 24; not a Ministry text"
 const nation = Region.national
 
 /** The number word of each kind in the local form `（年）X援{word}字第N号` (援决字, 援指字, 援函字 are seen in practice; the others are ours). */
 const numberOf = (word: string) => `（{year}）{centre.shortName}援${word}字第{n}号`
 
+/** The rows of the closing form, the same under the Law and the Regulations. */
+const closingRows: ReadonlyArray<readonly [string, string]> = [
+  ["案件编号", "{case.id}"],
+  ["受援人", "{recipient.name}"],
+  ["案件名称", "{case.title}"],
+  ["援助事项类别", "{case.kind}"],
+  ["受理日期", "{case.received}"],
+  ["承办单位", "{firm.name}"],
+  ["承办人", "{lawyer.name}"],
+  ["指派日期", "{assignment.date}"],
+  ["办结日期", "{closing.ended}"],
+  ["结案方式", "{closing.outcome}"],
+  ["提交结案材料日期", "{closing.filed}"]
+]
+
 /**
- * The national templates, in force from the Legal Aid Law (2022-01-01).
+ * The national templates: under the Legal Aid Law from 2022-01-01, and under the Regulations on
+ * Legal Aid from 2003-09-01 to 2021-12-31 (the assignment notice, the letter and the replacement
+ * notice, which cite no article, serve both).
  *
  * @category templates
  */
@@ -82,7 +104,7 @@ export const nationalTemplates: ReadonlyArray<Template> = [
     number: numberOf("不"),
     addressee: "{applicant.name}：",
     paragraphs: [
-      "你于{application.date}向本机构提出的{case.title}法律援助申请，经审查，{refusal.reason}。根据{refusal.basis}和《中华人民共和国法律援助法》第四十三条第一款的规定，本机构决定不予法律援助。",
+      "你于{application.date}向本机构提出的{case.title}法律援助申请，经审查，{refusal.reason}。根据{refusal.basis}的规定，本机构决定不予法律援助。",
       "如对本决定有异议，可以{objection.period}向{bureau.name}提出。司法行政部门应当自收到异议之日起五日内进行审查，作出维持本机构决定或者责令本机构改正的决定（《中华人民共和国法律援助法》第四十九条）。"
     ],
     closing: "特此通知。",
@@ -111,7 +133,7 @@ export const nationalTemplates: ReadonlyArray<Template> = [
     id: "national/assignment-notice",
     kind: "assignment-notice",
     region: nation,
-    validFrom: from2022,
+    validFrom: from2003,
     title: "指派通知书",
     number: numberOf("指"),
     addressee: "{firm.name}：",
@@ -128,7 +150,7 @@ export const nationalTemplates: ReadonlyArray<Template> = [
     id: "national/official-letter",
     kind: "official-letter",
     region: nation,
-    validFrom: from2022,
+    validFrom: from2003,
     title: "法律援助公函",
     number: numberOf("函"),
     addressee: "{organ.name}：",
@@ -158,7 +180,7 @@ export const nationalTemplates: ReadonlyArray<Template> = [
     id: "national/replacement-notice",
     kind: "replacement-notice",
     region: nation,
-    validFrom: from2022,
+    validFrom: from2003,
     title: "更换法律援助人员通知书",
     number: numberOf("更"),
     addressee: "{firm.name}：",
@@ -178,20 +200,92 @@ export const nationalTemplates: ReadonlyArray<Template> = [
     title: "法律援助案件结案报告表",
     number: numberOf("结"),
     paragraphs: ["依据《中华人民共和国法律援助法》第五十条，法律援助事项办理结束后，法律援助人员向法律援助机构报告并提交有关法律文书的副本或者复印件、办理情况报告等材料。"],
-    table: [
-      ["案件编号", "{case.id}"],
-      ["受援人", "{recipient.name}"],
-      ["案件名称", "{case.title}"],
-      ["援助事项类别", "{case.kind}"],
-      ["受理日期", "{case.received}"],
-      ["承办单位", "{firm.name}"],
-      ["承办人", "{lawyer.name}"],
-      ["指派日期", "{assignment.date}"],
-      ["办结日期", "{closing.ended}"],
-      ["结案方式", "{closing.outcome}"],
-      ["提交结案材料日期", "{closing.filed}"]
-    ],
+    table: closingRows,
     source: ours,
+    verified: false
+  },
+  // Before the Law: the Regulations on Legal Aid (2003-09-01 to 2021-12-31), for a case decided then.
+  {
+    id: "national/grant-decision/lar",
+    kind: "grant-decision",
+    region: nation,
+    validFrom: from2003,
+    validTo: to2021,
+    title: "给予法律援助决定书",
+    number: numberOf("决"),
+    addressee: "{applicant.name}：",
+    paragraphs: [
+      "你于{application.date}向本机构提出的{case.title}法律援助申请，经审查，符合法律援助条件。根据{decision.basis}的规定，本机构决定给予法律援助。",
+      "本机构将指派法律援助人员为你提供法律援助，并将法律援助人员的姓名和联系方式告知你。"
+    ],
+    closing: "特此通知。",
+    contacts: ["本机构联系电话：{centre.phone}"],
+    source: oursLar,
+    verified: false
+  },
+  {
+    id: "national/refusal-decision/lar",
+    kind: "refusal-decision",
+    region: nation,
+    validFrom: from2003,
+    validTo: to2021,
+    title: "不予法律援助决定书",
+    number: numberOf("不"),
+    addressee: "{applicant.name}：",
+    paragraphs: [
+      "你于{application.date}向本机构提出的{case.title}法律援助申请，经审查，{refusal.reason}。根据{refusal.basis}的规定，本机构决定不予法律援助。",
+      "如对本决定有异议，可以{objection.period}向{bureau.name}提出。司法行政部门应当在收到异议之日起5个工作日内进行审查（《法律援助条例》第十九条）。"
+    ],
+    closing: "特此通知。",
+    source: oursLar,
+    verified: false
+  },
+  {
+    id: "national/materials-notice/lar",
+    kind: "materials-notice",
+    region: nation,
+    validFrom: from2003,
+    validTo: to2021,
+    title: "补充材料、说明通知书",
+    number: numberOf("补"),
+    addressee: "{applicant.name}：",
+    paragraphs: [
+      "你于{application.date}提出的{case.title}法律援助申请，所提交的证件、证明材料不齐全。根据《法律援助条例》第十八条的规定，请你补充以下材料或者作出说明：",
+      "{materials.list}",
+      "请你{materials.due}向本机构补充上述材料或者作出说明。未按要求作出补充或者说明的，视为撤销申请。"
+    ],
+    closing: "特此通知。",
+    contacts: ["本机构联系电话：{centre.phone}"],
+    source: oursLar,
+    verified: false
+  },
+  {
+    id: "national/termination-decision/lar",
+    kind: "termination-decision",
+    region: nation,
+    validFrom: from2003,
+    validTo: to2021,
+    title: "终止法律援助决定书",
+    number: numberOf("终"),
+    addressee: "{recipient.name}：",
+    paragraphs: [
+      "本机构于{grant.date}决定为你{case.title}提供法律援助。经审查核实，{termination.reason}，属于{termination.basis}规定的情形。根据《法律援助条例》第二十三条的规定，本机构决定终止法律援助。"
+    ],
+    closing: "特此通知。",
+    source: oursLar,
+    verified: false
+  },
+  {
+    id: "national/closing-form/lar",
+    kind: "closing-form",
+    region: nation,
+    validFrom: from2003,
+    validTo: to2021,
+    title: "法律援助案件结案报告表",
+    number: numberOf("结"),
+    paragraphs: ["依据《法律援助条例》第二十四条，承办人员在案件结案时向法律援助机构提交有关的法律文书副本或者复印件以及结案报告等材料。"],
+    table: closingRows,
+    source: oursLar,
     verified: false
   }
 ]

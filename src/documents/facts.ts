@@ -117,6 +117,12 @@ export const anchorOf = (kind: DocumentKind, events: ReadonlyArray<CaseEvent>): 
   return undefined
 }
 
+/**
+ * The article under which a centre decides on an application, on the day it decides: the Legal
+ * Aid Law's 43(1) from 2022, the Regulations' 18 before.
+ */
+const decisionArticle = (day: CalendarDate.CalendarDate): CitationId => (day >= "2022-01-01" ? "LAL-43-1" : "LAR-18") as CitationId
+
 /** Why each fact may be missing, and how to supply it. */
 export const hints: Readonly<Record<string, string>> = {
   "applicant.name": "store the applicant with PartyStore.put",
@@ -160,12 +166,12 @@ export const factsOf = (c: Case, events: ReadonlyArray<CaseEvent>, anchor: CaseE
   set("grant.date", granted === undefined ? undefined : dateZh(dayOf(granted)))
   switch (anchor.type) {
     case "AidGranted":
-      set("decision.basis", citeZh(anchor.eligibility.citations.filter((id) => id.startsWith("LAL") || id.startsWith("LAR"))))
+      set("decision.basis", citeZh([...anchor.eligibility.citations.filter((id) => id.startsWith("LAL") || id.startsWith("LAR")), decisionArticle(dayOf(anchor))]))
       break
     case "AidRefused": {
       const e = anchor.eligibility
       set("refusal.reason", e.meansTest === "failed" ? "你的家庭经济状况不符合本地法律援助经济困难标准" : e.outcome === "not-yet-eligible" ? "你所申请的事项尚未到可以申请法律援助的阶段" : "你所申请的事项不属于法律援助的范围")
-      set("refusal.basis", citeZh(e.citations))
+      set("refusal.basis", citeZh([...e.citations, decisionArticle(dayOf(anchor))]))
       break
     }
     case "MaterialsRequested": {
