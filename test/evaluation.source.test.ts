@@ -473,7 +473,6 @@ describe("SQL aggregates and the JavaScript tally agree on any rows", () => {
                 origin: c.origin,
                 received_on: c.receivedOn,
                 last_occurred_at: "2018-01-01T00:00:00+08:00",
-                snapshot: "{}",
                 groups: encodeGroups(c.groups),
                 eligibility_outcome: c.eligibilityOutcome ?? null,
                 granted: c.granted ? 1 : 0,

@@ -25,3 +25,25 @@ documentStoreContract("pglite", {
     return { stores: adapters.map((a) => a.documentStore), closeAll }
   }
 })
+
+import { Effect } from "effect"
+import { expect, it } from "vitest"
+import { openSqlite } from "../adapters/sqlite/index.ts"
+import { caseLog } from "./contract/case-store.ts"
+import * as Region from "../src/Region.ts"
+
+it("SQLite and PGlite stores in one process keep their statements apart (the compiled SQL is per dialect)", async () => {
+  const [sqlite, pglite] = [await openSqlite({ path: ":memory:" }), await openPglite({})]
+  try {
+    for (const a of [sqlite, pglite, sqlite, pglite]) {
+      const id = `mixed-${a.name}-${Math.random().toString(36).slice(2)}`
+      const log = caseLog(id)
+      await Effect.runPromise(a.caseStore.append([{ caseId: id, expectedVersion: 0, events: log.slice(0, 1) }]))
+      await Effect.runPromise(a.caseStore.append([{ caseId: id, expectedVersion: 1, events: log.slice(1) }]))
+      expect(await Effect.runPromise(a.caseStore.load(Region.makeUnsafe("530103"), id))).toEqual(log)
+    }
+  } finally {
+    await sqlite.close()
+    await pglite.close()
+  }
+})

@@ -13,6 +13,7 @@ import { replay } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { CaseDates } from "../../src/evaluation/CaseFacts.ts"
 import { caseDates, caseFacts, clockFactsAt, encodeGroups } from "../../src/evaluation/CaseFacts.ts"
+import { rowsStatement } from "./internal/statements.ts"
 import type { CaseClocksTable, CaseHeadsTable, FayuanDatabase } from "./schema.ts"
 
 /** The evaluation columns of a head. */
@@ -159,23 +160,24 @@ const CHUNK = 500
  *
  * @category rows
  */
+const upsertClocks = rowsStatement((trx, rows: ReadonlyArray<Insertable<CaseClocksTable>>) =>
+  trx
+    .insertInto("fayuan_case_clocks")
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(["region", "case_id", "idx"]).doUpdateSet((eb) => ({
+        kind: eb.ref("excluded.kind"),
+        started_on: eb.ref("excluded.started_on"),
+        due_on: eb.ref("excluded.due_on"),
+        stopped_on: eb.ref("excluded.stopped_on"),
+        cancelled_on: eb.ref("excluded.cancelled_on"),
+        met: eb.ref("excluded.met")
+      }))
+    )
+)
+
 export const writeClocks = async (trx: Transaction<FayuanDatabase> | Kysely<FayuanDatabase>, rows: ReadonlyArray<Insertable<CaseClocksTable>>): Promise<void> => {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx
-      .insertInto("fayuan_case_clocks")
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc.columns(["region", "case_id", "idx"]).doUpdateSet((eb) => ({
-          kind: eb.ref("excluded.kind"),
-          started_on: eb.ref("excluded.started_on"),
-          due_on: eb.ref("excluded.due_on"),
-          stopped_on: eb.ref("excluded.stopped_on"),
-          cancelled_on: eb.ref("excluded.cancelled_on"),
-          met: eb.ref("excluded.met")
-        }))
-      )
-      .execute()
-  }
+  for (let i = 0; i < rows.length; i += CHUNK) await upsertClocks(trx, rows.slice(i, i + CHUNK))
 }
 
 const decodeEvent = Schema.decodeUnknownResult(Schema.fromJsonString(CaseEvent))

@@ -2,10 +2,12 @@
  * The `CaseStore` port on any Kysely dialect. The dialect-specific parts are small and named in
  * {@link Flavour}: how the engine reports a unique-key violation and a busy lock.
  *
- * An append runs in one transaction: read the head's version, check it, insert the events, write
- * the head. A concurrent writer that got there first makes the unique key on
- * (region, case, sequence) or the head's version check fail, which is reported as
- * `VersionConflict`; a busy lock (SQLite) is retried after a short wait.
+ * An append runs in one transaction: insert the events, then write each head on the condition
+ * that it stood at the expected version. A concurrent writer that got there first makes the
+ * unique key on (region, case, sequence) or the head's condition fail, which is reported as
+ * `VersionConflict`; a busy lock (SQLite) is retried after a short wait. The case an append
+ * carries on from is the one this process wrote last (a cache keyed by case and version), or
+ * else folded from the stored log: the head keeps no snapshot (migration `0010_append_path`).
  *
  * @since 0.1.0
  */
@@ -19,13 +21,15 @@ import * as Region from "../../src/Region.ts"
 import type { Case } from "../../src/lifecycle/Case.ts"
 import { evolve } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
+import { eventJson } from "../../src/lifecycle/eventJson.ts"
 import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import { CaseNotFound, InvalidAppend, isLoadable, mergeBatch, VersionConflict } from "../../src/lifecycle/Store.ts"
 import { CorruptRecord, StoreError } from "../../src/Storage.ts"
 import type { CaseDates } from "../../src/evaluation/CaseFacts.ts"
-import { evolveDates } from "../../src/evaluation/CaseFacts.ts"
-import { changedClockRows, datesOfHead, headDateColumns, headFacts, loadDates, writeClocks } from "./case-facts.ts"
+import { caseDates, evolveDates } from "../../src/evaluation/CaseFacts.ts"
+import { changedClockRows, headFacts, writeClocks } from "./case-facts.ts"
 import { backoff, databaseError } from "./internal/errors.ts"
+import { rowsStatement, updateHeadsStatement } from "./internal/statements.ts"
 import { regionRange } from "./internal/region.ts"
 import type { CaseClocksTable, FayuanDatabase } from "./schema.ts"
 
@@ -36,6 +40,8 @@ import type { CaseClocksTable, FayuanDatabase } from "./schema.ts"
  */
 export interface Flavour {
   readonly name: string
+  /** The SQL the engine speaks: PostgreSQL's (PGlite's too) or SQLite's. */
+  readonly sql?: "postgres" | "sqlite"
   /** The error is a unique or primary key violation. */
   readonly isUniqueViolation: (error: unknown) => boolean
   /** The error is a transient lock (retry after a wait). */
@@ -48,7 +54,6 @@ export interface Flavour {
   readonly afterErase?: (db: Kysely<FayuanDatabase>) => Promise<void>
 }
 
-const encode = Schema.encodeSync(CaseEvent)
 const decodeJson = Schema.decodeUnknownResult(Schema.fromJsonString(CaseEvent))
 
 /** Thrown inside a transaction to roll it back and report a conflict. */
@@ -98,7 +103,7 @@ export const rowOf = (e: CaseEvent): FayuanDatabase["fayuan_case_events"] => ({
   occurred_at: e.occurredAt,
   recorded_at: e.recordedAt,
   schema_version: e.schemaVersion,
-  payload: JSON.stringify(encode(e))
+  payload: eventJson(e)
 })
 
 /**
@@ -116,7 +121,11 @@ export interface Hooks {
  *
  * @category constructors
  */
-export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hooks: Hooks = {}): CaseStoreShape => {
+export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hooks: Hooks = {}, cacheSize = 50_000): CaseStoreShape => {
+  const insertEvents = rowsStatement((trx, rows: ReadonlyArray<FayuanDatabase["fayuan_case_events"]>) => trx.insertInto("fayuan_case_events").values(rows))
+  const updateHeads = updateHeadsStatement((flavour.sql ?? flavour.name) === "postgres")
+  const insertHeads = rowsStatement((trx, rows: ReadonlyArray<Insertable<FayuanDatabase["fayuan_case_heads"]>>) => trx.insertInto("fayuan_case_heads").values(rows))
+
   /** The region and version of a case, in whatever region (case ids are unique in a deployment). */
   const headAnywhere = async (caseId: string): Promise<{ readonly region: string; readonly version: number } | undefined> => {
     const { from, to } = regionRange(Region.national)
@@ -130,82 +139,96 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
     return row === undefined ? undefined : { region: row.region, version: Number(row.version) }
   }
 
-  /** The case folded from its stored events up to `version` (those this append inserted come after). */
-  const loadCase = async (trx: Transaction<FayuanDatabase>, region: string, caseId: string, version: number): Promise<Case | undefined> => {
-    const rows = await trx
-      .selectFrom("fayuan_case_events")
-      .select(["payload"])
-      .where("region", "=", region)
-      .where("case_id", "=", caseId)
-      .where("sequence", "<=", version)
-      .orderBy("sequence")
-      .execute()
-    let c: Case | undefined
-    for (const row of rows) {
-      const e = decodeJson(row.payload)
-      if (Result.isFailure(e)) throw new CorruptRecord({ store: "cases", key: `${caseId}/${(c?.version ?? 0) + 1}`, reason: "the stored JSON does not decode as a case event" })
-      c = evolve(c, e.success)
+  /**
+   * The cases this process last wrote, at the version it wrote them, with their dates: an append
+   * at that version carries on from here instead of reading the case back. The log is append-only,
+   * so a case at a version is the same whoever reads it; a case another process moved on is
+   * caught by the version check and folded again from its stored log.
+   */
+  const cache = new Map<string, { readonly version: number; readonly case: Case; readonly dates: CaseDates }>()
+  const remember = (key: string, entry: { readonly version: number; readonly case: Case; readonly dates: CaseDates }) => {
+    cache.delete(key)
+    if (cacheSize <= 0) return
+    if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!)
+    cache.set(key, entry)
+  }
+
+  /** The cases folded from their stored logs, up to each one's expected version (several cases per query). */
+  const foldStored = async (trx: Transaction<FayuanDatabase>, entries: ReadonlyArray<Entry>): Promise<Map<string, { case: Case | undefined; dates: CaseDates }>> => {
+    const out = new Map<string, { case: Case | undefined; dates: CaseDates; events: Array<CaseEvent> }>()
+    for (const e of entries) out.set(keyOf(e.region, e.caseId), { case: undefined, dates: {}, events: [] })
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      const chunk = entries.slice(i, i + CHUNK)
+      const rows = await trx
+        .selectFrom("fayuan_case_events")
+        .select(["region", "case_id", "sequence", "payload"])
+        .where("region", "in", [...new Set(chunk.map((e) => e.region))])
+        .where("case_id", "in", chunk.map((e) => e.caseId))
+        .orderBy("case_id")
+        .orderBy("sequence")
+        .execute()
+      const upTo = new Map(chunk.map((e) => [keyOf(e.region, e.caseId), e.expectedVersion]))
+      for (const row of rows) {
+        const key = keyOf(row.region, row.case_id)
+        const target = out.get(key)
+        if (target === undefined || Number(row.sequence) > (upTo.get(key) ?? 0)) continue
+        const e = decodeJson(row.payload)
+        if (Result.isFailure(e)) throw new CorruptRecord({ store: "cases", key: `${row.case_id}/${row.sequence}`, reason: "the stored JSON does not decode as a case event" })
+        target.events.push(e.success)
+        target.case = evolve(target.case, e.success)
+      }
     }
-    return c
+    for (const v of out.values()) v.dates = caseDates(v.events)
+    return out
   }
 
   type Entry = { readonly caseId: string; readonly region: string; readonly expectedVersion: number; readonly events: ReadonlyArray<CaseEvent> }
   const keyOf = (region: string, caseId: string) => `${region}\u0000${caseId}`
 
-  /** One transaction: check every head's version, insert every event, write every head. */
+  /**
+   * One transaction: insert every event (the key on region, case and sequence stops a writer that
+   * raced us to a version), then write every head on the condition that it stood at the expected
+   * version (which catches an append past the end of a log), then the clocks. Returns the cases
+   * as written, for the cache.
+   */
   const writeOnce = async (entries: ReadonlyArray<Entry>) =>
     db.transaction().execute(async (trx) => {
-      const heads = new Map<string, { version: number; snapshot: string; dates: CaseDates }>()
-      for (let i = 0; i < entries.length; i += CHUNK) {
-        const chunk = entries.slice(i, i + CHUNK)
-        const rows =
-          chunk.length === 1
-            ? await trx
-                .selectFrom("fayuan_case_heads")
-                .select(["region", "case_id", "version", "snapshot", ...headDateColumns])
-                .where("region", "=", chunk[0]!.region)
-                .where("case_id", "=", chunk[0]!.caseId)
-                .execute()
-            : await trx
-                .selectFrom("fayuan_case_heads")
-                .select(["region", "case_id", "version", "snapshot", ...headDateColumns])
-                .where("region", "in", [...new Set(chunk.map((e) => e.region))])
-                .where("case_id", "in", chunk.map((e) => e.caseId))
-                .execute()
-        for (const r of rows) heads.set(keyOf(r.region, r.case_id), { version: Number(r.version), snapshot: r.snapshot, dates: datesOfHead(r) })
-      }
+      // The cases before the append: from this process's cache, else folded from their logs.
+      const before = new Map<string, { case: Case | undefined; dates: CaseDates }>()
+      const cold: Array<Entry> = []
       for (const e of entries) {
-        const actual = heads.get(keyOf(e.region, e.caseId))?.version ?? 0
-        if (actual !== e.expectedVersion) throw new Conflict(e.caseId, e.region, e.expectedVersion)
+        const key = keyOf(e.region, e.caseId)
+        const hit = e.expectedVersion === 0 ? undefined : cache.get(key)
+        if (e.expectedVersion === 0) before.set(key, { case: undefined, dates: {} })
+        else if (hit !== undefined && hit.version === e.expectedVersion) before.set(key, { case: hit.case, dates: hit.dates })
+        else cold.push(e)
+      }
+      if (cold.length > 0) {
+        for (const [key, folded] of await foldStored(trx, cold)) before.set(key, folded)
+        for (const e of cold) {
+          const actual = before.get(keyOf(e.region, e.caseId))?.case?.version ?? 0
+          if (actual !== e.expectedVersion) throw new Conflict(e.caseId, e.region, e.expectedVersion)
+        }
       }
       const rows = entries.flatMap((e) => e.events.map(rowOf))
-      for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto("fayuan_case_events").values(rows.slice(i, i + CHUNK)).execute()
+      for (let i = 0; i < rows.length; i += CHUNK) await insertEvents(trx, rows.slice(i, i + CHUNK))
       for (const e of entries) await hooks.afterEvents?.(e.caseId)
-      const heads2: Array<Insertable<FayuanDatabase["fayuan_case_heads"]>> = []
+      const heads: Array<Insertable<FayuanDatabase["fayuan_case_heads"]>> = []
       const clocks: Array<Insertable<CaseClocksTable>> = []
+      const written = new Map<string, { readonly version: number; readonly case: Case; readonly dates: CaseDates }>()
       for (const e of entries) {
-        const head = heads.get(keyOf(e.region, e.caseId))
-        let current: Case | undefined
-        let dates: CaseDates = head?.dates ?? {}
-        if (head !== undefined) {
-          try {
-            current = JSON.parse(head.snapshot) as Case
-          } catch {
-            current = undefined
-          }
-          if (current?.version !== e.expectedVersion) {
-            current = await loadCase(trx, e.region, e.caseId, e.expectedVersion)
-            dates = await loadDates(trx, e.region, e.caseId, e.expectedVersion)
-          }
-        }
-        const before = current
+        const key = keyOf(e.region, e.caseId)
+        const start = before.get(key)!
+        let current = start.case
+        let dates = start.dates
         for (const event of e.events) {
           current = evolve(current, event)
           dates = evolveDates(dates, event)
         }
         const c = current!
-        clocks.push(...changedClockRows(before, c))
-        heads2.push({
+        written.set(key, { version: c.version, case: c, dates })
+        clocks.push(...changedClockRows(start.case, c))
+        heads.push({
           region: e.region,
           case_id: e.caseId,
           version: c.version,
@@ -214,61 +237,41 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
           origin: c.origin,
           received_on: c.receivedOn,
           last_occurred_at: c.lastOccurredAt,
-          snapshot: JSON.stringify(c),
           lawyer_id: c.lawyer?.lawyerId ?? null,
           lawyer_since: c.lawyer?.since ?? null,
           ...headFacts(c, dates)
         })
       }
-      // One upsert for all heads. The events' primary key already stopped any writer that raced
-      // us to these sequences, so a head only ever moves forward here.
-      for (let i = 0; i < heads2.length; i += CHUNK) {
-        await trx
-          .insertInto("fayuan_case_heads")
-          .values(heads2.slice(i, i + CHUNK))
-          .onConflict((oc) =>
-            oc
-              .columns(["region", "case_id"])
-              .doUpdateSet((eb) => ({
-                version: eb.ref("excluded.version"),
-                state: eb.ref("excluded.state"),
-                kind: eb.ref("excluded.kind"),
-                origin: eb.ref("excluded.origin"),
-                received_on: eb.ref("excluded.received_on"),
-                last_occurred_at: eb.ref("excluded.last_occurred_at"),
-                snapshot: eb.ref("excluded.snapshot"),
-                groups: eb.ref("excluded.groups"),
-                eligibility_outcome: eb.ref("excluded.eligibility_outcome"),
-                granted: eb.ref("excluded.granted"),
-                lawyer_assigned: eb.ref("excluded.lawyer_assigned"),
-                ended_on: eb.ref("excluded.ended_on"),
-                concluded_on: eb.ref("excluded.concluded_on"),
-                outcome: eb.ref("excluded.outcome"),
-                grade: eb.ref("excluded.grade"),
-                complaints: eb.ref("excluded.complaints"),
-                granted_on: eb.ref("excluded.granted_on"),
-                lawyer_assigned_on: eb.ref("excluded.lawyer_assigned_on"),
-                graded_on: eb.ref("excluded.graded_on"),
-                decided_on: eb.ref("excluded.decided_on"),
-                assignment_due_on: eb.ref("excluded.assignment_due_on"),
-                lawyer_id: eb.ref("excluded.lawyer_id"),
-                lawyer_since: eb.ref("excluded.lawyer_since")
-              }))
-              .where("fayuan_case_heads.version", "<", (eb) => eb.ref("excluded.version"))
-          )
-          .execute()
+      // New cases' heads are inserted (a case that exists already breaks the key: a conflict);
+      // the others are updated on the condition that they stood at the expected version, and one
+      // the update did not return is a conflict.
+      const fresh = heads.filter((_, k) => entries[k]!.expectedVersion === 0)
+      const moved = heads.flatMap((h, k) => (entries[k]!.expectedVersion === 0 ? [] : [{ h, expected: entries[k]!.expectedVersion }]))
+      for (let i = 0; i < fresh.length; i += CHUNK) await insertHeads(trx, fresh.slice(i, i + CHUNK))
+      for (let i = 0; i < moved.length; i += CHUNK) {
+        const chunk = moved.slice(i, i + CHUNK)
+        const done = await updateHeads(trx, chunk)
+        if (done.length !== chunk.length) {
+          const wrote = new Set(done)
+          const missed = chunk.find((m) => !wrote.has(m.h.case_id))!
+          throw new Conflict(missed.h.case_id, missed.h.region, missed.expected)
+        }
       }
       // The clocks the events started or stopped (the evaluation's timeliness reads them).
       await writeClocks(trx, clocks)
+      return written
     })
 
   /** Writes a checked batch, retrying busy locks and turning key violations into conflicts. */
   const write = async (entries: ReadonlyArray<Entry>): Promise<VersionConflict | InvalidAppend | undefined> => {
     for (let attempt = 0; ; attempt++) {
       try {
-        await writeOnce(entries)
+        const written = await writeOnce(entries)
+        for (const [key, entry] of written) remember(key, entry)
         return undefined
       } catch (error) {
+        // What this process believed of these cases may be behind: read them again next time.
+        for (const e of entries) cache.delete(keyOf(e.region, e.caseId))
         if (error instanceof Conflict || flavour.isUniqueViolation(error)) {
           // Name the case that conflicts: the one the check caught, or the first whose head moved.
           const suspects = error instanceof Conflict ? entries.filter((e) => e.caseId === error.caseId && e.region === error.region) : entries

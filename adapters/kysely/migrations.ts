@@ -237,7 +237,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
       for (const row of rows) {
         let lawyer: { lawyerId?: unknown; since?: unknown } | undefined
         try {
-          lawyer = (JSON.parse(row.snapshot) as { lawyer?: { lawyerId?: unknown; since?: unknown } }).lawyer
+          lawyer = (JSON.parse(row.snapshot ?? "null") as { lawyer?: { lawyerId?: unknown; since?: unknown } } | null)?.lawyer
         } catch {
           lawyer = undefined
         }
@@ -274,6 +274,19 @@ export const migrations: Readonly<Record<string, Migration>> = {
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable("fayuan_documents").execute()
+    }
+  },
+  "0010_append_path": {
+    // The write path keeps no snapshot of the case in its head (an append carries on from the
+    // case the process wrote last, or folds the log), and checks the head's version in the same
+    // statement that writes it: \`appended\` is how many events the last append added.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("fayuan_case_heads").addColumn("appended", "integer", (c) => c.notNull().defaultTo(0)).execute()
+      await db.schema.alterTable("fayuan_case_heads").dropColumn("snapshot").execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("fayuan_case_heads").addColumn("snapshot", "text", (c) => c.notNull().defaultTo("{}")).execute()
+      await db.schema.alterTable("fayuan_case_heads").dropColumn("appended").execute()
     }
   }
 }

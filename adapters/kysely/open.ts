@@ -77,6 +77,11 @@ export interface OpenOptions {
   readonly parties?: PartyProtection
   /** Called with the SQL of every query (for audits and tests; never with parameter values). */
   readonly onQuery?: (sql: string) => void
+  /**
+   * How many cases the case store remembers as it last wrote them (default 50,000; 0 for none):
+   * an append to one of them at that version does not read the case back.
+   */
+  readonly caseCache?: number
 }
 
 /** Kysely's `log` option for `onQuery` (spread into the Kysely config). */
@@ -99,7 +104,7 @@ export const openWith = async (
     await db.destroy()
     throw error
   }
-  const caseStore = makeCaseStore(db, flavour, options.hooks)
+  const caseStore = makeCaseStore(db, flavour, options.hooks, options.caseCache)
   const partyStore = makePartyStore(db, options.parties, flavour)
   const rosterStore = makeRosterStore(db)
   const ledgerStore = makeLedgerStore(db, flavour)

@@ -29,8 +29,8 @@ export interface CaseHeadsTable {
   readonly origin: string
   readonly received_on: string
   readonly last_occurred_at: string
-  /** The folded case as JSON, so an append need not replay the log. */
-  readonly snapshot: string
+  /** The folded case as JSON: written by the migrations before `0010_append_path`, which drops it. */
+  readonly snapshot?: string
   // What an evaluation groups by (0006_evaluation; see `CaseFacts`), written with the head.
   /** Special groups as `|minor|disabled|`, or empty. */
   readonly groups: Generated<string>

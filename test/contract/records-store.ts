@@ -424,7 +424,7 @@ export const recordsContract = (name: string, make: () => Promise<RecordsSubject
         expect(a1).toMatchObject({ granted_on: "2018-03-06", lawyer_assigned_on: "2018-03-07", graded_on: "2018-07-01" })
         const clocks = await db.selectFrom("fayuan_case_clocks").select(sql<string>`count(*)`.as("n")).where("region", ">=", "0").executeTakeFirstOrThrow()
         expect(Number(clocks.n)).toBe([...logs.values()].reduce((n, log) => n + replay(log)!.clocks.length, 0))
-        // The store carries on from the refreshed snapshots: a later complaint adds to the count.
+        // The store carries on from the migrated heads: a later complaint adds to the count.
         const a4 = logs.get("A4")!
         const more = drive([apply("A4", "administrative", "2018-06-04", ["disabled"]), decide("2018-06-05"), assign("2018-06-20"), [{ type: "reassign", lawyerId: "L2", firmId: "F1", reason: "complaint" }, ctx("2018-06-21", "dispatcher")]])
         await ok(adapter.caseStore.append([{ caseId: "A4", expectedVersion: a4.length, events: more.slice(a4.length) }]))

@@ -66,19 +66,29 @@ export const sqlReliability = (name: string, target: SqlTarget): void => {
       }
     })
 
-    it("an append over an unreadable snapshot refolds the stored log once, not the new events twice", async () => {
-      const { adapters, closeAll } = await openMany(1)
+    it("a process that did not write a case folds its stored log once, not the new events twice; a stale process is caught", async () => {
+      const { adapters, closeAll } = await openMany(2)
       try {
-        const a = adapters[0]!
-        const log = caseLog("snap")
-        expect(await run(a.caseStore.append([{ caseId: "snap", expectedVersion: 0, events: log.slice(0, 2) }]))).toEqual(Result.succeed(undefined))
-        await (a.db as unknown as Kysely<FayuanDatabase>).updateTable("fayuan_case_heads").set({ snapshot: "{not json" }).where("region", "=", "530103").where("case_id", "=", "snap").execute()
-        expect(await run(a.caseStore.append([{ caseId: "snap", expectedVersion: 2, events: log.slice(2) }]))).toEqual(Result.succeed(undefined))
-        const head = await (a.db as unknown as Kysely<FayuanDatabase>).selectFrom("fayuan_case_heads").select(["version", "state", "snapshot"]).where("region", "=", "530103").where("case_id", "=", "snap").executeTakeFirstOrThrow()
+        const [a, b] = [adapters[0]!, adapters[1]!]
+        const log = caseLog("fold")
+        expect(log.length).toBe(3)
         const expected = replay(log)!
-        expect(Number(head.version)).toBe(log.length)
-        expect(head.state).toBe(expected.state)
-        expect(JSON.parse(head.snapshot)).toEqual(JSON.parse(JSON.stringify(expected)))
+        expect(await run(a.caseStore.append([{ caseId: "fold", expectedVersion: 0, events: log.slice(0, 1) }]))).toEqual(Result.succeed(undefined))
+        // B never saw the case: it folds the stored event, then applies the next once.
+        expect(await run(b.caseStore.append([{ caseId: "fold", expectedVersion: 1, events: log.slice(1, 2) }]))).toEqual(Result.succeed(undefined))
+        const head = await (b.db as unknown as Kysely<FayuanDatabase>).selectFrom("fayuan_case_heads").selectAll().where("region", "=", "530103").where("case_id", "=", "fold").executeTakeFirstOrThrow()
+        const before = replay(log.slice(0, 2))!
+        expect([Number(head.version), head.state, head.eligibility_outcome]).toEqual([2, before.state, "eligible"])
+        // A still holds the case at version 1: its append there is a conflict, not a silent write.
+        const stale = await run(a.caseStore.append([{ caseId: "fold", expectedVersion: 1, events: log.slice(1, 2) }]))
+        expect(Result.isFailure(stale) && stale.failure).toMatchObject({ _tag: "VersionConflict", expected: 1, actual: 2 })
+        // At the current version A folds again and carries on.
+        expect(await run(a.caseStore.append([{ caseId: "fold", expectedVersion: 2, events: log.slice(2) }]))).toEqual(Result.succeed(undefined))
+        expect(Result.getOrThrow(await run(a.caseStore.load(panlong, "fold")))).toEqual(log)
+        const [listed] = Result.getOrThrow(await run(b.caseStore.list(panlong)))
+        expect(listed).toMatchObject({ caseId: "fold", version: expected.version, state: expected.state })
+        const lawyer = await (b.db as unknown as Kysely<FayuanDatabase>).selectFrom("fayuan_case_heads").select(["lawyer_id"]).where("region", "=", "530103").where("case_id", "=", "fold").executeTakeFirstOrThrow()
+        expect(lawyer.lawyer_id).toBe(expected.lawyer?.lawyerId ?? null)
       } finally {
         await closeAll()
       }

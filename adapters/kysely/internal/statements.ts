@@ -1,0 +1,97 @@
+/**
+ * Multi-row statements compiled once per number of rows. Kysely builds a statement's SQL anew on
+ * every call, which for a 500-row insert costs about as much as the database's own work; the
+ * hot statements of the write path build it once per row count, check that the parameters come
+ * out in the order they are flattened here, and then only bind. Adapter-internal.
+ */
+import type { Compilable, Kysely, QueryResult, Transaction } from "kysely"
+import { CompiledQuery } from "kysely"
+import type { FayuanDatabase } from "../schema.ts"
+
+type Executor = Kysely<FayuanDatabase> | Transaction<FayuanDatabase>
+
+/**
+ * A statement over rows whose SQL depends only on how many rows there are: `build` makes it with
+ * the query builder; the returned function runs it for any rows of the same columns.
+ */
+export const rowsStatement = <R extends object, O>(build: (db: Executor, rows: ReadonlyArray<R>) => Compilable<O>) => {
+  // Per dialect (its adapter's class) and row count: the SQL text, or null when the builder's
+  // parameters are not the rows flattened.
+  const byDialect = new Map<unknown, Map<number, string | null>>()
+  return async (db: Executor, rows: ReadonlyArray<R>): Promise<QueryResult<O>> => {
+    const dialect = db.getExecutor().adapter.constructor
+    let texts = byDialect.get(dialect)
+    if (texts === undefined) byDialect.set(dialect, (texts = new Map()))
+    const columns = Object.keys(rows[0]!)
+    const parameters: Array<unknown> = []
+    for (const row of rows) for (const c of columns) parameters.push((row as Record<string, unknown>)[c] ?? null)
+    const text = texts.get(rows.length)
+    if (text !== undefined && text !== null) return db.executeQuery<O>(CompiledQuery.raw(text, parameters))
+    const compiled = build(db, rows).compile()
+    if (text === undefined) {
+      const same = compiled.parameters.length === parameters.length && compiled.parameters.every((p, i) => p === parameters[i])
+      texts.set(rows.length, same ? compiled.sql : null)
+    }
+    return db.executeQuery(compiled)
+  }
+}
+
+/** The columns of a head an append changes (kind, origin and the day received never change). */
+const headColumns = [
+  ["version", "integer"],
+  ["state", "varchar"],
+  ["last_occurred_at", "varchar"],
+  ["groups", "varchar"],
+  ["eligibility_outcome", "varchar"],
+  ["granted", "integer"],
+  ["lawyer_assigned", "integer"],
+  ["ended_on", "varchar"],
+  ["concluded_on", "varchar"],
+  ["outcome", "varchar"],
+  ["grade", "varchar"],
+  ["complaints", "integer"],
+  ["granted_on", "varchar"],
+  ["lawyer_assigned_on", "varchar"],
+  ["graded_on", "varchar"],
+  ["decided_on", "varchar"],
+  ["assignment_due_on", "varchar"],
+  ["lawyer_id", "varchar"],
+  ["lawyer_since", "varchar"]
+] as const
+
+/**
+ * Updates many heads in one statement, each only where it stands at its expected version, and
+ * returns the ids of the cases it updated: `WITH v(…) AS (VALUES …) UPDATE … FROM v WHERE
+ * version = expected`. A plain update, not an insert that conflicts into one (PostgreSQL's
+ * `ON CONFLICT` first inserts into every index, then undoes it). PostgreSQL is given the values'
+ * types; SQLite needs none.
+ */
+export const updateHeadsStatement = (postgres: boolean) => {
+  const texts = new Map<string, string>()
+  const textFor = (n: number): string => {
+    const key = String(n)
+    const hit = texts.get(key)
+    if (hit !== undefined) return hit
+    const columns = [["region", "varchar"], ["case_id", "varchar"], ["expected", "integer"], ...headColumns] as const
+    let p = 0
+    const placeholder = (type: string) => (postgres ? `$${++p}::${type}` : "?")
+    const values = Array.from({ length: n }, () => `(${columns.map(([, type]) => placeholder(type)).join(", ")})`).join(", ")
+    const text =
+      `with v (${columns.map(([c]) => c).join(", ")}) as (values ${values}) ` +
+      `update fayuan_case_heads set ${headColumns.map(([c]) => `${c} = v.${c}`).join(", ")} ` +
+      `from v where fayuan_case_heads.region = v.region and fayuan_case_heads.case_id = v.case_id and fayuan_case_heads.version = v.expected ` +
+      `returning fayuan_case_heads.case_id`
+    texts.set(key, text)
+    return text
+  }
+  return async (db: Executor, rows: ReadonlyArray<{ readonly h: Record<string, unknown> | object; readonly expected: number }>): Promise<ReadonlyArray<string>> => {
+    const parameters: Array<unknown> = []
+    for (const { h, expected } of rows) {
+      const r = h as Record<string, unknown>
+      parameters.push(r["region"], r["case_id"], expected)
+      for (const [c] of headColumns) parameters.push(r[c] ?? null)
+    }
+    const result = await db.executeQuery<{ case_id: string }>(CompiledQuery.raw(textFor(rows.length), parameters))
+    return result.rows.map((r) => r.case_id)
+  }
+}
