@@ -15,6 +15,7 @@ import { states, terminalStates } from "../src/lifecycle/vocabulary.ts"
 import { execute } from "../src/lifecycle/workflow.ts"
 import * as WorkCalendar from "../src/WorkCalendar.ts"
 import type { Script } from "./support/lifecycle-arbitraries.ts"
+import { eventJson } from "../src/lifecycle/eventJson.ts"
 import { context, opening, realise, script } from "./support/lifecycle-arbitraries.ts"
 
 const roundTrip = Schema.decodeUnknownSync(CaseEvent)
@@ -64,6 +65,19 @@ describe("the case machine", () => {
         const { current, log } = runScript(s)
         expect(replay(log)).toEqual(current)
         for (const e of log) expect(roundTrip(JSON.parse(JSON.stringify(encode(e))))).toEqual(e)
+      })
+    )
+  })
+
+  it("the stored JSON (eventJson) is the schema's encoding, and a key the schema does not declare, at any level, is dropped", () => {
+    fc.assert(
+      fc.property(script, fc.string({ minLength: 1, maxLength: 8 }), (s, secret) => {
+        const { log } = runScript(s)
+        for (const e of log) {
+          expect(JSON.parse(eventJson(e))).toEqual(JSON.parse(JSON.stringify(encode(e))))
+          const smuggled = { ...e, applicantName: secret, actor: { ...e.actor, phone: secret }, clocks: e.clocks.map((c) => ({ ...c, note: secret })) } as unknown as CaseEvent
+          expect(JSON.parse(eventJson(smuggled))).toEqual(JSON.parse(JSON.stringify(encode(e))))
+        }
       })
     )
   })
