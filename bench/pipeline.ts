@@ -79,10 +79,13 @@ interface District {
 const districts: ReadonlyArray<District> = prefectures.flatMap((p) => countiesOf(p.code, p.counties).map((c) => ({ code: Region.makeUnsafe(c), prefecture: Region.makeUnsafe(p.code) })))
   .map((d, index) => ({ ...d, index }))
 
-/** The cases of each district: about the same everywhere (0.85 to 1.1 of the mean), never more than a Panlong year plans. */
+/**
+ * The cases of each district: about the same everywhere (0.9 to 1.05 of a mean weight), never more
+ * than a Panlong year plans (864 cases): up to some 110,000 cases in all.
+ */
 const shares = (total: number): ReadonlyArray<number> => {
   const rand = prng(SEED)
-  return apportion(total, districts.map(() => 0.85 + rand() * 0.25))
+  return apportion(total, districts.map(() => 0.9 + rand() * 0.15))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 /**
  * The solver's budget: a roster built to be hard (one site every day, a full day, a morning and an
- * afternoon of 20 seats each, 400 days, 200 lawyers — 24,000 seats) ran for minutes; with a time
- * or step budget the solver stops within it, returns the best roster found with its certificate,
- * and still fills every seat someone can take. Input beyond the stated limits is refused.
+ * afternoon of 20 seats each, 400 days, 200 lawyers — 24,000 seats) once ran for minutes and now
+ * takes some 3.5 s on a 2-core machine; with a time or step budget well below that the solver
+ * stops within it, returns the best roster found with its certificate, and still fills every seat
+ * someone can take. Input beyond the stated limits is refused.
  */
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
@@ -24,7 +25,7 @@ const hard = (days = 400, lawyers = 200) =>
 describe("the roster solver's budget", { timeout: 120_000 }, () => {
   it("honours a time limit within a tolerance, and the roster it returns keeps every hard constraint", () => {
     const input = hard()
-    const limitMs = 3_000
+    const limitMs = 300
     const started = performance.now()
     const roster = solve(input, { timeLimitMs: limitMs, maxSteps: Infinity })
     const elapsed = performance.now() - started

@@ -5,7 +5,7 @@ import type { CalendarDate } from "../src/CalendarDate.ts"
 import { replan } from "../src/roster/replan.ts"
 import type { Roster, RosterInput } from "../src/roster/Roster.ts"
 import { decodeRosterInput } from "../src/roster/Roster.ts"
-import { balance, Board, fill, fillAndBalance, firmDeviation, hasTakeableSeat, refine, report, rotationCost, solve } from "../src/roster/solve.ts"
+import { balance, Board, fill, fillAndBalance, firmDeviation, hasTakeableSeat, refine, report, rotationCost, solve, swapForRotation, transferForQuotas } from "../src/roster/solve.ts"
 import * as WorkCalendar from "../src/WorkCalendar.ts"
 import {
   compatible,
@@ -26,6 +26,7 @@ import {
   smallInstance,
   violations
 } from "./support/roster-arbitraries.ts"
+import { referenceSwaps } from "./support/roster-reference.ts"
 
 const maxLoad = (input: RosterInput, roster: Roster) => Math.max(0, ...loadsOf(input, roster).values())
 
@@ -394,6 +395,24 @@ describe("roster properties: the lower goals", () => {
         expect(violations(input, report(board, input.period))).toEqual([])
       }),
       { numRuns: 60 }
+    )
+  })
+
+  it("the rotation swaps skip only candidates a bound rules out: the same swaps, in the same order, as the plain search", () => {
+    fc.assert(
+      fc.property(mediumInstance([0, 1, 2]), (input) => {
+        const boards = [new Board(input, WorkCalendar.china), new Board(input, WorkCalendar.china)] as const
+        for (const board of boards) {
+          fill(board)
+          balance(board)
+          transferForQuotas(board)
+        }
+        swapForRotation(boards[0])
+        referenceSwaps(boards[1])
+        expect(boards[0].holder).toEqual(boards[1].holder)
+        expect(boards[0].lawyers.map((l) => rotationCost(boards[0], l.index))).toEqual(boards[1].lawyers.map((l) => rotationCost(boards[1], l.index)))
+      }),
+      { numRuns: 150 }
     )
   })
 })

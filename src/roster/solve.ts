@@ -59,10 +59,16 @@ interface LawyerRec {
   readonly preferredSites: ReadonlySet<string>
   readonly preferredWeekdays: ReadonlySet<number>
   load: number
+  /** Bumped by every take and release: what was worked out from the lawyer's seats is stale when it moves. */
+  version: number
   readonly days: Map<number, number>
   readonly months: Map<number, number>
-  readonly sites: Map<number, number>
+  /** Shifts held at each site, by site index. */
+  readonly sites: Int32Array
   readonly weekdays: Array<number>
+  /** 1 where a site (by index) or a weekday is outside the lawyer's preferences (none: all 0). */
+  readonly missSite: Uint8Array
+  readonly missWeekday: Uint8Array
   readonly seats: Set<number>
 }
 
@@ -93,6 +99,8 @@ export class Board {
   readonly minGap: number
   /** For each site (by index), the lawyers who meet its requirements, whatever the day. */
   readonly qualified: ReadonlyArray<ReadonlyArray<number>>
+  /** `isQualified[site][lawyer]`: 1 when the lawyer meets the site's requirements (the same as `qualified`, for lookup). */
+  readonly isQualified: ReadonlyArray<Uint8Array>
   readonly seed: number
   total = 0
   /** The solver's budget: steps spent, the most allowed, the wall-clock deadline, and why it ran out. */
@@ -135,10 +143,13 @@ export class Board {
         preferredSites: new Set(l.preferredSites ?? []),
         preferredWeekdays: new Set(l.preferredWeekdays ?? []),
         load: 0,
+        version: 0,
         days: new Map(),
         months: new Map(),
-        sites: new Map(),
+        sites: new Int32Array(sites.length),
         weekdays: [0, 0, 0, 0, 0, 0, 0, 0],
+        missSite: Uint8Array.from(sites, (site) => (l.preferredSites !== undefined && l.preferredSites.length > 0 && !l.preferredSites.includes(site.id) ? 1 : 0)),
+        missWeekday: Uint8Array.from([0, 1, 2, 3, 4, 5, 6, 7], (d) => (l.preferredWeekdays !== undefined && l.preferredWeekdays.length > 0 && !l.preferredWeekdays.includes(d) ? 1 : 0)),
         seats: new Set()
       })
     )
@@ -152,6 +163,11 @@ export class Board {
           : []
       )
     ))
+    this.isQualified = qualified.map((list) => {
+      const bits = new Uint8Array(lawyers.length)
+      for (const i of list) bits[i] = 1
+      return bits
+    })
     const from = CalendarDate.toEpochDay(input.period.from)
     const to = CalendarDate.toEpochDay(input.period.to)
     const pinsBySlot = new Map<string, Array<number>>()
@@ -233,9 +249,10 @@ export class Board {
     const law = this.lawyers[l]!
     this.holder[s] = l
     law.load++
+    law.version++
     law.days.set(seat.day, (law.days.get(seat.day) ?? 0) | seat.mask)
     law.months.set(seat.month, (law.months.get(seat.month) ?? 0) + 1)
-    law.sites.set(seat.site, (law.sites.get(seat.site) ?? 0) + 1)
+    law.sites[seat.site]!++
     law.weekdays[seat.weekday]!++
     law.seats.add(s)
     this.firmSeats[law.firm]!++
@@ -248,13 +265,14 @@ export class Board {
     const law = this.lawyers[l]!
     this.holder[s] = -1
     law.load--
+    law.version++
     let mask = 0
     law.seats.delete(s)
     for (const t of law.seats) if (this.seats[t]!.day === seat.day) mask |= this.seats[t]!.mask
     if (mask === 0) law.days.delete(seat.day)
     else law.days.set(seat.day, mask)
     law.months.set(seat.month, law.months.get(seat.month)! - 1)
-    law.sites.set(seat.site, law.sites.get(seat.site)! - 1)
+    law.sites[seat.site]!--
     law.weekdays[seat.weekday]!--
     this.firmSeats[law.firm]!--
     this.total--
@@ -277,8 +295,8 @@ export class Board {
       if (left !== right) return left < right
     }
     const seat = this.seats[s]!
-    const sa = la.sites.get(seat.site) ?? 0
-    const sb = lb.sites.get(seat.site) ?? 0
+    const sa = la.sites[seat.site]!
+    const sb = lb.sites[seat.site]!
     if (sa !== sb) return sa < sb
     const wa = la.weekdays[seat.weekday]!
     const wb = lb.weekdays[seat.weekday]!
@@ -433,24 +451,30 @@ const lowerBound = (board: Board, covered: number): number => {
   const need = covered - pinnedTotal
   const matches = (cap: number): number => {
     const holders: Array<Array<number>> = Array.from({ length: n }, () => [])
-    const owner = new Map<number, number>()
     let count = 0
     for (const s of free) {
       const seen = new Set<number>()
       const tryPlace = (seat: number): boolean => {
+        // A candidate with room first: the search goes deep only when none has (the size of the
+        // matching found is the same either way; this finds it without needless detours).
+        for (const l of board.seats[seat]!.candidates) {
+          if (!seen.has(l) && pinnedLoad[l]! + holders[l]!.length < cap) {
+            seen.add(l)
+            holders[l]!.push(seat)
+            return true
+          }
+        }
         for (const l of board.seats[seat]!.candidates) {
           if (seen.has(l)) continue
           seen.add(l)
           if (pinnedLoad[l]! + holders[l]!.length < cap) {
             holders[l]!.push(seat)
-            owner.set(seat, l)
             return true
           }
           for (let i = 0; i < holders[l]!.length; i++) {
             const other = holders[l]![i]!
             if (tryPlace(other)) {
               holders[l]![i] = seat
-              owner.set(seat, l)
               return true
             }
           }
@@ -714,7 +738,7 @@ export const firmDeviation = (board: Board): number => {
 export const rotationCost = (board: Board, l: number): number => {
   const law = board.lawyers[l]!
   let cost = 0
-  for (const n of law.sites.values()) cost += n * n
+  for (const n of law.sites) cost += n * n
   for (const n of law.weekdays) cost += n * n
   if (law.preferredSites.size > 0 || law.preferredWeekdays.size > 0) {
     for (const t of law.seats) {
@@ -734,13 +758,18 @@ export const rotationCost = (board: Board, l: number): number => {
  * must strictly improve its goal without worsening a higher one; passes stop when none does.
  */
 export const refine = (board: Board): void => {
+  transferForQuotas(board)
+  if (board.exhausted === undefined) swapForRotation(board)
+}
+
+/** Firm quotas, by transfers between lawyers one seat apart: the first half of {@link refine}. */
+export const transferForQuotas = (board: Board): void => {
   const movable = (s: number) => board.seats[s]!.pinnedTo < 0 && board.holder[s]! >= 0
   // A firm's share of the deviation with `seats` seats (the total does not change when a seat moves).
   const share = (f: number, seats: number): number => {
     const q = board.firmQuota[f]
     return q === undefined ? 0 : Math.abs(seats * q.q - q.p * board.total) / q.q
   }
-  // 1. Firm quotas, by transfers between lawyers one seat apart.
   if (board.firmQuota.some((q) => q !== undefined)) {
     for (let pass = 0; pass < 20; pass++) {
       let improved = false
@@ -767,31 +796,77 @@ export const refine = (board: Board): void => {
       if (!improved) break
     }
   }
-  // 2. Rotation and preferences, by swaps that keep every load (and so every firm's share).
-  // The change in Σ count² of one lawyer when a seat at (site, weekday) goes and one comes.
-  const delta = (l: number, out: number, into: number): number => {
-    const law = board.lawyers[l]!
-    const o = board.seats[out]!
-    const i = board.seats[into]!
-    let d = 0
-    if (o.site !== i.site) d += 2 * ((law.sites.get(i.site) ?? 0) - (law.sites.get(o.site) ?? 0)) + 2
-    if (o.weekday !== i.weekday) d += 2 * (law.weekdays[i.weekday]! - law.weekdays[o.weekday]!) + 2
-    const miss = (seat: SeatRec) =>
-      (law.preferredSites.size > 0 && !law.preferredSites.has(seat.siteId) ? 1 : 0) +
-      (law.preferredWeekdays.size > 0 && !law.preferredWeekdays.has(seat.weekday) ? 1 : 0)
-    return d + miss(i) - miss(o)
+}
+
+/**
+ * Rotation and preferences, by swaps that keep every load (and so every firm's share): the second
+ * half of {@link refine}.
+ */
+export const swapForRotation = (board: Board): void => {
+  const movable = (s: number) => board.seats[s]!.pinnedTo < 0 && board.holder[s]! >= 0
+  // A swap gives seat s (a's) to b and seat t (b's) to a. For each lawyer the change in
+  // Σ count² over sites and weekdays, plus unmet preferences: for a, with s going and t coming,
+  //   (t.site ≠ s.site ? 2·(A[t.site] − A[s.site]) + 2 : 0) + (the same over weekdays) + miss(t) − miss(s)
+  // and for b the mirror image. The terms of s are fixed while b's seats are weighed.
+  //
+  // With D = A − B over sites, Dw the same over weekdays and M(x) = missₐ(x) − miss_b(x), the
+  // change is F(t) − F(s) + 4·[sites differ] + 4·[weekdays differ] with
+  // F(x) = 2·D[x.site] + 2·Dw[x.weekday] + M(x), and 0 when both are the same: a swap that
+  // changes anything changes it by at least F(t) − F(s) + 4, so no seat of b improves on s
+  // unless 4 + min F over the seats of b's that a may take is below F(s). That minimum depends
+  // only on a's and b's seats, so it is kept per pair until either moves: b is then passed over
+  // in one step instead of one per seat of theirs, with the same swaps made in the same order.
+  const lowest = new Map<number, { va: number; vb: number; min: number }>()
+  const n = board.lawyers.length
+  const F = (la: LawyerRec, lb: LawyerRec, x: SeatRec): number =>
+    2 * (la.sites[x.site]! - lb.sites[x.site]!) +
+    2 * (la.weekdays[x.weekday]! - lb.weekdays[x.weekday]!) +
+    la.missSite[x.site]! + la.missWeekday[x.weekday]! - lb.missSite[x.site]! - lb.missWeekday[x.weekday]!
+  const minF = (a: number, b: number): number => {
+    const la = board.lawyers[a]!
+    const lb = board.lawyers[b]!
+    const key = a * n + b
+    const cached = lowest.get(key)
+    if (cached !== undefined && cached.va === la.version && cached.vb === lb.version) return cached.min
+    let min = Infinity
+    for (const t of lb.seats) if (movable(t) && mayTake(a, t)) min = Math.min(min, F(la, lb, board.seats[t]!))
+    lowest.set(key, { va: la.version, vb: lb.version, min })
+    return min
   }
+  // Whether `l` is a candidate for seat `t` (qualified for its site, available that day).
+  const mayTake = (l: number, t: number): boolean => {
+    const seat = board.seats[t]!
+    return board.isQualified[seat.site]![l] === 1 && !board.lawyers[l]!.unavailable.has(seat.day)
+  }
+  const buffer: Array<number> = []
   for (let pass = 0; pass < 2; pass++) {
     let improved = false
     for (let s = 0; s < board.seats.length; s++) {
       if (!movable(s)) continue
       const a = board.holder[s]!
-      for (const b of board.seats[s]!.candidates) {
+      const seatS = board.seats[s]!
+      const la = board.lawyers[a]!
+      for (const b of seatS.candidates) {
         if (b === a || board.holder[s] !== a) continue
+        if (!board.spend()) return
+        const lb = board.lawyers[b]!
+        if (minF(a, b) + 4 >= F(la, lb, seatS)) continue
+        const aSite = la.sites[seatS.site]!
+        const aDay = la.weekdays[seatS.weekday]!
+        const bSite = lb.sites[seatS.site]!
+        const bDay = lb.weekdays[seatS.weekday]!
+        const missS = lb.missSite[seatS.site]! + lb.missWeekday[seatS.weekday]! - la.missSite[seatS.site]! - la.missWeekday[seatS.weekday]!
         // A copy (the loop releases and retakes seats), in the order they were taken: deterministic.
-        for (const t of [...board.lawyers[b]!.seats]) {
+        buffer.length = 0
+        for (const t of lb.seats) buffer.push(t)
+        for (const t of buffer) {
           if (!board.spend()) return
-          if (!movable(t) || delta(a, s, t) + delta(b, t, s) >= 0 || !board.seats[t]!.candidates.includes(a)) continue
+          if (!movable(t)) continue
+          const seatT = board.seats[t]!
+          let d = missS + la.missSite[seatT.site]! + la.missWeekday[seatT.weekday]! - lb.missSite[seatT.site]! - lb.missWeekday[seatT.weekday]!
+          if (seatT.site !== seatS.site) d += 2 * (la.sites[seatT.site]! - aSite) + 2 * (bSite - lb.sites[seatT.site]!) + 4
+          if (seatT.weekday !== seatS.weekday) d += 2 * (la.weekdays[seatT.weekday]! - aDay) + 2 * (bDay - lb.weekdays[seatT.weekday]!) + 4
+          if (d >= 0 || !mayTake(a, t)) continue
           board.release(s)
           board.release(t)
           if (board.canTake(a, t) && board.canTake(b, s)) {
@@ -888,10 +963,10 @@ export const solve = (input: RosterInput, options: SolveOptions = {}): Roster =>
 }
 
 /**
- * The steps `solve` spends at most by default (a step is one candidate weighed in a search): the
- * Panlong year needs some 60,000, a province-year (130 counties, 2,000 lawyers) some 112 million;
- * a larger or harder input stops here — about half a minute on a 2-core machine — with its
- * certificate. A host answering requests passes `timeLimitMs` as well.
+ * The steps `solve` spends at most by default (a step is one candidate weighed in a search or
+ * a swap): the Panlong year needs some 60,000, a province-year (130 counties, 2,000 lawyers, 42,885
+ * seats) some 23 million; a larger or harder input stops here, after half a minute or so on a
+ * 2-core machine, with its certificate. A host answering requests passes `timeLimitMs` as well.
  */
 export const defaultMaxSteps = 150_000_000
 
