@@ -26,7 +26,7 @@
  * 1,000 cases at each size. PostgreSQL runs when `FAYUAN_PG_URL` is set (a fresh database each run).
  */
 import { execFileSync, spawn } from "node:child_process"
-import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect, Result } from "effect"
@@ -377,7 +377,15 @@ const child = async (adapterName: string, total: number): Promise<void> => {
 }
 
 export const run_ = async (): Promise<void> => {
-  if (!existsSync(join(import.meta.dirname, "..", "dist", "index.js"))) execFileSync("npx", ["tsup", "--silent"], { stdio: "inherit" })
+  // The built package is what a host imports: built first when missing or older than a source.
+  const root = join(import.meta.dirname, "..")
+  const built = join(root, "dist", "index.js")
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0)
+  if (!existsSync(built) || Math.max(newest(join(root, "src")), newest(join(root, "adapters"))) > statSync(built).mtimeMs) {
+    process.stderr.write("pipeline: building the package (dist/ is missing or older than the sources)\n")
+    execFileSync("npx", ["tsup", "--silent"], { cwd: root, stdio: "inherit" })
+  }
   const adapters = ["sqlite", ...(process.env["FAYUAN_PG_URL"] === undefined ? [] : ["postgres"])]
   if (process.env["FAYUAN_PG_URL"] === undefined) process.stderr.write("pipeline: FAYUAN_PG_URL is not set: PostgreSQL is not measured\n")
   for (const adapter of adapters) {

@@ -23,6 +23,7 @@ import { evolve } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import { eventJson } from "../../src/lifecycle/eventJson.ts"
 import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
+import { openWithLawyer } from "../../src/lifecycle/Store.ts"
 import { CaseNotFound, InvalidAppend, isLoadable, mergeBatch, VersionConflict } from "../../src/lifecycle/Store.ts"
 import { CorruptRecord, StoreError } from "../../src/Storage.ts"
 import type { CaseDates } from "../../src/evaluation/CaseFacts.ts"
@@ -361,5 +362,35 @@ export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hook
       catch: (error) => new StoreError({ store: "cases", operation: "list", reason: databaseError(error) })
     })
 
-  return { append, load, list }
+  const workload: CaseStoreShape["workload"] = (scope, period) =>
+    !isLoadable(scope)
+      ? Effect.succeed(new Map())
+      : Effect.tryPromise({
+      try: async () => {
+        const { from, to } = regionRange(scope)
+        // One row per lawyer, counted where the heads are (the same counts as countWorkload over list).
+        const rows = await db
+          .selectFrom("fayuan_case_heads")
+          .select((eb) => [
+            "lawyer_id",
+            eb.fn.sum<number | string>(eb.case().when("state", "in", [...openWithLawyer]).then(1).else(0).end()).as("open_cases"),
+            eb.fn
+              .sum<number | string>(eb.case().when(eb.and([eb("lawyer_since", ">=", period.from), eb("lawyer_since", "<=", period.to)])).then(1).else(0).end())
+              .as("assigned_count")
+          ])
+          .where("region", ">=", from)
+          .where("region", "<", to)
+          .where("lawyer_id", "is not", null)
+          .groupBy("lawyer_id")
+          .execute()
+        return new Map(
+          rows
+            .map((r) => [r.lawyer_id!, { openCases: Number(r.open_cases), assignedCount: Number(r.assigned_count) }] as const)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        )
+      },
+      catch: (error) => new StoreError({ store: "cases", operation: "workload", reason: databaseError(error) })
+    })
+
+  return { append, load, list, workload }
 }

@@ -21,7 +21,7 @@ import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
 import type { Roster } from "../../src/roster/Roster.ts"
 import type { RosterStoreShape, WorkedShift } from "../../src/roster/Store.ts"
 import { compareWorked, encodeRosterJson, RosterNotFound, RosterStore, rosterOfStored, seatKey, StoredRoster } from "../../src/roster/Store.ts"
-import { CaseNotFound, CaseStore, InvalidAppend, isLoadable, mergeBatch, VersionConflict } from "../../src/lifecycle/Store.ts"
+import { CaseNotFound, CaseStore, countWorkload, InvalidAppend, isLoadable, mergeBatch, VersionConflict } from "../../src/lifecycle/Store.ts"
 import { CorruptRecord, decodeStored } from "../../src/Storage.ts"
 import { ledgerLayer } from "./ledger.ts"
 import { recordsLayer } from "./records.ts"
@@ -35,6 +35,8 @@ interface Log {
   readonly caseId: string
   readonly region: Region.RegionCode
   readonly rows: Array<string>
+  /** The head folded from `rows`, kept until they change (as a SQL adapter keeps its head row). */
+  head?: CaseHead | undefined
 }
 
 /** Cases are keyed by region and id, as in the SQL tables (the region is the distribution key). */
@@ -42,6 +44,15 @@ const key = (region: string, caseId: string): string => `${region}\u0000${caseId
 
 const encode = Schema.encodeSync(CaseEvent)
 const decode = Schema.decodeUnknownResult(Schema.fromJsonString(CaseEvent))
+
+/** The head as a SQL adapter stores it: folded from the log (a log that does not decode is listed by version only). */
+const headOf = (log: Log): CaseHead => {
+  const events = log.rows.map((row) => decode(row))
+  const c = events.every(Result.isSuccess) ? replay(events.map((e) => e.success)) : undefined
+  const closedOn = c !== undefined && terminalStates.includes(c.state) ? chinaDate(c.lastOccurredAt) : undefined
+  const head = { caseId: log.caseId, region: log.region, version: log.rows.length, state: c?.state ?? "received", ...(closedOn === undefined ? {} : { closedOn }) }
+  return c?.lawyer === undefined ? head : { ...head, lawyer: { lawyerId: c.lawyer.lawyerId, since: c.lawyer.since } }
+}
 
 /**
  * The raw storage behind a memory store, for tests that need to reach under the port (to corrupt
@@ -86,7 +97,10 @@ export const makeMemoryStore = (): MemoryStore => {
         const rows = m.events.map((e) => JSON.stringify(encode(e)))
         const log = logs.get(m.caseId)
         if (log === undefined) logs.set(m.caseId, { caseId: m.caseId, region: m.region, rows })
-        else log.rows.push(...rows)
+        else {
+          log.rows.push(...rows)
+          log.head = undefined
+        }
       }
       return Effect.void
     })
@@ -113,22 +127,23 @@ export const makeMemoryStore = (): MemoryStore => {
       if (!isLoadable(scope)) return heads
       for (const log of logs.values()) {
         if (!Region.contains(scope, log.region)) continue
-        // The head as a SQL adapter stores it: folded from the log (a log that does not decode is listed by version only).
-        const events = log.rows.map((row) => decode(row))
-        const c = events.every(Result.isSuccess) ? replay(events.map((e) => e.success)) : undefined
-        const closedOn = c !== undefined && terminalStates.includes(c.state) ? chinaDate(c.lastOccurredAt) : undefined
-        const head = { caseId: log.caseId, region: log.region, version: log.rows.length, state: c?.state ?? "received", ...(closedOn === undefined ? {} : { closedOn }) }
-        heads.push(c?.lawyer === undefined ? head : { ...head, lawyer: { lawyerId: c.lawyer.lawyerId, since: c.lawyer.since } })
+        log.head ??= headOf(log)
+        heads.push(log.head)
       }
       return heads.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
     })
 
+  const workload: CaseStoreShape["workload"] = (scope, period) => Effect.map(list(scope), (heads) => countWorkload(heads, period))
+
   const tamper = (caseId: string, sequence: number, json: string): void => {
     const log = logs.get(caseId)
-    if (log !== undefined && sequence >= 1 && sequence <= log.rows.length) log.rows[sequence - 1] = json
+    if (log !== undefined && sequence >= 1 && sequence <= log.rows.length) {
+      log.rows[sequence - 1] = json
+      log.head = undefined
+    }
   }
 
-  return { append, load, list, tamper }
+  return { append, load, list, workload, tamper }
 }
 
 /**

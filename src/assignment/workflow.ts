@@ -53,12 +53,11 @@ export interface Period {
 const isRegion = Schema.is(RegionModule.RegionCode)
 const isDate = Schema.is(CalendarDate.CalendarDate)
 
-const openStates: ReadonlySet<string> = new Set(["assigned", "in-progress"])
-
 /**
  * Each lawyer's counts from the cases stored in `scope`: open cases are those assigned or in
  * progress with the lawyer now; the rotation count is the cases the lawyer took within `period`
- * (by the day the current lawyer took the case). One listing of the scope, no replay.
+ * (by the day the current lawyer took the case). Counted by the store where the heads are (one
+ * aggregate query in SQL), no replay.
  *
  * @example
  * ```ts
@@ -78,16 +77,7 @@ export const workload = Effect.fn("fayuan/assignment/workload")(function* (scope
     return yield* Effect.fail(new InvalidRequest({ issues: [{ path: "period", reason: "expected { from, to }, calendar dates with from ≤ to" }] }))
   }
   const store = yield* CaseStore
-  const heads = yield* store.list(scope)
-  const counts = new Map<string, { openCases: number; assignedCount: number }>()
-  for (const head of heads) {
-    if (head.lawyer === undefined) continue
-    let w = counts.get(head.lawyer.lawyerId)
-    if (w === undefined) counts.set(head.lawyer.lawyerId, (w = { openCases: 0, assignedCount: 0 }))
-    if (openStates.has(head.state)) w.openCases++
-    if (head.lawyer.since >= period.from && head.lawyer.since <= period.to) w.assignedCount++
-  }
-  return counts as ReadonlyMap<string, Workload>
+  return (yield* store.workload(scope, { from: period.from, to: period.to })) as ReadonlyMap<string, Workload>
 })
 
 /**

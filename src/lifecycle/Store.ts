@@ -165,6 +165,62 @@ export interface CaseStoreShape {
   readonly load: (scope: Region.RegionCode, caseId: string) => Effect.Effect<ReadonlyArray<CaseEvent>, CaseNotFound | CorruptRecord | StoreError>
   /** The cases inside `scope`, by case id. */
   readonly list: (scope: Region.RegionCode) => Effect.Effect<ReadonlyArray<CaseHead>, StoreError>
+  /**
+   * Each lawyer's counts over the cases inside `scope`, as {@link countWorkload} computes them from
+   * `list` — counted where the heads are (one aggregate query in SQL), so an assignment does not
+   * read every head of a province. Lawyers with no case are absent.
+   */
+  readonly workload: (scope: Region.RegionCode, period: WorkloadPeriod) => Effect.Effect<ReadonlyMap<string, LawyerCounts>, StoreError>
+}
+
+/**
+ * A lawyer's counts: cases open with them now (assigned or in progress) and cases they took in
+ * the period (by the day the current lawyer took the case: the rotation count).
+ *
+ * @category models
+ */
+export interface LawyerCounts {
+  readonly openCases: number
+  readonly assignedCount: number
+}
+
+/**
+ * The days a rotation count covers, both ends inclusive.
+ *
+ * @category models
+ */
+export interface WorkloadPeriod {
+  readonly from: CalendarDate.CalendarDate
+  readonly to: CalendarDate.CalendarDate
+}
+
+/** The states in which a case is open with its lawyer. */
+export const openWithLawyer: ReadonlyArray<string> = ["assigned", "in-progress"]
+
+/**
+ * The counts from listed heads: the reference every adapter's `workload` must equal.
+ *
+ * @example
+ * import { CalendarDate } from "fayuan"
+ * import { countWorkload, type CaseHead } from "fayuan/lifecycle"
+ * declare const heads: ReadonlyArray<CaseHead>
+ * const counts = countWorkload(heads, { from: CalendarDate.makeUnsafe("2018-01-01"), to: CalendarDate.makeUnsafe("2018-12-31") })
+ * counts.get("L1") // { openCases, assignedCount } or undefined
+ *
+ * @category batches
+ */
+export const countWorkload = (heads: ReadonlyArray<CaseHead>, period: WorkloadPeriod): ReadonlyMap<string, LawyerCounts> => {
+  const counts = new Map<string, { openCases: number; assignedCount: number }>()
+  // By lawyer id, whatever the order of the heads.
+  const sorted = [...heads].sort((a, b) => (a.lawyer?.lawyerId ?? "") < (b.lawyer?.lawyerId ?? "") ? -1 : (a.lawyer?.lawyerId ?? "") > (b.lawyer?.lawyerId ?? "") ? 1 : 0)
+  for (const head of sorted) {
+    if (head.lawyer === undefined) continue
+    let w = counts.get(head.lawyer.lawyerId)
+    if (w === undefined) counts.set(head.lawyer.lawyerId, (w = { openCases: 0, assignedCount: 0 }))
+    if (openWithLawyer.includes(head.state)) w.openCases++
+    if (head.lawyer.since >= period.from && head.lawyer.since <= period.to) w.assignedCount++
+  }
+  return counts
 }
 
 /**

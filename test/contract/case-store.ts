@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest"
 import type { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { PartyStoreShape } from "../../src/lifecycle/Party.ts"
 import { decodeParty } from "../../src/lifecycle/Party.ts"
-import type { CaseHead, CaseStoreShape } from "../../src/lifecycle/Store.ts"
+import type { CaseHead, CaseStoreShape, LawyerCounts, WorkloadPeriod } from "../../src/lifecycle/Store.ts"
+import { countWorkload } from "../../src/lifecycle/Store.ts"
+import * as CalendarDate from "../../src/CalendarDate.ts"
 import { replay } from "../../src/lifecycle/Case.ts"
 import { chinaDate } from "../../src/lifecycle/time.ts"
 import { terminalStates } from "../../src/lifecycle/vocabulary.ts"
@@ -36,13 +38,13 @@ export interface Subject {
 const run = <A, E>(e: Effect.Effect<A, E>): Promise<Result.Result<A, E>> => Effect.runPromise(Effect.result(e))
 
 /** The events of a small case: application, grant, assignment, in the given region. */
-export const caseLog = (caseId: string, region = "530103"): ReadonlyArray<CaseEvent> => {
+export const caseLog = (caseId: string, region = "530103", lawyerId = "L1"): ReadonlyArray<CaseEvent> => {
   const events: Array<CaseEvent> = []
   let current = undefined as Parameters<typeof step>[0]
   const cmds = [
     [{ ...applyCommand(caseId), region: Region.makeUnsafe(region) }, ctx("2024-05-06", "intake", { region })],
     [{ type: "decide", eligibility: eligible }, ctx("2024-05-06", "reviewer", { region })],
-    [{ type: "assign", lawyerId: "L1", firmId: "F1" }, ctx("2024-05-07", "dispatcher", { region })]
+    [{ type: "assign", lawyerId, firmId: "F1" }, ctx("2024-05-07", "dispatcher", { region })]
   ] as const
   for (const [command, context] of cmds) {
     const r = Result.getOrThrow(step(current, command as never, context))
@@ -171,9 +173,9 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
       await subject.close?.()
     })
 
-    it("behaves like a plain model under any sequence of appends, loads and listings (fc.commands)", async () => {
+    it("behaves like a plain model under any sequence of appends, loads, listings and workload counts (fc.commands)", async () => {
       type Model = Map<string, { region: string; version: number }>
-      const logs = new Map(["a", "b", "c"].map((id, i) => [id, caseLog(id, ["530103", "530102", "530502"][i])]))
+      const logs = new Map(["a", "b", "c", "d"].map((id, i) => [id, caseLog(id, ["530103", "530102", "530502", "530103"][i], ["L1", "L2", "L1", "L1"][i])]))
       type Real = CaseStoreShape
 
       class Append implements fc.AsyncCommand<Model, Real> {
@@ -238,12 +240,34 @@ export const caseStoreContract = (name: string, make: () => Promise<Subject> | S
         }
         toString = () => `list(${this.scope})`
       }
-      const caseId = fc.constantFrom("a", "b", "c")
+      class Workload implements fc.AsyncCommand<Model, Real> {
+        readonly scope: string
+        readonly period: WorkloadPeriod
+        constructor(scope: string, period: WorkloadPeriod) {
+          this.scope = scope
+          this.period = period
+        }
+        check = () => true
+        async run(model: Model, real: Real) {
+          const scope = Region.makeUnsafe(this.scope)
+          const heads = [...model]
+            .filter(([, v]) => Region.contains(scope, Region.makeUnsafe(v.region)))
+            .map(([caseId, v]) => headOfLog(logs.get(caseId)!.slice(0, v.version)))
+          const r = await run(real.workload(scope, this.period))
+          const sorted = (m: ReadonlyMap<string, LawyerCounts>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1))
+          expect(Result.map(r, sorted)).toEqual(Result.succeed(sorted(countWorkload(heads, this.period))))
+        }
+        toString = () => `workload(${this.scope}, ${this.period.from}..${this.period.to})`
+      }
+      const caseId = fc.constantFrom("a", "b", "c", "d")
       const scope = fc.constantFrom("530103", "530102", "5301", "53", "5305")
       const commands = [
         fc.tuple(caseId, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })).map(([id, e, n]) => new Append(id, e, n)),
         fc.tuple(caseId, scope).map(([id, s]) => new Load(id, s)),
-        scope.map((s) => new List(s))
+        scope.map((s) => new List(s)),
+        fc
+          .tuple(scope, fc.constantFrom(["2024-01-01", "2024-12-31"], ["2024-05-07", "2024-05-07"], ["2024-05-08", "2025-12-31"], ["2023-01-01", "2023-12-31"]))
+          .map(([s, [from, to]]) => new Workload(s, { from: CalendarDate.makeUnsafe(from!), to: CalendarDate.makeUnsafe(to!) }))
       ]
       await fc.assert(
         fc.asyncProperty(fc.commands(commands, { size: "+1" }), async (cmds) => {

@@ -67,8 +67,11 @@ export const docExamples = (dirs: ReadonlyArray<string>): ReadonlyArray<Snippet>
   return out
 }
 
-/** Type-checks the snippets in one program; returns the errors, each named by the snippet's own place. */
-export const checkSnippets = (snippets: ReadonlyArray<Snippet>): ReadonlyArray<string> => {
+/**
+ * Type-checks the snippets (and whole `files`, by name) in one program; returns the errors, each
+ * named by the snippet's own place (a file's by its name).
+ */
+export const checkSnippets = (snippets: ReadonlyArray<Snippet>, files: Readonly<Record<string, string>> = {}): ReadonlyArray<string> => {
   // Inside the project's node_modules, so effect, kysely and the types resolve as for a consumer.
   const dir = mkdtempSync(join(root, "node_modules", ".fayuan-docs-"))
   try {
@@ -94,9 +97,11 @@ export const checkSnippets = (snippets: ReadonlyArray<Snippet>): ReadonlyArray<s
           noEmit: true,
           noUnusedLocals: false
         },
-        include: ["*.ts"]
+        include: ["*.ts", "*.mts", "*.cts"]
       })
     )
+    // Whole modules of their own (`consumer.mts`, `consumer.cts`), checked in the same program.
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
     const names = new Map<string, Snippet>()
     snippets.forEach((s, i) => {
       const name = `snippet${String(i).padStart(3, "0")}.ts`
@@ -113,7 +118,7 @@ export const checkSnippets = (snippets: ReadonlyArray<Snippet>): ReadonlyArray<s
         .split("\n")
         // The snippets' errors, and any in fayuan's own declarations; PGlite's declarations need
         // Emscripten's types, which a consumer of the PGlite adapter installs for itself.
-        .filter((l) => /^snippet\d+\.ts\(\d+,\d+\)/.test(l) || (/^\S+\.d\.c?ts\(/.test(l) && !/@electric-sql\/pglite/.test(l)))
+        .filter((l) => /^(snippet\d+\.ts|[\w-]+\.[mc]ts)\(\d+,\d+\)/.test(l) || (/^\S+\.d\.c?ts\(/.test(l) && !/@electric-sql\/pglite/.test(l)))
         .map((l) => {
           const m = /^(snippet\d+\.ts)\((\d+),(\d+)\): (.*)$/.exec(l)
           if (m === null) return l

@@ -4,13 +4,17 @@
  * URL is given; in CI a missing URL is an error.
  */
 import pg from "pg"
+import { adapterEnabled } from "./adapters.ts"
 
-export const pgUrl = process.env["FAYUAN_PG_URL"]
+const enabled = adapterEnabled("postgres")
+
+/** The server's URL, or undefined when there is none or `FAYUAN_ADAPTERS` leaves PostgreSQL out. */
+export const pgUrl = enabled ? process.env["FAYUAN_PG_URL"] : undefined
 
 if (pgUrl === undefined && process.env["CI"] !== undefined) {
   throw new Error("CI is set but FAYUAN_PG_URL is not: .ci/run must start PostgreSQL for the tests")
 }
-if (pgUrl === undefined) console.warn("FAYUAN_PG_URL is not set: skipping the PostgreSQL tests")
+if (pgUrl === undefined && enabled) console.warn("FAYUAN_PG_URL is not set: skipping the PostgreSQL tests")
 
 /** Creates a fresh database on the server and returns its URL and a function that drops it. */
 export const freshDatabase = async (label: string): Promise<{ readonly url: string; readonly drop: () => Promise<void> }> => {

@@ -38,7 +38,8 @@ export const sharedSubject = (open: (options: OpenOptions) => Promise<Opened>): 
 
 /**
  * One adapter per test file, opened on first use with a query log, closed after the file; `use`
- * empties `tables` (in that order) before handing it out, so slow engines open once.
+ * empties `tables` (in that order) before handing it out, so slow engines open once (and again
+ * if its tables are gone).
  */
 export const sharedAdapter = (open: (options: OpenOptions) => Promise<Opened>, tables: ReadonlyArray<string>) => {
   let adapter: Promise<Opened> | undefined
@@ -49,10 +50,23 @@ export const sharedAdapter = (open: (options: OpenOptions) => Promise<Opened>, t
   return {
     queries: (): ReadonlyArray<string> => queries,
     use: async (): Promise<Opened> => {
-      adapter ??= open({ onQuery: (q) => queries.push(q), parties: testParties })
+      const opening = () => open({ onQuery: (q) => queries.push(q), parties: testParties })
+      const empty = async (a: Opened) => {
+        for (const table of tables) await sql`delete from ${sql.table(table)} where region >= '0'`.execute(a.db)
+      }
+      adapter ??= opening()
       const a = await adapter
-      for (const table of tables) await sql`delete from ${sql.table(table)} where region >= '0'`.execute(a.db)
-      return a
+      try {
+        await empty(a)
+        return a
+      } catch {
+        // The database went from under it (one PGlite instance shared by a file, and a test that
+        // needed it empty dropped its tables): open again.
+        adapter = opening()
+        const again = await adapter
+        await empty(again)
+        return again
+      }
     }
   }
 }
