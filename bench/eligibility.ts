@@ -58,6 +58,7 @@ const lal31Claims = [
   "social-assistance",
   "survivor-pension",
   "maintenance",
+  "labour-relationship",
   "labour-remuneration",
   "civil-capacity",
   "work-injury",
@@ -81,6 +82,11 @@ interface Facts {
   readonly members: number
   readonly monthlyIncomeFen: number
   readonly area: "urban" | "rural" | "none"
+  /** Yunnan's 2010 regulation (in force until its revision on 2026-01-01) brings groups of applicants into scope. */
+  readonly yunnanGroups: boolean
+  readonly ageKnown: boolean
+  /** On rural minimum-living support: social assistance in a rural household. */
+  readonly ruralMinimum: boolean
 }
 
 /** Completed years on `on` for a birth date (ISO strings), counting from the birthday itself. */
@@ -103,7 +109,10 @@ const toFacts = (app: Application): Facts => {
     hasHousehold: h !== undefined,
     members: h?.members ?? 0,
     monthlyIncomeFen: h?.monthlyIncomeFen ?? 0,
-    area: h?.area ?? "none"
+    area: h?.area ?? "none",
+    yunnanGroups: app.date < "2026-01-01",
+    ageKnown: age !== undefined,
+    ruralMinimum: applicant.statuses.includes("social-assistance") && h?.area === "rural"
   }
 }
 
@@ -119,7 +128,24 @@ const integerOf = (parameters: Overrides, key: string): number => {
   return v
 }
 
-const inScopeLal31 = { fact: "claims", operator: "someFact:in", value: lal31Claims }
+// The sample is Yunnan's: its regulation adds product-quality accidents to the Law's civil list
+// (both texts), and until 2026 the matters of disabled, minor, elderly and rural-minimum-living
+// applicants, all means-tested.
+const inListedScope = { fact: "claims", operator: "someFact:in", value: [...lal31Claims, "product-quality"] }
+const yunnanGroup = {
+  all: [
+    { fact: "yunnanGroups", operator: "equal", value: true },
+    {
+      any: [
+        { fact: "disabilities", path: "$.length", operator: "greaterThan", value: 0 },
+        { fact: "isMinor", operator: "equal", value: true },
+        { fact: "isElderly", operator: "equal", value: true },
+        { fact: "ruralMinimum", operator: "equal", value: true }
+      ]
+    }
+  ]
+}
+const inScopeLal31 = { any: [inListedScope, yunnanGroup] }
 
 const rules: ReadonlyArray<RuleProperties> = [
   {
@@ -139,6 +165,21 @@ const rules: ReadonlyArray<RuleProperties> = [
     priority: 80,
     conditions: { all: [{ fact: "claims", operator: "someFact:in", value: lal32Claims }] },
     event: { type: "eligible", params: { basis: "LAL-32" } }
+  },
+  {
+    // No listed claim, and the groups cannot be told without the applicant's age.
+    name: "group-unknown",
+    priority: 75,
+    conditions: {
+      all: [
+        { not: inListedScope },
+        { fact: "yunnanGroups", operator: "equal", value: true },
+        { fact: "ageKnown", operator: "equal", value: false },
+        { fact: "disabilities", path: "$.length", operator: "equal", value: 0 },
+        { fact: "ruralMinimum", operator: "equal", value: false }
+      ]
+    },
+    event: { type: "incomplete", params: { basis: "LAL-43" } }
   },
   {
     name: "lal-42-exempt",

@@ -151,10 +151,22 @@ export const formFor = (
   region: Region.RegionCode,
   date: string
 ): HardshipForm | undefined => {
-  for (const level of Region.ancestors(region)) {
-    for (const f of forms) if (f.region === level && inForce(f, date)) return f
-  }
+  for (const f of candidates(forms, region)) if (inForce(f, date)) return f
   return undefined
+}
+
+/** Per list of forms and region: the forms of the region's levels, most specific first (in list order within a level). */
+const candidateCache = new WeakMap<ReadonlyArray<HardshipForm>, Map<string, ReadonlyArray<HardshipForm>>>()
+
+const candidates = (forms: ReadonlyArray<HardshipForm>, region: Region.RegionCode): ReadonlyArray<HardshipForm> => {
+  let byRegion = candidateCache.get(forms)
+  if (byRegion === undefined) candidateCache.set(forms, (byRegion = new Map()))
+  let list = byRegion.get(region)
+  if (list === undefined) {
+    list = Region.ancestors(region).flatMap((level) => forms.filter((f) => f.region === level))
+    byRegion.set(region, list)
+  }
+  return list
 }
 
 /**
