@@ -24,8 +24,21 @@ export const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?
  * @category time
  */
 export const chinaDate = (instant: string): CalendarDate.CalendarDate | undefined => {
+  // A step reads the day of its instant several times (the command, the clocks, the event): the
+  // last answer is kept.
+  if (instant === lastInstant) return lastDay
+  const day = computeChinaDate(instant)
+  lastInstant = instant
+  lastDay = day
+  return day
+}
+
+let lastInstant: string | undefined
+let lastDay: CalendarDate.CalendarDate | undefined
+
+const computeChinaDate = (instant: string): CalendarDate.CalendarDate | undefined => {
   // Only full ISO 8601 instants with an offset: a local time would depend on the server's zone.
-  if (!instantPattern.test(instant)) return undefined
+  if (typeof instant !== "string" || !instantPattern.test(instant)) return undefined
   if (instant.endsWith("+08:00")) {
     const day = CalendarDate.parse(instant.slice(0, 10))
     return Result.isSuccess(day) && Number(instant.slice(11, 13)) < 24 && Number(instant.slice(14, 16)) < 60 ? day.success : undefined
