@@ -19,6 +19,7 @@ export const entries = {
   documents: "src/documents/index.ts",
   "documents/docx": "src/documents/docx-entry.ts",
   "report/xlsx": "src/report/xlsx-entry.ts",
+  "adapters/mysql": "adapters/mysql/index.ts",
   "adapters/memory": "adapters/memory/index.ts",
   "adapters/kysely": "adapters/kysely/index.ts",
   "adapters/sqlite": "adapters/sqlite/index.ts",
@@ -54,7 +55,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   treeshake: true,
-  external: ["effect", "kysely", "pg", "@electric-sql/pglite", "docx", "docx/charts", "exceljs"],
+  external: ["effect", "kysely", "pg", "mysql2", "@electric-sql/pglite", "docx", "docx/charts", "exceljs"],
   // node:sqlite exists only with its prefix
   removeNodeProtocol: false
 })

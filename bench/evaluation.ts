@@ -14,8 +14,8 @@
  * (`evaluation-sql-vs-js-<adapter>`, JS time ÷ SQL time; the goal is ≥ 10×).
  *
  * The rows are inserted directly with large batched INSERTs (building a million cases through the
- * lifecycle would take far longer than the measurement); the heads' snapshots are stubs, since
- * neither path reads them.
+ * lifecycle would take far longer than the measurement). The MySQL family is measured too when
+ * `FAYUAN_MYSQL_URL` is set (`evaluation-sql-vs-js-mysql`).
  */
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -40,7 +40,8 @@ import { computeMeasures } from "../src/evaluation/measures.ts"
 import { decodeGroups } from "../src/evaluation/CaseFacts.ts"
 import { yearPeriod } from "../src/evaluation/Source.ts"
 import * as Region from "../src/Region.ts"
-import { countiesOf, print, scratchPostgres, xorshift } from "./harness.ts"
+import { countiesOf, print, scratchMysql, scratchPostgres, xorshift } from "./harness.ts"
+import { openMysql } from "../adapters/mysql/index.ts"
 
 const CASES = 1_000_000
 const SEED = 20180101
@@ -80,7 +81,7 @@ export interface Data {
   readonly shifts: Columns
 }
 
-const headColumns = ["region", "case_id", "version", "state", "kind", "origin", "received_on", "last_occurred_at", "snapshot", "groups", "eligibility_outcome", "granted", "lawyer_assigned", "ended_on", "concluded_on", "outcome", "grade", "complaints", "granted_on", "lawyer_assigned_on", "graded_on", "decided_on", "assignment_due_on"]
+const headColumns = ["region", "case_id", "version", "state", "kind", "origin", "received_on", "last_occurred_at", "groups", "eligibility_outcome", "granted", "lawyer_assigned", "ended_on", "concluded_on", "outcome", "grade", "complaints", "granted_on", "lawyer_assigned_on", "graded_on", "decided_on", "assignment_due_on"]
 const clockColumns = ["region", "case_id", "idx", "kind", "started_on", "due_on", "stopped_on", "cancelled_on", "met"]
 const recordColumns = ["region", "record_type", "id", "on_date", "until_date", "category", "point_id", "quantity", "portion", "data"]
 const shiftColumns = ["region", "date", "site_id", "slot", "seat", "lawyer_id", "roster_id"]
@@ -127,7 +128,6 @@ export const generate = (): Data => {
         origin,
         received_on: dateOf(received),
         last_occurred_at: `${dateOf(Math.min(364, concluded ?? received + 3))}T10:00:00+08:00`,
-        snapshot: "{}",
         groups,
         eligibility_outcome: eligibility,
         granted,
@@ -324,6 +324,32 @@ export const loadPostgres = async (url: string, data: Data): Promise<void> => {
   }
 }
 
+/** The same rows into a MySQL-family database: multi-row INSERTs of 2,000 rows. */
+export const loadMysql = async (url: string, data: Data): Promise<void> => {
+  const { createConnection } = await import("mysql2/promise")
+  const client = await createConnection({ uri: url })
+  try {
+    await client.query("set unique_checks = 0")
+    const load = async (name: string, t: Columns) => {
+      const columns = Object.keys(t)
+      const n = length(t)
+      const chunk = 2_000
+      for (let i = 0; i < n; i += chunk) {
+        const rows: Array<Array<unknown>> = []
+        for (let r = i; r < Math.min(n, i + chunk); r++) rows.push(columns.map((c) => t[c]![r] ?? null))
+        await client.query(`insert into ${name} (${columns.map((c) => `\`${c}\``).join(", ")}) values ?`, [rows])
+      }
+    }
+    await load("fayuan_case_heads", data.heads)
+    await load("fayuan_case_clocks", data.clocks)
+    await load("fayuan_records", data.records)
+    await load("fayuan_duty_shifts", data.shifts)
+    await client.query("analyze table fayuan_case_heads, fayuan_case_clocks, fayuan_records, fayuan_duty_shifts")
+  } finally {
+    await client.end()
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The two paths
 
@@ -490,6 +516,7 @@ export const run = async (): Promise<void> => {
   const url = process.env["FAYUAN_PG_URL"]
   const adapters: Array<Opened> = []
   let scratch: { readonly url: string; readonly drop: () => Promise<void> } | undefined
+  let mysqlScratch: { readonly url: string; readonly drop: () => Promise<void> } | undefined
   try {
     const path = join(dir, "evaluation.sqlite")
     const sqlite = await openSqlite({ path })
@@ -506,6 +533,15 @@ export const run = async (): Promise<void> => {
       await loadPostgres(scratch.url, data)
       process.stderr.write(`evaluation postgres: loaded (${lap()} s)\n`)
     }
+    const mysqlUrl = process.env["FAYUAN_MYSQL_URL"]
+    if (mysqlUrl === undefined || mysqlUrl === "") process.stderr.write("evaluation: mysql skipped (set FAYUAN_MYSQL_URL to a server where a database may be created)\n")
+    else {
+      mysqlScratch = await scratchMysql(mysqlUrl, "fayuan_bench_evaluation")
+      const mysql = await openMysql({ uri: mysqlScratch.url })
+      adapters.push(mysql)
+      await loadMysql(mysqlScratch.url, data)
+      process.stderr.write(`evaluation mysql: loaded (${lap()} s)\n`)
+    }
     // The generated rows are no longer needed: the JavaScript path needs the heap.
     data = undefined
     for (const opened of adapters) {
@@ -516,6 +552,7 @@ export const run = async (): Promise<void> => {
     for (const opened of adapters) await opened.close()
     rmSync(dir, { recursive: true, force: true })
     await scratch?.drop()
+    await mysqlScratch?.drop()
   }
 }
 

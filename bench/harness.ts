@@ -111,3 +111,28 @@ export const countiesOf = (prefix: string, count: number, on = "2018-07-01"): Re
   Region.codes()
     .filter((c) => c.length === 6 && c.startsWith(prefix) && Region.existedOn(c, on as CalendarDate) && Region.name(c) !== "市辖区")
     .slice(0, count)
+
+/** A database of its own on a MySQL-family server (`url` names any database there), dropped after. */
+export const scratchMysql = async (url: string, name: string): Promise<{ readonly url: string; readonly drop: () => Promise<void> }> => {
+  const { createConnection } = await import("mysql2/promise")
+  const database = `${name}_${process.pid}`
+  const admin = await createConnection({ uri: url })
+  try {
+    await admin.query(`create database ${database} character set utf8mb4 collate utf8mb4_bin`)
+  } finally {
+    await admin.end()
+  }
+  const target = new URL(url)
+  target.pathname = `/${database}`
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const c = await createConnection({ uri: url })
+      try {
+        await c.query(`drop database if exists ${database}`)
+      } finally {
+        await c.end()
+      }
+    }
+  }
+}

@@ -17,6 +17,7 @@ import { Effect, Result } from "effect"
 import { sql } from "kysely"
 import { openPglite } from "../adapters/pglite/index.ts"
 import { openPostgres } from "../adapters/postgres/index.ts"
+import { openMysql } from "../adapters/mysql/index.ts"
 import { openSqlite } from "../adapters/sqlite/index.ts"
 import { rowOf } from "../adapters/kysely/case-store.ts"
 import type { Opened, OpenOptions } from "../adapters/kysely/open.ts"
@@ -31,7 +32,7 @@ import type { Role } from "../src/lifecycle/vocabulary.ts"
 import * as Region from "../src/Region.ts"
 import { defaultRuleBook } from "../src/RuleBook.ts"
 import * as WorkCalendar from "../src/WorkCalendar.ts"
-import { measure, print, scratchPostgres, xorshift } from "./harness.ts"
+import { measure, print, scratchMysql, scratchPostgres, xorshift } from "./harness.ts"
 
 /** Cases appended per round, and rounds (the median is reported) after one warm-up round. */
 const CASES = 400
@@ -154,6 +155,16 @@ const sqliteSubject = (): Subject => {
 }
 
 const pgliteSubject = (): Subject => ({ name: "pglite", truncate: true, open: (options = {}) => openPglite(options), cleanup: async () => {} })
+
+const mysqlSubject = async (url: string): Promise<Subject> => {
+  const scratch = await scratchMysql(url, "fayuan_bench")
+  return {
+    name: "mysql",
+    truncate: false,
+    open: (options = {}) => openMysql({ uri: scratch.url, ...options }),
+    cleanup: scratch.drop
+  }
+}
 
 const postgresSubject = async (url: string): Promise<Subject> => {
   const scratch = await scratchPostgres(url, "fayuan_bench")
@@ -338,6 +349,9 @@ export const run = async (): Promise<void> => {
   const url = process.env["FAYUAN_PG_URL"]
   if (url === undefined || url === "") process.stderr.write("storage: postgres skipped (set FAYUAN_PG_URL to a server where a database may be created)\n")
   else subjects.push(() => postgresSubject(url))
+  const mysqlUrl = process.env["FAYUAN_MYSQL_URL"]
+  if (mysqlUrl === undefined || mysqlUrl === "") process.stderr.write("storage: mysql skipped (set FAYUAN_MYSQL_URL to a server where a database may be created)\n")
+  else subjects.push(() => mysqlSubject(mysqlUrl))
   for (const make of subjects) {
     const subject = await make()
     try {

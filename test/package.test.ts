@@ -54,6 +54,7 @@ describe("the built package", { timeout: 60_000 }, () => {
       ".",
       "./adapters/kysely",
       "./adapters/memory",
+      "./adapters/mysql",
       "./adapters/pglite",
       "./adapters/postgres",
       "./adapters/sqlite",

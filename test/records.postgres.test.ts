@@ -1,28 +1,5 @@
-import { afterAll, describe } from "vitest"
 import { openPostgres } from "../adapters/postgres/index.ts"
-import { recordsContract, sharedRecordsSubject } from "./contract/records-store.ts"
 import { freshDatabase, pgUrl } from "./support/postgres.ts"
+import { recordsSuites } from "./support/server-suites.ts"
 
-describe.runIf(pgUrl !== undefined)("postgres", () => {
-  const database = pgUrl === undefined ? undefined : freshDatabase("records")
-  afterAll(async () => {
-    await (await database)?.drop()
-  })
-  recordsContract(
-    "postgres",
-    sharedRecordsSubject(
-      async (options) => openPostgres({ connectionString: (await database!).url, ...options }),
-      async () => {
-        const fresh = await freshDatabase("records_migration")
-        const adapter = await openPostgres({ connectionString: fresh.url, max: 2, migrate: false })
-        return {
-          adapter,
-          close: async () => {
-            await adapter.close()
-            await fresh.drop()
-          }
-        }
-      }
-    )
-  )
-})
+recordsSuites({ name: "postgres", url: pgUrl, fresh: freshDatabase, open: (url, options, max) => openPostgres({ connectionString: url, ...(max === undefined ? {} : { max }), ...options }) })

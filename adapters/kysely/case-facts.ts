@@ -13,6 +13,7 @@ import { replay } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { CaseDates } from "../../src/evaluation/CaseFacts.ts"
 import { caseDates, caseFacts, clockFactsAt, encodeGroups } from "../../src/evaluation/CaseFacts.ts"
+import { text, upsert } from "./internal/upsert.ts"
 import { rowsStatement } from "./internal/statements.ts"
 import type { CaseClocksTable, CaseHeadsTable, FayuanDatabase } from "./schema.ts"
 
@@ -161,19 +162,7 @@ const CHUNK = 500
  * @category rows
  */
 const upsertClocks = rowsStatement((trx, rows: ReadonlyArray<Insertable<CaseClocksTable>>) =>
-  trx
-    .insertInto("fayuan_case_clocks")
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(["region", "case_id", "idx"]).doUpdateSet((eb) => ({
-        kind: eb.ref("excluded.kind"),
-        started_on: eb.ref("excluded.started_on"),
-        due_on: eb.ref("excluded.due_on"),
-        stopped_on: eb.ref("excluded.stopped_on"),
-        cancelled_on: eb.ref("excluded.cancelled_on"),
-        met: eb.ref("excluded.met")
-      }))
-    )
+  upsert(trx, trx.insertInto("fayuan_case_clocks").values(rows), ["region", "case_id", "idx"], ["kind", "started_on", "due_on", "stopped_on", "cancelled_on", "met"])
 )
 
 export const writeClocks = async (trx: Transaction<FayuanDatabase> | Kysely<FayuanDatabase>, rows: ReadonlyArray<Insertable<CaseClocksTable>>): Promise<void> => {
@@ -238,7 +227,7 @@ export const evaluationMigration: Migration = {
       .addColumn("point_id", "varchar(64)")
       .addColumn("quantity", "integer", (c) => c.notNull())
       .addColumn("portion", "integer")
-      .addColumn("data", "text", (c) => c.notNull())
+      .addColumn("data", text(db), (c) => c.notNull())
       .addPrimaryKeyConstraint("fayuan_records_pk", ["region", "record_type", "id"])
       .execute()
     // Covering indexes: each aggregate reads only its index, never the table, and groups in the

@@ -224,7 +224,7 @@ export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: Evalua
     const dated = serial((q) =>
       q
         .selectFrom("fayuan_records")
-        .select(["record_type", "category", sql<string>`count(*)`.as("records"), sql<string>`sum(quantity)`.as("total"), sql<string>`sum(portion)`.as("portion")])
+        .select(["record_type", "category", sql<string>`count(*)`.as("records"), sql<string>`sum(quantity)`.as("total"), sql<string>`sum(${sql.ref("portion")})`.as("portion")])
         .where("region", ">=", from)
         .where("region", "<", to)
         .where("record_type", "in", ["drafted-document", "activity", "training"] satisfies ReadonlyArray<RecordType>)

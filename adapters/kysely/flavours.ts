@@ -48,3 +48,17 @@ export const postgresFlavour: Flavour = {
   isUniqueViolation: (e) => field(e, "code") === "23505",
   isBusy: (e) => field(e, "code") === "40001" || field(e, "code") === "40P01"
 }
+
+/**
+ * The MySQL family (MySQL, MariaDB, TiDB, OceanBase in MySQL mode), by error number: 1062
+ * duplicate key; 1213 deadlock, 1205 lock-wait timeout and TiDB's 9007 write conflict are
+ * retried.
+ *
+ * @category flavours
+ */
+export const mysqlFlavour: Flavour = {
+  name: "mysql",
+  sql: "mysql",
+  isUniqueViolation: (e) => field(e, "errno") === 1062 || field(e, "code") === "ER_DUP_ENTRY",
+  isBusy: (e) => [1213, 1205, 9007].includes(Number(field(e, "errno")))
+}

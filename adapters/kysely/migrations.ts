@@ -17,6 +17,7 @@
  * @since 0.1.0
  */
 import type { Kysely } from "kysely"
+import { text } from "./internal/upsert.ts"
 import type { Migration, MigrationProvider, MigrationResultSet } from "kysely/migration"
 import { Migrator } from "kysely/migration"
 import { Result, Schema } from "effect"
@@ -40,7 +41,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
         .addColumn("occurred_at", "varchar(40)", (c) => c.notNull())
         .addColumn("recorded_at", "varchar(40)", (c) => c.notNull())
         .addColumn("schema_version", "integer", (c) => c.notNull())
-        .addColumn("payload", "text", (c) => c.notNull())
+        .addColumn("payload", text(db), (c) => c.notNull())
         .addPrimaryKeyConstraint("fayuan_case_events_pk", ["region", "case_id", "sequence"])
         .execute()
       await db.schema.createIndex("fayuan_case_events_type").on("fayuan_case_events").columns(["region", "type"]).execute()
@@ -61,7 +62,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
         .addColumn("origin", "varchar(16)", (c) => c.notNull())
         .addColumn("received_on", "varchar(10)", (c) => c.notNull())
         .addColumn("last_occurred_at", "varchar(40)", (c) => c.notNull())
-        .addColumn("snapshot", "text", (c) => c.notNull())
+        .addColumn("snapshot", text(db), (c) => c.notNull())
         .addPrimaryKeyConstraint("fayuan_case_heads_pk", ["region", "case_id"])
         .execute()
       await db.schema.createIndex("fayuan_case_heads_received").on("fayuan_case_heads").columns(["region", "received_on"]).execute()
@@ -115,7 +116,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
         .createTable("fayuan_parties")
         .addColumn("region", "varchar(6)", (c) => c.notNull())
         .addColumn("case_id", "varchar(128)", (c) => c.notNull())
-        .addColumn("data", "text", (c) => c.notNull())
+        .addColumn("data", text(db), (c) => c.notNull())
         .addPrimaryKeyConstraint("fayuan_parties_pk", ["region", "case_id"])
         .execute()
     },
@@ -131,7 +132,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
         .addColumn("roster_id", "varchar(64)", (c) => c.notNull())
         .addColumn("period_from", "varchar(10)", (c) => c.notNull())
         .addColumn("period_to", "varchar(10)", (c) => c.notNull())
-        .addColumn("data", "text", (c) => c.notNull())
+        .addColumn("data", text(db), (c) => c.notNull())
         .addPrimaryKeyConstraint("fayuan_rosters_pk", ["region", "roster_id"])
         .execute()
       await db.schema
@@ -158,7 +159,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
         .addColumn("region", "varchar(6)", (c) => c.notNull())
         .addColumn("budget_id", "varchar(64)", (c) => c.notNull())
         .addColumn("year", "integer", (c) => c.notNull())
-        .addColumn("data", "text", (c) => c.notNull())
+        .addColumn("data", text(db), (c) => c.notNull())
         .addPrimaryKeyConstraint("fayuan_budgets_pk", ["region", "budget_id"])
         .execute()
       await db.schema
@@ -184,7 +185,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
         .addColumn("source_ref", "varchar(200)")
         .addColumn("spent_region", "varchar(6)")
         .addColumn("lawyer_id", "varchar(64)")
-        .addColumn("memo", "text")
+        .addColumn("memo", text(db))
         .addColumn("settles", "varchar(200)")
         .addPrimaryKeyConstraint("fayuan_ledger_entries_pk", ["region", "budget_id", "entry_key"])
         .execute()
@@ -285,7 +286,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
       await db.schema.alterTable("fayuan_case_heads").dropColumn("snapshot").execute()
     },
     async down(db: Kysely<unknown>) {
-      await db.schema.alterTable("fayuan_case_heads").addColumn("snapshot", "text", (c) => c.notNull().defaultTo("{}")).execute()
+      await db.schema.alterTable("fayuan_case_heads").addColumn("snapshot", text(db), (c) => c.notNull().defaultTo("{}")).execute()
       await db.schema.alterTable("fayuan_case_heads").dropColumn("appended").execute()
     }
   }
@@ -308,6 +309,7 @@ const provider = (upTo?: string): MigrationProvider => ({
  *
  * @example
  * import type { Kysely } from "kysely"
+import { text } from "./internal/upsert.ts"
  * import { migrate, type FayuanDatabase } from "fayuan/adapters/kysely"
  * declare const db: Kysely<FayuanDatabase>
  * await migrate(db)

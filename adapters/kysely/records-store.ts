@@ -13,6 +13,7 @@ import { checkBatch, compareRecords, RecordConflict } from "../../src/evaluation
 import { CorruptRecord, StoreError } from "../../src/lifecycle/Store.ts"
 import { databaseError } from "./internal/errors.ts"
 import { regionRange } from "./internal/region.ts"
+import { upsert } from "./internal/upsert.ts"
 import type { FayuanDatabase, RecordsTable } from "./schema.ts"
 
 const CHUNK = 200
@@ -107,21 +108,12 @@ export const makeRecordStore = (db: Kysely<FayuanDatabase>): RecordStoreShape =>
                 writes.push(recordRow(b.record, b.json))
               }
               for (let i = 0; i < writes.length; i += CHUNK) {
-                await trx
-                  .insertInto("fayuan_records")
-                  .values(writes.slice(i, i + CHUNK))
-                  .onConflict((oc) =>
-                    oc.columns(["region", "record_type", "id"]).doUpdateSet((eb) => ({
-                      on_date: eb.ref("excluded.on_date"),
-                      until_date: eb.ref("excluded.until_date"),
-                      category: eb.ref("excluded.category"),
-                      point_id: eb.ref("excluded.point_id"),
-                      quantity: eb.ref("excluded.quantity"),
-                      portion: eb.ref("excluded.portion"),
-                      data: eb.ref("excluded.data")
-                    }))
-                  )
-                  .execute()
+                await upsert(
+                  trx,
+                  trx.insertInto("fayuan_records").values(writes.slice(i, i + CHUNK)),
+                  ["region", "record_type", "id"],
+                  ["on_date", "until_date", "category", "point_id", "quantity", "portion", "data"]
+                ).execute()
               }
               return { inserted, unchanged, replaced }
             }),

@@ -13,6 +13,7 @@ import { decodeStored, StoreError } from "../../src/Storage.ts"
 import { getDocument } from "./internal/documents.ts"
 import { databaseError } from "./internal/errors.ts"
 import { regionRange } from "./internal/region.ts"
+import { upsert } from "./internal/upsert.ts"
 import type { FayuanDatabase } from "./schema.ts"
 
 const read = (key: string, json: string) => Result.map(decodeStored("rosters", StoredRoster)(key, json), rosterOfStored)
@@ -56,16 +57,7 @@ export const makeRosterStore = (db: Kysely<FayuanDatabase>): RosterStoreShape =>
         }))
         await db.transaction().execute(async (trx) => {
           for (let i = 0; i < rows.length; i += CHUNK) {
-            await trx
-              .insertInto("fayuan_duty_shifts")
-              .values(rows.slice(i, i + CHUNK))
-              .onConflict((oc) =>
-                oc.columns(["region", "date", "site_id", "slot", "seat"]).doUpdateSet((eb) => ({
-                  lawyer_id: eb.ref("excluded.lawyer_id"),
-                  roster_id: eb.ref("excluded.roster_id")
-                }))
-              )
-              .execute()
+            await upsert(trx, trx.insertInto("fayuan_duty_shifts").values(rows.slice(i, i + CHUNK)), ["region", "date", "site_id", "slot", "seat"], ["lawyer_id", "roster_id"]).execute()
           }
         })
       },

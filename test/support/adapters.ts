@@ -4,7 +4,7 @@
  * `*.<adapter>.test.ts` of the others are left out (vitest.config.ts), and tests that run several
  * adapters in one file skip the ones left out.
  */
-export const adapterNames = ["memory", "sqlite", "pglite", "postgres"] as const
+export const adapterNames = ["memory", "sqlite", "pglite", "postgres", "mysql"] as const
 export type AdapterName = (typeof adapterNames)[number]
 
 /** The adapters `FAYUAN_ADAPTERS` names, or all; an unknown name or a narrowed run in CI is an error. */

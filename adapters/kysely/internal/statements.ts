@@ -61,26 +61,40 @@ const headColumns = [
 
 /**
  * Updates many heads in one statement, each only where it stands at its expected version, and
- * returns the ids of the cases it updated: `WITH v(…) AS (VALUES …) UPDATE … FROM v WHERE
- * version = expected`. A plain update, not an insert that conflicts into one (PostgreSQL's
- * `ON CONFLICT` first inserts into every index, then undoes it). PostgreSQL is given the values'
- * types; SQLite needs none.
+ * returns the ids of the cases it updated. PostgreSQL and SQLite: `WITH v(…) AS (VALUES …) UPDATE
+ * … FROM v WHERE version = expected RETURNING case_id` — a plain update, not an insert that
+ * conflicts into one (PostgreSQL's `ON CONFLICT` first inserts into every index, then undoes it);
+ * PostgreSQL is given the values' types, SQLite needs none. The MySQL family has no `RETURNING`
+ * on an update: `UPDATE heads JOIN (SELECT … UNION ALL …) v ON … AND version = expected SET …`
+ * reports how many rows it changed (every update changes the version), and when that falls short
+ * the heads are read back to tell which were not.
  */
-export const updateHeadsStatement = (postgres: boolean) => {
+export const updateHeadsStatement = (dialect: "postgres" | "sqlite" | "mysql") => {
   const texts = new Map<string, string>()
+  const columns = [["region", "varchar"], ["case_id", "varchar"], ["expected", "integer"], ...headColumns] as const
   const textFor = (n: number): string => {
     const key = String(n)
     const hit = texts.get(key)
     if (hit !== undefined) return hit
-    const columns = [["region", "varchar"], ["case_id", "varchar"], ["expected", "integer"], ...headColumns] as const
-    let p = 0
-    const placeholder = (type: string) => (postgres ? `$${++p}::${type}` : "?")
-    const values = Array.from({ length: n }, () => `(${columns.map(([, type]) => placeholder(type)).join(", ")})`).join(", ")
-    const text =
-      `with v (${columns.map(([c]) => c).join(", ")}) as (values ${values}) ` +
-      `update fayuan_case_heads set ${headColumns.map(([c]) => `${c} = v.${c}`).join(", ")} ` +
-      `from v where fayuan_case_heads.region = v.region and fayuan_case_heads.case_id = v.case_id and fayuan_case_heads.version = v.expected ` +
-      `returning fayuan_case_heads.case_id`
+    let text: string
+    if (dialect === "mysql") {
+      const q = (c: string) => `\`${c}\``
+      const first = `select ${columns.map(([c]) => `? as ${q(c)}`).join(", ")}`
+      const rest = Array.from({ length: n - 1 }, () => ` union all select ${columns.map(() => "?").join(", ")}`).join("")
+      text =
+        `update ${q("fayuan_case_heads")} h join (${first}${rest}) v ` +
+        `on h.${q("region")} = v.${q("region")} and h.${q("case_id")} = v.${q("case_id")} and h.${q("version")} = v.${q("expected")} ` +
+        `set ${headColumns.map(([c]) => `h.${q(c)} = v.${q(c)}`).join(", ")}`
+    } else {
+      let p = 0
+      const placeholder = (type: string) => (dialect === "postgres" ? `$${++p}::${type}` : "?")
+      const values = Array.from({ length: n }, () => `(${columns.map(([, type]) => placeholder(type)).join(", ")})`).join(", ")
+      text =
+        `with v (${columns.map(([c]) => c).join(", ")}) as (values ${values}) ` +
+        `update fayuan_case_heads set ${headColumns.map(([c]) => `${c} = v.${c}`).join(", ")} ` +
+        `from v where fayuan_case_heads.region = v.region and fayuan_case_heads.case_id = v.case_id and fayuan_case_heads.version = v.expected ` +
+        `returning fayuan_case_heads.case_id`
+    }
     texts.set(key, text)
     return text
   }
@@ -92,6 +106,20 @@ export const updateHeadsStatement = (postgres: boolean) => {
       for (const [c] of headColumns) parameters.push(r[c] ?? null)
     }
     const result = await db.executeQuery<{ case_id: string }>(CompiledQuery.raw(textFor(rows.length), parameters))
-    return result.rows.map((r) => r.case_id)
+    if (dialect !== "mysql") return result.rows.map((r) => r.case_id)
+    const ids = rows.map(({ h }) => (h as Record<string, unknown>)["case_id"] as string)
+    if (Number(result.numAffectedRows ?? 0) === rows.length) return ids
+    // Short: the heads now at their new version are the ones this statement wrote.
+    const now = await db
+      .selectFrom("fayuan_case_heads")
+      .select(["region", "case_id", "version"])
+      .where("region", "in", [...new Set(rows.map(({ h }) => (h as Record<string, unknown>)["region"] as string))])
+      .where("case_id", "in", ids)
+      .execute()
+    const version = new Map(now.map((r) => [`${r.region}\u0000${r.case_id}`, Number(r.version)]))
+    return rows.flatMap(({ h }) => {
+      const r = h as Record<string, unknown>
+      return version.get(`${r["region"] as string}\u0000${r["case_id"] as string}`) === r["version"] ? [r["case_id"] as string] : []
+    })
   }
 }
