@@ -309,7 +309,6 @@ const provider = (upTo?: string): MigrationProvider => ({
  *
  * @example
  * import type { Kysely } from "kysely"
-import { text } from "./internal/upsert.ts"
  * import { migrate, type FayuanDatabase } from "fayuan/adapters/kysely"
  * declare const db: Kysely<FayuanDatabase>
  * await migrate(db)
