@@ -20,6 +20,7 @@
  *
  *   npm run bench -- pipeline                 # 10,000 and 100,000 cases, SQLite and PostgreSQL
  *   PIPELINE_CASES=10000 npm run bench -- pipeline
+ *   PIPELINE_ADAPTERS=postgres npm run bench -- pipeline   # one adapter
  *
  * Each adapter and size runs in a child process of its own, so its peak memory is its own. Prints
  * `bench: pipeline-<stage>-seconds-<adapter>[-<size>]`, the total, the peak RSS, and seconds per
@@ -386,7 +387,8 @@ export const run_ = async (): Promise<void> => {
     process.stderr.write("pipeline: building the package (dist/ is missing or older than the sources)\n")
     execFileSync("npx", ["tsup", "--silent"], { cwd: root, stdio: "inherit" })
   }
-  const adapters = ["sqlite", ...(process.env["FAYUAN_PG_URL"] === undefined ? [] : ["postgres"])]
+  const only = process.env["PIPELINE_ADAPTERS"]?.split(",")
+  const adapters = ["sqlite", ...(process.env["FAYUAN_PG_URL"] === undefined ? [] : ["postgres"])].filter((a) => only === undefined || only.includes(a))
   if (process.env["FAYUAN_PG_URL"] === undefined) process.stderr.write("pipeline: FAYUAN_PG_URL is not set: PostgreSQL is not measured\n")
   for (const adapter of adapters) {
     for (const size of SIZES) {

@@ -38,6 +38,7 @@ import type { Flavour } from "./case-store.ts"
 import { documentRows } from "./internal/documents.ts"
 import { backoff, databaseError } from "./internal/errors.ts"
 import { regionRange } from "./internal/region.ts"
+import { rowsStatement } from "./internal/statements.ts"
 import type { FayuanDatabase, LedgerEntriesTable } from "./schema.ts"
 
 /** Rows per multi-row insert (13 columns: far below every engine's bound-parameter limit). */
@@ -94,6 +95,9 @@ export const entryRow = (region: string, e: LedgerEntry): LedgerEntriesTable => 
   memo: e.memo ?? null,
   settles: e.settles ?? null
 })
+
+/** Ledger rows inserted: one statement per chunk (see `rowsStatement`). */
+const insertEntries = rowsStatement((trx, rows: ReadonlyArray<LedgerEntriesTable>) => trx.insertInto("fayuan_ledger_entries").values(rows))
 
 /**
  * An entry back from its row; `undefined` when the row does not decode.
@@ -278,7 +282,7 @@ export const makeLedgerStore = (db: Kysely<FayuanDatabase>, flavour: Flavour): L
         })
         if (Result.isFailure(plan)) throw new Abort(plan.failure)
         const rows = plan.success.insert.map((e) => entryRow(found.get(e.budgetId)!.region, e))
-        for (const part of chunks(rows, INSERT_CHUNK)) await trx.insertInto("fayuan_ledger_entries").values(part).execute()
+        for (const part of chunks(rows, INSERT_CHUNK)) await insertEntries(trx, part)
         return plan.success.outcome
       })
     }).pipe(Effect.catchTag("CorruptRecord", (c) => Effect.fail(new StoreError({ store: "ledger", operation: "append", reason: c.message }))))

@@ -14,6 +14,7 @@ import { CorruptRecord, StoreError } from "../../src/lifecycle/Store.ts"
 import { databaseError } from "./internal/errors.ts"
 import { regionRange } from "./internal/region.ts"
 import { upsert } from "./internal/upsert.ts"
+import { rowsStatement } from "./internal/statements.ts"
 import type { FayuanDatabase, RecordsTable } from "./schema.ts"
 
 const CHUNK = 200
@@ -58,6 +59,11 @@ export const recordRow = (r: EvaluationRecord, json: string): Insertable<Records
     data: json
   }
 }
+
+/** Records written (a key stored already has its columns replaced): one statement per chunk. */
+const insertRecords = rowsStatement((trx, rows: ReadonlyArray<Insertable<RecordsTable>>) =>
+  upsert(trx, trx.insertInto("fayuan_records").values(rows), ["region", "record_type", "id"], ["on_date", "until_date", "category", "point_id", "quantity", "portion", "data"])
+)
 
 /** Thrown inside the transaction to roll it back and report the conflict. */
 class Conflict {
@@ -108,12 +114,7 @@ export const makeRecordStore = (db: Kysely<FayuanDatabase>): RecordStoreShape =>
                 writes.push(recordRow(b.record, b.json))
               }
               for (let i = 0; i < writes.length; i += CHUNK) {
-                await upsert(
-                  trx,
-                  trx.insertInto("fayuan_records").values(writes.slice(i, i + CHUNK)),
-                  ["region", "record_type", "id"],
-                  ["on_date", "until_date", "category", "point_id", "quantity", "portion", "data"]
-                ).execute()
+                await insertRecords(trx, writes.slice(i, i + CHUNK))
               }
               return { inserted, unchanged, replaced }
             }),
