@@ -52,11 +52,16 @@ export const openMysql = async (
   })
   if (options.migrate !== false) {
     try {
-      // Tables take the database's default: utf8mb4 with the binary collation.
-      const current = await sql<{ name: string | null }>`select database() as name`.execute(db)
-      const name = current.rows[0]?.name
-      if (name === null || name === undefined) throw new Error("openMysql: the URI names no database")
-      await sql`alter database ${sql.id(name)} character set utf8mb4 collate utf8mb4_bin`.execute(db)
+      // Tables take the database's default: utf8mb4 with the binary collation (set once; a user
+      // without the right to alter the database opens one created so).
+      const current = await sql<{ name: string | null; collation: string | null }>`
+        select database() as name,
+          (select default_collation_name from information_schema.schemata where schema_name = database()) as collation`.execute(db)
+      const row = current.rows[0]
+      if (row?.name === null || row?.name === undefined) throw new Error("openMysql: the URI names no database")
+      if (row.collation !== "utf8mb4_bin") {
+        await sql`alter database ${sql.id(row.name)} character set utf8mb4 collate utf8mb4_bin`.execute(db)
+      }
     } catch (error) {
       await db.destroy()
       throw error
