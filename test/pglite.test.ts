@@ -66,3 +66,13 @@ it("SQLite and PGlite stores in one process keep their statements apart (the com
     await pglite.close()
   }
 })
+
+it("PostgreSQL writes the rows of an append as one array per column (unnest), not a parameter per value", async () => {
+  const queries: Array<string> = []
+  const adapter = await openSharedPglite({ onQuery: (q) => queries.push(q) })
+  const id = `unnest-${Math.random().toString(36).slice(2)}`
+  await Effect.runPromise(adapter.caseStore.append([{ caseId: id, expectedVersion: 0, events: caseLog(id) }]))
+  const inserts = queries.filter((q) => /^insert into "fayuan_(case_events|case_heads|case_clocks)"/.test(q))
+  expect(inserts.length).toBeGreaterThanOrEqual(2)
+  expect(inserts.filter((q) => !q.includes("select * from unnest("))).toEqual([])
+})

@@ -13,7 +13,7 @@ import { replay } from "../../src/lifecycle/Case.ts"
 import { CaseEvent } from "../../src/lifecycle/Event.ts"
 import type { CaseDates } from "../../src/evaluation/CaseFacts.ts"
 import { caseDates, caseFacts, clockFactsAt, encodeGroups } from "../../src/evaluation/CaseFacts.ts"
-import { text, upsert } from "./internal/upsert.ts"
+import { text, upsert } from "./internal/dialect.ts"
 import { rowsStatement } from "./internal/statements.ts"
 import type { CaseClocksTable, CaseHeadsTable, FayuanDatabase } from "./schema.ts"
 

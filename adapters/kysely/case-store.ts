@@ -41,8 +41,6 @@ import type { CaseClocksTable, FayuanDatabase } from "./schema.ts"
  */
 export interface Flavour {
   readonly name: string
-  /** The SQL the engine speaks: PostgreSQL's (PGlite's too), SQLite's, or the MySQL family's. */
-  readonly sql?: "postgres" | "sqlite" | "mysql"
   /** The error is a unique or primary key violation. */
   readonly isUniqueViolation: (error: unknown) => boolean
   /** The error is a transient lock (retry after a wait). */
@@ -124,7 +122,7 @@ export interface Hooks {
  */
 export const makeCaseStore = (db: Kysely<FayuanDatabase>, flavour: Flavour, hooks: Hooks = {}, cacheSize = 50_000): CaseStoreShape => {
   const insertEvents = rowsStatement((trx, rows: ReadonlyArray<FayuanDatabase["fayuan_case_events"]>) => trx.insertInto("fayuan_case_events").values(rows))
-  const updateHeads = updateHeadsStatement(flavour.sql ?? (flavour.name === "postgres" ? "postgres" : "sqlite"))
+  const updateHeads = updateHeadsStatement()
   const insertHeads = rowsStatement((trx, rows: ReadonlyArray<Insertable<FayuanDatabase["fayuan_case_heads"]>>) => trx.insertInto("fayuan_case_heads").values(rows))
 
   /** The region and version of a case, in whatever region (case ids are unique in a deployment). */

@@ -25,6 +25,7 @@ import { measuresOf } from "../../src/evaluation/measures.ts"
 import { CorruptRecord, StoreError } from "../../src/lifecycle/Store.ts"
 import type * as Region from "../../src/Region.ts"
 import { databaseError } from "./internal/errors.ts"
+import { sqlOf } from "./internal/dialect.ts"
 import { regionRange } from "./internal/region.ts"
 import type { FayuanDatabase } from "./schema.ts"
 
@@ -61,8 +62,8 @@ export interface EvaluationSourceOptions {
  */
 export const makeEvaluationSource = (db: Kysely<FayuanDatabase>, options: EvaluationSourceOptions = {}): EvaluationSourceShape => {
   const ordered = options.groupInIndexOrder === true
-  /** PostgreSQL or PGlite: the dialect's query compiler numbers its parameters (`$1`). */
-  const postgres = sql`${0}`.compile(db).sql === "$1"
+  /** PostgreSQL or PGlite. */
+  const postgres = sqlOf(db) === "postgres"
   /**
    * Runs a query on PostgreSQL in a transaction of its own with `settings` for that transaction
    * only (`set_config(…, true)`, as `set local`); elsewhere as it is.

@@ -19,7 +19,6 @@ const text = (e: unknown): string => (e instanceof Error ? e.message : "")
  */
 export const sqliteFlavour: Flavour = {
   name: "sqlite",
-  sql: "sqlite",
   isUniqueViolation: (e) => field(e, "errcode") === 2067 || field(e, "errcode") === 1555 || /UNIQUE constraint failed/.test(text(e)),
   isBusy: (e) => [5, 6, 261, 517].includes(Number(field(e, "errcode"))) || /database is locked/.test(text(e)),
   // secure_delete (set on open) zeroes the freed bytes in the database file; the write-ahead log
@@ -44,7 +43,6 @@ export const sqliteFlavour: Flavour = {
  */
 export const postgresFlavour: Flavour = {
   name: "postgres",
-  sql: "postgres",
   isUniqueViolation: (e) => field(e, "code") === "23505",
   isBusy: (e) => field(e, "code") === "40001" || field(e, "code") === "40P01"
 }
@@ -58,7 +56,6 @@ export const postgresFlavour: Flavour = {
  */
 export const mysqlFlavour: Flavour = {
   name: "mysql",
-  sql: "mysql",
   isUniqueViolation: (e) => field(e, "errno") === 1062 || field(e, "code") === "ER_DUP_ENTRY",
   isBusy: (e) => [1213, 1205, 9007].includes(Number(field(e, "errno")))
 }

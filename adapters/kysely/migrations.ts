@@ -17,7 +17,7 @@
  * @since 0.1.0
  */
 import type { Kysely } from "kysely"
-import { text } from "./internal/upsert.ts"
+import { text } from "./internal/dialect.ts"
 import type { Migration, MigrationProvider, MigrationResultSet } from "kysely/migration"
 import { Migrator } from "kysely/migration"
 import { Result, Schema } from "effect"

@@ -13,7 +13,7 @@ import { checkBatch, compareRecords, RecordConflict } from "../../src/evaluation
 import { CorruptRecord, StoreError } from "../../src/lifecycle/Store.ts"
 import { databaseError } from "./internal/errors.ts"
 import { regionRange } from "./internal/region.ts"
-import { upsert } from "./internal/upsert.ts"
+import { upsert } from "./internal/dialect.ts"
 import { rowsStatement } from "./internal/statements.ts"
 import type { FayuanDatabase, RecordsTable } from "./schema.ts"
 

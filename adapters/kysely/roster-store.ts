@@ -13,7 +13,7 @@ import { decodeStored, StoreError } from "../../src/Storage.ts"
 import { getDocument } from "./internal/documents.ts"
 import { databaseError } from "./internal/errors.ts"
 import { regionRange } from "./internal/region.ts"
-import { upsert } from "./internal/upsert.ts"
+import { upsert } from "./internal/dialect.ts"
 import type { FayuanDatabase } from "./schema.ts"
 
 const read = (key: string, json: string) => Result.map(decodeStored("rosters", StoredRoster)(key, json), rosterOfStored)

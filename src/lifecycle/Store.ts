@@ -211,16 +211,15 @@ export const openWithLawyer: ReadonlyArray<string> = ["assigned", "in-progress"]
  */
 export const countWorkload = (heads: ReadonlyArray<CaseHead>, period: WorkloadPeriod): ReadonlyMap<string, LawyerCounts> => {
   const counts = new Map<string, { openCases: number; assignedCount: number }>()
-  // By lawyer id, whatever the order of the heads.
-  const sorted = [...heads].sort((a, b) => (a.lawyer?.lawyerId ?? "") < (b.lawyer?.lawyerId ?? "") ? -1 : (a.lawyer?.lawyerId ?? "") > (b.lawyer?.lawyerId ?? "") ? 1 : 0)
-  for (const head of sorted) {
+  for (const head of heads) {
     if (head.lawyer === undefined) continue
     let w = counts.get(head.lawyer.lawyerId)
     if (w === undefined) counts.set(head.lawyer.lawyerId, (w = { openCases: 0, assignedCount: 0 }))
     if (openWithLawyer.includes(head.state)) w.openCases++
     if (head.lawyer.since >= period.from && head.lawyer.since <= period.to) w.assignedCount++
   }
-  return counts
+  // By lawyer id, whatever the order of the heads.
+  return new Map([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
 /**

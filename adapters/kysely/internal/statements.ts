@@ -8,52 +8,52 @@
  * Adapter-internal.
  */
 import type { Compilable, Kysely, QueryResult, Transaction } from "kysely"
-import { CompiledQuery, PostgresAdapter } from "kysely"
+import { CompiledQuery } from "kysely"
 import type { FayuanDatabase } from "../schema.ts"
+import { sqlOf } from "./dialect.ts"
 
 type Executor = Kysely<FayuanDatabase> | Transaction<FayuanDatabase>
 
 /**
- * A statement over rows whose SQL depends only on how many rows there are: `build` makes it with
- * the query builder; the returned function runs it for any rows of the same columns.
+ * A statement over rows whose SQL depends only on their columns and how many there are: `build`
+ * makes it with the query builder; the returned function runs it for any rows. The text is kept
+ * per dialect, columns (every key of any row, in the order first seen, as Kysely takes them) and
+ * row count — for PostgreSQL per columns only, as `unnest` of one array per column — or marked
+ * unusable (null) when the builder's parameters are not the rows flattened, and then the builder
+ * runs each time.
  */
 export const rowsStatement = <R extends object, O>(build: (db: Executor, rows: ReadonlyArray<R>) => Compilable<O>) => {
-  // Per dialect (its adapter's class) and row count: the SQL text, or null when the builder's
-  // parameters are not the rows flattened.
-  const byDialect = new Map<unknown, Map<number, string | null>>()
-  // PostgreSQL (and PGlite): one text for any number of rows, the columns as arrays.
-  const unnestText = new Map<unknown, string | null>()
+  const texts = new Map<string, string | null>()
   return async (db: Executor, rows: ReadonlyArray<R>): Promise<QueryResult<O>> => {
-    const dialect = db.getExecutor().adapter.constructor
-    if (db.getExecutor().adapter instanceof PostgresAdapter) {
-      const columns = Object.keys(rows[0]!)
-      let text = unnestText.get(dialect)
+    const dialect = sqlOf(db)
+    const seen = new Set<string>()
+    for (const row of rows) for (const c of Object.keys(row)) seen.add(c)
+    const columns = [...seen]
+    const valueOf = (row: R, c: string): unknown => (row as Record<string, unknown>)[c] ?? null
+    if (dialect === "postgres") {
+      const key = `${dialect}|${columns.join(",")}`
+      let text = texts.get(key)
       if (text === undefined) {
         const one = build(db, rows.slice(0, 1)).compile()
-        const inOrder = one.parameters.length === columns.length && one.parameters.every((p, i) => p === ((rows[0] as Record<string, unknown>)[columns[i]!] ?? null))
+        const inOrder = one.parameters.length === columns.length && one.parameters.every((p, i) => p === valueOf(rows[0]!, columns[i]!))
         const values = /values \(\$1(?:, \$\d+)*\)/.exec(one.sql)
         text =
           inOrder && values !== null && !/\$\d+/.test(one.sql.slice(values.index + values[0].length))
             ? `${one.sql.slice(0, values.index)}select * from unnest(${columns.map((c, i) => `$${i + 1}::${integerColumns.has(c) ? "int8" : "text"}[]`).join(", ")})${one.sql.slice(values.index + values[0].length)}`
             : null
-        unnestText.set(dialect, text)
+        texts.set(key, text)
       }
-      if (text !== null) {
-        const arrays = columns.map((c) => rows.map((r) => (r as Record<string, unknown>)[c] ?? null))
-        return db.executeQuery<O>(CompiledQuery.raw(text, arrays))
-      }
+      if (text !== null) return db.executeQuery<O>(CompiledQuery.raw(text, columns.map((c) => rows.map((r) => valueOf(r, c)))))
     }
-    let texts = byDialect.get(dialect)
-    if (texts === undefined) byDialect.set(dialect, (texts = new Map()))
-    const columns = Object.keys(rows[0]!)
+    const key = `${dialect}|${columns.join(",")}|${rows.length}`
     const parameters: Array<unknown> = []
-    for (const row of rows) for (const c of columns) parameters.push((row as Record<string, unknown>)[c] ?? null)
-    const text = texts.get(rows.length)
+    for (const row of rows) for (const c of columns) parameters.push(valueOf(row, c))
+    const text = texts.get(key)
     if (text !== undefined && text !== null) return db.executeQuery<O>(CompiledQuery.raw(text, parameters))
     const compiled = build(db, rows).compile()
     if (text === undefined) {
       const same = compiled.parameters.length === parameters.length && compiled.parameters.every((p, i) => p === parameters[i])
-      texts.set(rows.length, same ? compiled.sql : null)
+      texts.set(key, same ? compiled.sql : null)
     }
     return db.executeQuery(compiled)
   }
@@ -95,11 +95,11 @@ const headColumns = [
  * reports how many rows it changed (every update changes the version), and when that falls short
  * the heads are read back to tell which were not.
  */
-export const updateHeadsStatement = (dialect: "postgres" | "sqlite" | "mysql") => {
+export const updateHeadsStatement = () => {
   const texts = new Map<string, string>()
   const columns = [["region", "varchar"], ["case_id", "varchar"], ["expected", "integer"], ...headColumns] as const
-  const textFor = (n: number): string => {
-    const key = String(n)
+  const textFor = (dialect: "postgres" | "sqlite" | "mysql", n: number): string => {
+    const key = `${dialect}|${n}`
     const hit = texts.get(key)
     if (hit !== undefined) return hit
     let text: string
@@ -131,7 +131,8 @@ export const updateHeadsStatement = (dialect: "postgres" | "sqlite" | "mysql") =
       parameters.push(r["region"], r["case_id"], expected)
       for (const [c] of headColumns) parameters.push(r[c] ?? null)
     }
-    const result = await db.executeQuery<{ case_id: string }>(CompiledQuery.raw(textFor(rows.length), parameters))
+    const dialect = sqlOf(db)
+    const result = await db.executeQuery<{ case_id: string }>(CompiledQuery.raw(textFor(dialect, rows.length), parameters))
     if (dialect !== "mysql") return result.rows.map((r) => r.case_id)
     const ids = rows.map(({ h }) => (h as Record<string, unknown>)["case_id"] as string)
     if (Number(result.numAffectedRows ?? 0) === rows.length) return ids

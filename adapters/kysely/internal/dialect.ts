@@ -1,13 +1,20 @@
 /**
- * What differs between the engines' SQL beyond Kysely's dialects. Insert-or-update in each engine's words: `ON CONFLICT (key) DO UPDATE SET c = excluded.c` in
- * PostgreSQL and SQLite, `ON DUPLICATE KEY UPDATE c = VALUES(c)` in the MySQL family (MySQL,
- * MariaDB, TiDB, OceanBase). The engine is told by the executor's adapter. Adapter-internal.
+ * What differs between the engines' SQL beyond Kysely's dialects, told by the executor's adapter:
+ * insert-or-update (`ON CONFLICT (key) DO UPDATE SET c = excluded.c` in PostgreSQL and SQLite,
+ * `ON DUPLICATE KEY UPDATE c = VALUES(c)` in the MySQL family — MySQL, MariaDB, TiDB, OceanBase)
+ * and unbounded text. Adapter-internal.
  */
 import type { InsertQueryBuilder, Kysely, Transaction } from "kysely"
-import { MysqlAdapter, sql } from "kysely"
+import { MysqlAdapter, PostgresAdapter, sql } from "kysely"
+
+/** The SQL an executor speaks: PostgreSQL's (PGlite's too), the MySQL family's, or SQLite's. */
+export const sqlOf = (db: Kysely<any> | Transaction<any>): "postgres" | "mysql" | "sqlite" => {
+  const adapter = db.getExecutor().adapter
+  return adapter instanceof PostgresAdapter ? "postgres" : adapter instanceof MysqlAdapter ? "mysql" : "sqlite"
+}
 
 /** Whether the executor speaks the MySQL family's SQL. */
-export const isMysql = (db: Kysely<any> | Transaction<any>): boolean => db.getExecutor().adapter instanceof MysqlAdapter
+export const isMysql = (db: Kysely<any> | Transaction<any>): boolean => sqlOf(db) === "mysql"
 
 /** `query` inserting rows keyed by `keys`; a row whose key exists has `columns` replaced by the new row's. */
 export const upsert = <DB, TB extends keyof DB, O>(
