@@ -39,13 +39,14 @@ import { assignMany, type CaseToAssign, type Lawyer } from "fayuan/assignment"
 import { type Budget, LedgerStore, makeBudgetUnsafe, subsidiesForLedger } from "fayuan/budget"
 import { decide, decodeApplication } from "fayuan/eligibility"
 import { RecordStore, schemes } from "fayuan/evaluation"
-import { type Case, type CaseEvent, type Command, CaseStore, type Context, type Role, step, summarise } from "fayuan/lifecycle"
+import { type Case, type CaseEvent, type Command, CaseStore, type Context, step, summarise } from "fayuan/lifecycle"
 import { renderHtml, renderMarkdown, selfEvaluation } from "fayuan/report"
 import { renderDocx } from "fayuan/report/docx"
 import { renderSelfEvaluationXlsx } from "fayuan/report/xlsx"
 import { decodeRosterInput, recordWorked, RosterStore, solve, type WorkedShift } from "fayuan/roster"
 import { tables, withStandard } from "fayuan/subsidy"
 import { generate, type PlannedCase } from "../examples/panlong-2018/generate.ts"
+import { stepsOf } from "../examples/panlong-2018/cases.ts"
 import { recordsOf } from "../examples/panlong-2018/pipeline.ts"
 import { countiesOf, print, scratchPostgres } from "./harness.ts"
 import { apportion, prefectures, prng, province, restrict } from "./yunnan.ts"
@@ -112,9 +113,6 @@ const planDistrict = (d: District, cases: number): DistrictPlan => {
 // ---------------------------------------------------------------------------------------------
 // The stages of one district
 
-const time = (d: CalendarDate.CalendarDate, hhmm: string) => `${d}T${hhmm}:00+08:00`
-const working = (d: CalendarDate.CalendarDate, n: number) => (n === 0 ? d : WorkCalendar.addWorkingDays(calendar, d, n))
-
 /** The applications decided at intake: the decision each `apply` carries. */
 const decideAll = (plan: DistrictPlan) => {
   const out = new Map<string, ReturnType<typeof summarise>>()
@@ -143,54 +141,24 @@ const assignAll = (plan: DistrictPlan, pool: ReadonlyArray<Lawyer>) => {
   return chosen
 }
 
-/** A case through its commands, by the pure machine: its log and the case at its end. */
+/**
+ * A case through its commands (the replay's script, `stepsOf`), by the pure machine, with the
+ * decision taken at intake and the lawyer the assignment chose: its log and the case at its end.
+ */
 const lifecycleOf = (c: PlannedCase, region: Region.RegionCode, decision: ReturnType<typeof summarise> | undefined, lawyer: { lawyerId: string; firmId: string }) => {
   let current: Case | undefined
   const events: Array<CaseEvent> = []
-  const run = (on: CalendarDate.CalendarDate, hhmm: string, role: Role, command: Command, actor: string = role) => {
-    const ctx: Context = { at: time(on, hhmm), calendar, book, actor: { id: actor, role, region } }
+  for (const s of stepsOf(c, region, decision)) {
+    let command: Command
+    if (s.command.type === "assignCase") {
+      s.command.chosen(lawyer.lawyerId)
+      command = { type: "assign", lawyerId: lawyer.lawyerId, firmId: lawyer.firmId }
+    } else command = s.command
+    const ctx: Context = { at: s.at, calendar, book, actor: { id: s.actor(), role: s.role, region } }
     const r = step(current, command, ctx)
     if (Result.isFailure(r)) throw new Error(`${c.id}: ${command.type}: ${r.failure.message}`)
     current = r.success.case
     events.push(...r.success.events)
-  }
-  let grantedOn: CalendarDate.CalendarDate
-  if (c.origin === "notification") {
-    run(c.receivedOn, "09:30", "intake", { type: "notify", caseId: c.id, region, kind: c.kind, organ: c.organ!, grounds: [...c.grounds!], ...(c.groups.length > 0 ? { groups: [...c.groups] } : {}) } as Command)
-    grantedOn = c.receivedOn
-  } else {
-    run(c.receivedOn, "09:00", "intake", {
-      type: "apply",
-      caseId: c.id,
-      region,
-      kind: c.kind,
-      channel: c.channel!,
-      eligibility: decision!,
-      ...(c.recipients > 1 ? { recipients: c.recipients } : {}),
-      ...(c.groups.length > 0 ? { groups: [...c.groups] } : {})
-    } as Command)
-    run(c.receivedOn, "14:00", "reviewer", { type: "startReview" })
-    grantedOn = working(c.receivedOn, c.decisionAfter)
-    run(grantedOn, "10:00", "reviewer", { type: "decide" })
-  }
-  const assignedOn = working(grantedOn, c.assignAfter)
-  run(assignedOn, "11:00", "dispatcher", { type: "assign", lawyerId: lawyer.lawyerId, firmId: lawyer.firmId })
-  const handling = working(assignedOn, 1)
-  run(handling, "09:00", "lawyer", { type: "startHandling" }, lawyer.lawyerId)
-  if (c.end !== undefined) {
-    const endedOn = CalendarDate.max(c.end.endedOn, CalendarDate.addDays(handling, 1))
-    run(endedOn, "17:00", "lawyer", {
-      type: "recordOutcome",
-      endedOn,
-      outcome: c.end.outcome,
-      ...(c.stages.length > 0 ? { stagesCompleted: [...c.stages] } : {}),
-      ...(c.end.withdrawal === undefined ? {} : { withdrawal: c.end.withdrawal })
-    } as Command, lawyer.lawyerId)
-    const concludedOn = CalendarDate.addDays(endedOn, c.end.concludedAfter)
-    run(concludedOn, "16:00", "lawyer", { type: "conclude" }, lawyer.lawyerId)
-    const gradedOn = working(concludedOn, 2)
-    run(gradedOn, "10:30", "quality", { type: "grade", grade: c.end.grade ?? "pass" })
-    run(working(gradedOn, 1), "15:00", "intake", { type: "archive" })
   }
   return { events, final: current! }
 }

@@ -23,7 +23,7 @@ export const profilesOf = (lawyers: ReadonlyArray<PlannedLawyer>, region: Region
   lawyers.map((l) => ({ id: l.id, firmId: l.firmId, region, yearsOfPractice: l.yearsOfPractice, languages: [], specialties: [...l.specialties], minorsTrained: l.minorsTrained, maxOpenCases: 40 }))
 
 /** One scheduled step: a command (or an assignment), by whom, when. */
-interface Step {
+export interface Step {
   readonly at: string
   readonly caseId: string
   readonly order: number
@@ -33,7 +33,11 @@ interface Step {
   readonly command: Command | { readonly type: "assignCase"; readonly specialty: string; readonly chosen: (lawyerId: string) => void }
 }
 
-const stepsOf = (p: PlannedCase, region: Region.RegionCode): Array<Step> => {
+/**
+ * A planned case's commands in order, as its staff enter them. Intake decides the application
+ * with the default rule book unless `eligibility` (a decision already taken) is given.
+ */
+export const stepsOf = (p: PlannedCase, region: Region.RegionCode, eligibility?: ReturnType<typeof summarise>): Array<Step> => {
   const steps: Array<Step> = []
   let order = 0
   let lawyer = ""
@@ -46,7 +50,7 @@ const stepsOf = (p: PlannedCase, region: Region.RegionCode): Array<Step> => {
     grantedOn = p.receivedOn
   } else {
     // Intake runs the eligibility check and keeps its decision on the case for the review.
-    const decision = Result.getOrThrow(decide(Result.getOrThrow(decodeApplication(p.application))))
+    const decision = eligibility ?? summarise(Result.getOrThrow(decide(Result.getOrThrow(decodeApplication(p.application)))))
     if (decision.outcome !== "eligible" && decision.outcome !== "mandatory") throw new Error(`synthetic application ${p.id} is ${decision.outcome}`)
     add(p.receivedOn, "09:00", "intake", {
       type: "apply",
@@ -54,7 +58,7 @@ const stepsOf = (p: PlannedCase, region: Region.RegionCode): Array<Step> => {
       region,
       kind: p.kind,
       channel: p.channel!,
-      eligibility: summarise(decision),
+      eligibility: decision,
       ...(p.recipients > 1 ? { recipients: p.recipients } : {}),
       ...(p.groups.length > 0 ? { groups: [...p.groups] } : {})
     } as Command)
