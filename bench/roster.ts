@@ -24,7 +24,7 @@ import type { RosterInput } from "../src/roster/Roster.ts"
 import { solve } from "../src/roster/solve.ts"
 import * as WorkCalendar from "../src/WorkCalendar.ts"
 import { measure, print } from "./harness.ts"
-import { epochOf, type Instance, ladderOrder, LAWYERS, type Province, prefectures, province, restrict, SITES } from "./yunnan.ts"
+import { epochOf, type Instance, ladderOrder, prefectures, province, restrict } from "./yunnan.ts"
 
 const SEED = 20180101
 const DEFAULT_MAX_PER_MONTH = 8

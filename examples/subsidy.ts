@@ -14,7 +14,7 @@ import { Effect, Result } from "effect"
 import { CalendarDate, Money, Region, WorkCalendar } from "fayuan"
 import { openSqlite } from "fayuan/adapters/sqlite"
 import { type Payable, entriesFromPayables, payablesOfCase, payablesOfDuty, executionReport, LedgerStore, makeBudgetUnsafe, reconcile } from "fayuan/budget"
-import { type Catalogue, type DutySubsidies, type Line, type Subsidy, type WorkedShift, calculateCase, calculateDuty, decodeClaim, tables } from "fayuan/subsidy"
+import { type Catalogue, type Line, type Subsidy, type WorkedShift, calculateCase, calculateDuty, decodeClaim, tables } from "fayuan/subsidy"
 
 const d = CalendarDate.makeUnsafe
 const panlong = Region.makeUnsafe("530103")

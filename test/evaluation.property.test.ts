@@ -87,7 +87,7 @@ const instance: fc.Arbitrary<Instance> = fc
     const all = indicatorsOf(scheme).map((x) => x.indicator)
     return fc
       .tuple(
-        ...all.map((i) =>
+        ...all.map(() =>
           fc.record({
             value: fc.option(fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 1, max: 10 })), { nil: undefined }),
             band: fc.option(fc.constantFrom("fully-met", "mostly-met", "not-met"), { nil: undefined })

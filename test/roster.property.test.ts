@@ -8,7 +8,6 @@ import { decodeRosterInput } from "../src/roster/Roster.ts"
 import { balance, Board, fill, fillAndBalance, firmDeviation, hasTakeableSeat, refine, report, rotationCost, solve, swapForRotation, transferForQuotas } from "../src/roster/solve.ts"
 import * as WorkCalendar from "../src/WorkCalendar.ts"
 import {
-  compatible,
   dateOf,
   datesBetween,
   epochDay,
@@ -19,9 +18,7 @@ import {
   loadsOf,
   mediumInstance,
   modelSeats,
-  monthlyMax,
   mostSeats,
-  qualifies,
   shuffled,
   smallInstance,
   violations

@@ -4,10 +4,10 @@
  * @since 0.1.0
  */
 import type { AssignmentRationale } from "../lifecycle/Event.ts"
-import { CaseToAssign, Lawyer, at } from "./Input.ts"
-import type { AssignOptions, Assigned, Assignment, Candidate, Exclusion, Filter } from "./Outcome.ts"
+import { CaseToAssign, Lawyer } from "./Input.ts"
+import type { AssignOptions, Assignment, Candidate, Exclusion, Filter } from "./Outcome.ts"
 import { filters } from "./Outcome.ts"
-import { byCodeUnits, compareCandidates, compareKeys, fnv1a, lawyerHash, pairHash, tieBreak } from "./rotation.ts"
+import { byCodeUnits, compareCandidates, compareKeys, fnv1a, lawyerHash, pairHash } from "./rotation.ts"
 import type { Screen } from "./filters.ts"
 import { filterApplies, filterName, screen, screenFor } from "./filters.ts"
 

@@ -6,12 +6,12 @@
  * @since 0.1.0
  */
 import * as Region from "../Region.ts"
-import { CaseToAssign, Lawyer, at } from "./Input.ts"
+import { CaseToAssign, Lawyer } from "./Input.ts"
 import type { AssignOptions, Assignment, BatchResult, Exclusion, Filter, Placement, Unplaced } from "./Outcome.ts"
 import { filters } from "./Outcome.ts"
 import { compareKeys, fnv1a, lawyerHash, pairHash, safe } from "./rotation.ts"
-import { filterName, screen } from "./filters.ts"
-import { assign, byId, key, recordAssignment } from "./assign.ts"
+import { filterName } from "./filters.ts"
+import { assign, byId, recordAssignment } from "./assign.ts"
 
 const noLists: ReadonlyArray<string> = []
 

@@ -7,7 +7,7 @@
  */
 import type { CitationId } from "../Citation.ts"
 import * as Region from "../Region.ts"
-import { CaseToAssign, Lawyer, at } from "./Input.ts"
+import { CaseToAssign, Lawyer } from "./Input.ts"
 import type { AssignOptions, Exclusion, ExclusionRule, Filter } from "./Outcome.ts"
 import { byCodeUnits } from "./rotation.ts"
 

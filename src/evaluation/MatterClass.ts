@@ -3,8 +3,8 @@
  *
  * @since 0.1.0
  */
-import type { CaseEvent, EligibilitySummary, SpecialGroup } from "../lifecycle/Event.ts"
-import type { ClockKind, Grade, MatterOutcome, State } from "../lifecycle/vocabulary.ts"
+import type { EligibilitySummary } from "../lifecycle/Event.ts"
+import type { ClockKind, Grade } from "../lifecycle/vocabulary.ts"
 import type { MatterKind } from "../RuleSet.ts"
 import { matterKinds } from "../RuleSet.ts"
 

@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import * as Region from "../Region.ts"
-import type { ActivityKind, EvaluationRecord, NetworkLevel, Period, SurveyTopic } from "./Records.ts"
+import type { Period } from "./Records.ts"
 import { classOf } from "./MatterClass.ts"
 import type { CaseFacts, ClockFacts } from "./CaseFacts.ts"
 import type { ClockCounts } from "./tally.ts"

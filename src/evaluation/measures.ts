@@ -4,19 +4,19 @@
  *
  * @since 0.1.0
  */
-import type { CaseEvent, EligibilitySummary, SpecialGroup } from "../lifecycle/Event.ts"
-import type { ClockKind, Grade, MatterOutcome, State } from "../lifecycle/vocabulary.ts"
+import type { EligibilitySummary } from "../lifecycle/Event.ts"
+import type { ClockKind, Grade } from "../lifecycle/vocabulary.ts"
 import * as Ratio from "../Ratio.ts"
 import * as Region from "../Region.ts"
 import type { MatterKind } from "../RuleSet.ts"
 import type { Measured, Measures } from "./Measure.ts"
 import * as Measure from "./Measure.ts"
-import type { ActivityKind, EvaluationRecord, NetworkLevel, Period, SurveyTopic } from "./Records.ts"
-import { activityKinds, consultationLevels, inPeriod, networkLevels, surveyTopics } from "./Records.ts"
+import type { ActivityKind, NetworkLevel, Period, SurveyTopic } from "./Records.ts"
+import { consultationLevels, surveyTopics } from "./Records.ts"
 import type { MatterClass, TimelinessKey } from "./MatterClass.ts"
 import { entitledOutcomes, kindsOfClass, matterClassNames, passingGrades, timelinessClocks } from "./MatterClass.ts"
 import type { EvaluationInput, Sum, Tallies } from "./tally.ts"
-import { tally, within } from "./tally.ts"
+import { tally } from "./tally.ts"
 
 // ---------------------------------------------------------------------------------------------
 // Measures

@@ -4,7 +4,6 @@
  *
  * @since 0.1.0
  */
-import { specialGroups } from "../lifecycle/Event.ts"
 import * as Region from "../Region.ts"
 import type { ActivityKind, EvaluationRecord, NetworkLevel, Period, SurveyTopic } from "./Records.ts"
 import { activityKinds, consultationLevels, inPeriod, networkLevels, surveyTopics } from "./Records.ts"

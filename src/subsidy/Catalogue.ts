@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Data, Effect, Result, Schema } from "effect"
+import { Result } from "effect"
 import * as CalendarDate from "../CalendarDate.ts"
 import type { Issue } from "../eligibility/Application.ts"
 import * as Region from "../Region.ts"

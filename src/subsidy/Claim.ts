@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Data, Result, Schema } from "effect"
+import { Result, Schema } from "effect"
 import * as IdModule from "../Id.ts"
 import * as CalendarDate from "../CalendarDate.ts"
 import type { Issue } from "../eligibility/Application.ts"
@@ -12,10 +12,10 @@ import { issuesOf } from "../eligibility/Application.ts"
 import { grades } from "../lifecycle/vocabulary.ts"
 import * as Ratio from "../Ratio.ts"
 import * as Region from "../Region.ts"
-import type { MatterKind, ProceedingStage as Stage } from "../RuleSet.ts"
+import type { ProceedingStage as Stage } from "../RuleSet.ts"
 import { proceedingStages as stages } from "../RuleSet.ts"
-import { defaultDateRule, endings, services } from "./Standard.ts"
-import { baseSlot, claimGradeIndex, endingIndex, ratioText, serviceIndex, stageIndex } from "./compiled.ts"
+import { endings, services } from "./Standard.ts"
+import { stageIndex } from "./compiled.ts"
 import { InvalidClaim } from "./Subsidy.ts"
 
 // ---------------------------------------------------------------------------------------------

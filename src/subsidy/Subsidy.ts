@@ -4,14 +4,13 @@
  *
  * @since 0.1.0
  */
-import { Data, Result, Schema } from "effect"
+import { Data } from "effect"
 import * as CalendarDate from "../CalendarDate.ts"
 import type { Issue } from "../eligibility/Application.ts"
 import * as Money from "../Money.ts"
 import * as Region from "../Region.ts"
 import type { Slot } from "../roster/Roster.ts"
-import type { DateRule, Ending, Service, StandardRef } from "./Standard.ts"
-import { label } from "./labels.ts"
+import type { DateRule, StandardRef } from "./Standard.ts"
 
 // ---------------------------------------------------------------------------------------------
 // Results

@@ -14,16 +14,16 @@
  *
  * @since 0.1.0
  */
-import { Data, Result, Schema } from "effect"
+import { Result } from "effect"
 import * as CalendarDate from "../CalendarDate.ts"
 import * as Money from "../Money.ts"
 import * as Ratio from "../Ratio.ts"
 import { proceedingStages as stages } from "../RuleSet.ts"
-import type { DateRule, Ending, Service, StandardRef } from "./Standard.ts"
+import type { DateRule } from "./Standard.ts"
 import type { Catalogue } from "./Catalogue.ts"
 import type { Compiled } from "./compiled.ts"
-import { defaultDateRule, endings, services } from "./Standard.ts"
-import { baseSlot, claimGradeIndex, endingIndex, ratioText, serviceIndex, stageIndex } from "./compiled.ts"
+import { defaultDateRule } from "./Standard.ts"
+import { baseSlot, claimGradeIndex, endingIndex, ratioText, serviceIndex } from "./compiled.ts"
 import { entriesFor, inForce } from "./Catalogue.ts"
 import { Claim, stageRank } from "./Claim.ts"
 import type { CalculateError, Line, Subject, Subsidy } from "./Subsidy.ts"

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Data, Result, Schema } from "effect"
+import { Result } from "effect"
 import * as CalendarDate from "../CalendarDate.ts"
 import * as Money from "../Money.ts"
 import * as Ratio from "../Ratio.ts"
@@ -18,7 +18,7 @@ import { WorkClaim } from "./Claim.ts"
 import type { CalculateError, DutyDay, DutyLine, DutySubsidies, Line, Subsidy } from "./Subsidy.ts"
 import { InvalidClaim, NoStandardInForce, NotCovered } from "./Subsidy.ts"
 import { allocate } from "./fromCase.ts"
-import { label, labels, line, noNotes } from "./labels.ts"
+import { labels, line, noNotes } from "./labels.ts"
 
 // ---------------------------------------------------------------------------------------------
 // Duty shifts, consultation days, documents

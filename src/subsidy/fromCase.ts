@@ -3,16 +3,15 @@
  *
  * @since 0.1.0
  */
-import { Data, Result, Schema } from "effect"
+import { Result } from "effect"
 import * as CalendarDate from "../CalendarDate.ts"
 import type { Issue } from "../eligibility/Application.ts"
 import type { Case } from "../lifecycle/Case.ts"
 import { chinaDate } from "../lifecycle/time.ts"
 import * as Money from "../Money.ts"
 import * as Ratio from "../Ratio.ts"
-import type { Rounding } from "../Rounding.ts"
 import type { MatterKind, ProceedingStage as Stage } from "../RuleSet.ts"
-import type { DateRule, Ending, Service, StandardRef } from "./Standard.ts"
+import type { Ending, Service } from "./Standard.ts"
 import { Claim, claimIssues, ten } from "./Claim.ts"
 import type { Allocation } from "./Subsidy.ts"
 import { InvalidClaim } from "./Subsidy.ts"

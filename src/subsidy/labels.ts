@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import * as Money from "../Money.ts"
-import type { MatterKind, ProceedingStage as Stage } from "../RuleSet.ts"
+import type { ProceedingStage as Stage } from "../RuleSet.ts"
 import type { Compiled } from "./compiled.ts"
 import type { Line, LineCode, LineLabel } from "./Subsidy.ts"
 
