@@ -20,6 +20,7 @@ export const entries = {
   "documents/docx": "src/documents/docx-entry.ts",
   "report/xlsx": "src/report/xlsx-entry.ts",
   "adapters/mysql": "adapters/mysql/index.ts",
+  "adapters/http": "adapters/http/index.ts",
   "adapters/memory": "adapters/memory/index.ts",
   "adapters/kysely": "adapters/kysely/index.ts",
   "adapters/sqlite": "adapters/sqlite/index.ts",
@@ -55,7 +56,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   treeshake: true,
-  external: ["effect", "kysely", "pg", "mysql2", "@electric-sql/pglite", "docx", "docx/charts", "exceljs"],
+  external: ["effect", "kysely", "pg", "mysql2", "@electric-sql/pglite", "docx", "docx/charts", "exceljs", "@effect/platform-node", "jose"],
   // node:sqlite exists only with its prefix
   removeNodeProtocol: false
 })

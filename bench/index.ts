@@ -6,7 +6,7 @@
  *
  * A module is `bench/<name>.ts` exporting `run(): Promise<void>`; add its name below.
  */
-const modules: ReadonlyArray<string> = ["eligibility", "lifecycle", "roster", "storage", "assignment", "subsidy", "budget", "pipeline", "evaluation"]
+const modules: ReadonlyArray<string> = ["eligibility", "lifecycle", "roster", "storage", "assignment", "subsidy", "budget", "pipeline", "evaluation", "http"]
 
 const filters = process.argv.slice(2)
 const selected = modules.filter((name) => filters.length === 0 || filters.some((f) => name.includes(f)))

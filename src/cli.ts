@@ -3,6 +3,7 @@
  * The `fayuan` command.
  *
  *   fayuan vectors <file-or-folder>...   run eligibility test vectors
+ *   fayuan serve --db <target> ...        serve the library over HTTP (`fayuan/adapters/http`)
  *
  * Prints each failing vector with its differences and ends with `N passed, M failed`; exits 1 if a
  * vector failed or a file is malformed, 2 on a usage error.
@@ -14,6 +15,7 @@ import type { VectorResult } from "./vectors/Vector.ts"
 import { formatResults, InvalidVectorFile, parseVectorFile, runFile } from "./vectors/Vector.ts"
 
 const usage = `usage: fayuan vectors <file-or-folder>...
+       fayuan serve --db <file.sqlite | postgres://… | mysql://…> --issuer <iss> [options]   (fayuan serve --help)
 
 Runs eligibility test vectors: every *.json file named, or found under a folder named.
 Prints each failure with the difference and ends with "N passed, M failed".
@@ -71,4 +73,28 @@ const main = (args: ReadonlyArray<string>): number => {
   return 2
 }
 
-process.exitCode = main(process.argv.slice(2))
+/** `fayuan serve`: loaded only when asked for, with its optional peers (`@effect/platform-node`, `jose`). */
+const serve = async (args: ReadonlyArray<string>): Promise<number> => {
+  let command: typeof import("../adapters/http/command.ts")
+  try {
+    command = await import("../adapters/http/command.ts")
+  } catch {
+    process.stderr.write("fayuan serve needs the optional dependencies @effect/platform-node and jose: npm install @effect/platform-node jose\n")
+    return 2
+  }
+  if (args.includes("--help")) {
+    process.stdout.write(command.serveUsage + "\n")
+    return 0
+  }
+  try {
+    return await command.serveCommand(args)
+  } catch (error) {
+    if (!(error instanceof command.UsageError)) throw error
+    process.stderr.write(`fayuan serve: ${error.message}\n\n${command.serveUsage}\n`)
+    return 2
+  }
+}
+
+const args = process.argv.slice(2)
+if (args[0] === "serve") void serve(args.slice(1)).then((code) => (process.exitCode = code))
+else process.exitCode = main(args)

@@ -85,9 +85,9 @@ describe("the README's portal path", { timeout: 60_000 }, () => {
     const dir = mkdtempSync(join(root, ".docs-run-"))
     try {
       writeFileSync(join(dir, "portal.mts"), code)
-      const out = JSON.parse(execFileSync(process.execPath, [join(dir, "portal.mts")], { encoding: "utf8" })) as { _tag: string; value: { amount: number } }
+      const out = JSON.parse(execFileSync(process.execPath, [join(dir, "portal.mts")], { encoding: "utf8" })) as { _tag: string; success: { amount: number } }
       expect(out._tag).toBe("Success")
-      expect(out.value.amount).toBe(150000)
+      expect(out.success.amount).toBe(150000)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -52,6 +52,7 @@ describe("the built package", { timeout: 60_000 }, () => {
   it("exports every public area and nothing else", () => {
     expect(Object.keys(pkg.exports).sort()).toEqual([
       ".",
+      "./adapters/http",
       "./adapters/kysely",
       "./adapters/memory",
       "./adapters/mysql",

@@ -1,0 +1,267 @@
+/**
+ * The service's API as data (`effect/http-api`): every route, the Schema of its body (the same
+ * Schemas the library decodes with), its responses, and the bearer security — from which the
+ * OpenAPI 3.1 document is derived (`GET /openapi.json`). The handlers are in `handlers.ts`.
+ *
+ * @since 0.1.0
+ */
+import { Context, Schema } from "effect"
+import { HttpApi, HttpApiEndpoint, HttpApiError, HttpApiGroup, HttpApiMiddleware, HttpApiSecurity, OpenApi } from "effect/http-api"
+import { Budget } from "../../src/budget/Budget.ts"
+import { LedgerEntry } from "../../src/budget/Ledger.ts"
+import { documentKinds } from "../../src/documents/Document.ts"
+import { Application } from "../../src/eligibility/Application.ts"
+import { Scheme } from "../../src/evaluation/Scheme.ts"
+import { type Actor, Command } from "../../src/lifecycle/Command.ts"
+import { RosterInput } from "../../src/roster/Roster.ts"
+import { Claim } from "../../src/subsidy/Claim.ts"
+import { problemBase, ProblemSchema } from "./problem.ts"
+
+/** The actor a verified token names, for the handlers. */
+export class CurrentActor extends Context.Service<CurrentActor, Actor>()("fayuan/http/CurrentActor") {}
+
+/** The 401 a request without a valid token gets. */
+export class Unauthenticated extends HttpApiError.Problem<Unauthenticated>()(
+  "InvalidToken",
+  { type: `${problemBase}InvalidToken`, status: 401, title: "InvalidToken" },
+  { detail: Schema.String, errors: Schema.optionalKey(Schema.Array(Schema.Struct({ path: Schema.String, reason: Schema.String }))) }
+) {}
+
+/** Bearer authentication: a JWT the host signed, naming the actor (`sub`, `role`, `region`). */
+export class Authorization extends HttpApiMiddleware.Service<Authorization, { provides: CurrentActor }>()("fayuan/http/Authorization", {
+  error: Unauthenticated,
+  security: { bearer: HttpApiSecurity.bearer.pipe(HttpApiSecurity.annotate(OpenApi.Description, "A JWT signed by the host: `sub` the actor's id, `role`, `region` (GB/T 2260).")) }
+}) {}
+
+const problem = (status: number, description: string) =>
+  ProblemSchema.annotate({ httpApiStatus: status, description: `${description} (sent as \`application/problem+json\`)` })
+
+/** The problems every authenticated route may answer with. */
+const common = [problem(422, "The input, field by field (`errors`)"), problem(503, "The store is unavailable")] as const
+const notFound = problem(404, "Not in the actor's region, or no such thing")
+const forbidden = problem(403, "The actor's role or region may not do this")
+const conflict = problem(409, "The state of things does not allow it")
+
+const json = (description: string) => Schema.Unknown.annotate({ description })
+const jsonCreated = (description: string) => Schema.Unknown.annotate({ description, httpApiStatus: 201 })
+const versioned = (description: string) =>
+  json(`${description} The \`ETag\` header is the case's version, to send back as \`If-Match\`.`)
+
+const CaseId = { caseId: Schema.String.annotate({ description: "The case's id" }) }
+const IfMatch = { "if-match": Schema.optionalKey(Schema.String.annotate({ description: "The version the caller last saw (`\"3\"` or `3`): the command is refused with 412 if the case has moved on" })) }
+
+/** Opening a case: the `apply` command's fields, and the application to decide on if the host has it. */
+export const OpenCase = Schema.Struct({
+  caseId: Schema.String,
+  kind: Schema.String,
+  channel: Schema.String,
+  application: Schema.optionalKey(Application)
+}).annotate({ identifier: "OpenCase", description: "Opens a case (the `apply` command). With `application`, eligibility is decided on it and the decision's summary recorded." })
+
+/** The lawyers a case may go to (their profiles: the counts come from the store). */
+export const AssignBody = Schema.Struct({
+  lawyers: Schema.Array(Schema.Unknown.annotate({ description: "A lawyer profile (`fayuan/assignment` `LawyerProfile`)" })),
+  reason: Schema.optionalKey(Schema.String)
+}).annotate({ identifier: "AssignBody" })
+
+/** A re-plan: who is absent from when (and until when). */
+export const ReplanBody = Schema.Struct({
+  lawyerId: Schema.String,
+  from: Schema.String,
+  to: Schema.optionalKey(Schema.String),
+  today: Schema.String
+}).annotate({ identifier: "ReplanBody" })
+
+/** A year to evaluate, and optionally the scheme (an id of a built-in one) and the budget. */
+export const EvaluateBody = Schema.Struct({
+  year: Schema.Int,
+  scheme: Schema.optionalKey(Schema.Union([Schema.String, Scheme])),
+  budgetId: Schema.optionalKey(Schema.String),
+  regionName: Schema.optionalKey(Schema.Struct({ zh: Schema.String, en: Schema.String })),
+  projectName: Schema.optionalKey(Schema.Struct({ zh: Schema.String, en: Schema.String })),
+  lang: Schema.optionalKey(Schema.Literals(["zh", "en"]))
+}).annotate({ identifier: "EvaluateBody" })
+
+const Eligibility = HttpApiGroup.make("eligibility")
+  .add(
+    HttpApiEndpoint.post("decide", "/eligibility/decisions", {
+      payload: Application,
+      success: json("The decision: outcome, means test, missing facts, the articles it rests on, and its trace"),
+      error: [...common]
+    }).annotate(OpenApi.Summary, "Decide eligibility under the rules in force on the application's date")
+  )
+  .middleware(Authorization)
+
+const Cases = HttpApiGroup.make("cases")
+  .add(
+    HttpApiEndpoint.post("open", "/cases", {
+      payload: OpenCase,
+      success: jsonCreated("The case as opened. `ETag`: its version; `Location`: its URL."),
+      error: [...common, forbidden, problem(409, "A case with this id exists (a double submission)")]
+    }).annotate(OpenApi.Summary, "Apply: open a case"),
+    HttpApiEndpoint.get("load", "/cases/:caseId", {
+      params: CaseId,
+      success: versioned("The case, its state, its clocks and what is due."),
+      error: [...common, notFound]
+    }).annotate(OpenApi.Summary, "Load a case with its clocks"),
+    HttpApiEndpoint.post("execute", "/cases/:caseId/commands", {
+      params: CaseId,
+      headers: IfMatch,
+      payload: Command,
+      success: versioned("The case after the command."),
+      error: [...common, forbidden, notFound, conflict, problem(412, "The case is not at the version of `If-Match`")]
+    }).annotate(OpenApi.Summary, "Execute a command on a case, at the version the caller saw"),
+    HttpApiEndpoint.get("due", "/due", {
+      query: {
+        on: Schema.optionalKey(Schema.String.annotate({ description: "The day (YYYY-MM-DD); required" })),
+        within: Schema.optionalKey(Schema.String.annotate({ description: "Also what falls due within this many days" }))
+      },
+      success: json("What is due or overdue in the actor's region on the day, soonest first"),
+      error: [...common]
+    }).annotate(OpenApi.Summary, "List what is due in the actor's region")
+  )
+  .middleware(Authorization)
+
+const Assignment = HttpApiGroup.make("assignment")
+  .add(
+    HttpApiEndpoint.post("assign", "/cases/:caseId/assignment", {
+      params: CaseId,
+      headers: IfMatch,
+      payload: AssignBody,
+      success: versioned("The case, assigned, with the assignment's rationale."),
+      error: [...common, forbidden, notFound, conflict, problem(412, "The case is not at the version of `If-Match`")]
+    }).annotate(OpenApi.Summary, "Assign a case by rotation among the lawyers given (or re-assign it with `reason`)")
+  )
+  .middleware(Authorization)
+
+const Rosters = HttpApiGroup.make("rosters")
+  .add(
+    HttpApiEndpoint.put("solve", "/rosters/:rosterId", {
+      params: { rosterId: Schema.String },
+      payload: RosterInput,
+      success: json("The roster solved and stored: shifts, unfilled seats, quota misses, the fairness certificate"),
+      error: [...common, forbidden]
+    }).annotate(OpenApi.Summary, "Solve a duty roster and store it under an id"),
+    HttpApiEndpoint.get("get", "/rosters/:rosterId", {
+      params: { rosterId: Schema.String },
+      success: json("The stored roster"),
+      error: [...common, notFound]
+    }).annotate(OpenApi.Summary, "Fetch a stored roster"),
+    HttpApiEndpoint.post("replan", "/rosters/:rosterId/replan", {
+      params: { rosterId: Schema.String },
+      payload: Schema.Struct({ input: RosterInput, absence: ReplanBody }),
+      success: json("The re-planned roster (stored in place of the old) and the seats that changed"),
+      error: [...common, forbidden, notFound]
+    }).annotate(OpenApi.Summary, "Re-plan a stored roster around an absence")
+  )
+  .middleware(Authorization)
+
+const Subsidies = HttpApiGroup.make("subsidies")
+  .add(
+    HttpApiEndpoint.post("calculate", "/subsidies/cases", {
+      payload: Claim,
+      success: json("The subsidy: each line with its standard row, the total in fen, the allocation among lawyers"),
+      error: [...common, forbidden]
+    }).annotate(OpenApi.Summary, "Calculate a case's subsidy under the standard in force")
+  )
+  .middleware(Authorization)
+
+const Ledger = HttpApiGroup.make("ledger")
+  .add(
+    HttpApiEndpoint.put("putBudget", "/budgets/:budgetId", {
+      params: { budgetId: Schema.String },
+      payload: Budget,
+      success: json("The budget as stored"),
+      error: [...common, forbidden, conflict]
+    }).annotate(OpenApi.Summary, "Store (or change) a budget"),
+    HttpApiEndpoint.post("record", "/budgets/:budgetId/entries", {
+      params: { budgetId: Schema.String },
+      payload: Schema.Array(LedgerEntry),
+      success: json("How many entries were recorded and how many were already there (a resubmission records nothing twice)"),
+      error: [...common, forbidden, notFound, conflict]
+    }).annotate(OpenApi.Summary, "Record ledger entries (idempotent by key)"),
+    HttpApiEndpoint.get("totals", "/budgets/:budgetId/totals", {
+      params: { budgetId: Schema.String },
+      query: { asOf: Schema.optionalKey(Schema.String.annotate({ description: "The day (YYYY-MM-DD); required" })) },
+      success: json("Each line's budget, commitments and payments as of the day"),
+      error: [...common, forbidden, notFound]
+    }).annotate(OpenApi.Summary, "A budget's totals as of a day")
+  )
+  .middleware(Authorization)
+
+const Evaluation = HttpApiGroup.make("evaluation")
+  .add(
+    HttpApiEndpoint.post("evaluate", "/evaluations", {
+      payload: EvaluateBody,
+      success: json("The measures, the scored indicators and the grade"),
+      error: [...common, forbidden, notFound]
+    }).annotate(OpenApi.Summary, "Evaluate the actor's region for a year"),
+    HttpApiEndpoint.post("report", "/reports/:format", {
+      params: { format: Schema.String.annotate({ description: "`md`, `html`, `docx` (Word) or `xlsx` (the Excel self-evaluation table)" }) },
+      payload: EvaluateBody,
+      success: Schema.Unknown.annotate({ description: "The self-evaluation report in the format asked for (Markdown, HTML, Word, or the Excel self-evaluation table)" }),
+      error: [...common, forbidden, notFound, problem(501, "The format needs an optional dependency the server does not have")]
+    }).annotate(OpenApi.Summary, "Render the self-evaluation report")
+  )
+  .middleware(Authorization)
+
+// Path and query parameters are declared as strings and checked by the handlers, so a bad one
+// gets the same problem details as a bad body (the router's own check answers an empty 400).
+const Documents = HttpApiGroup.make("documents")
+  .add(
+    HttpApiEndpoint.post("issue", "/cases/:caseId/documents/:kind", {
+      params: { ...CaseId, kind: Schema.String.annotate({ description: `The document's kind: ${documentKinds.join(", ")}` }) },
+      query: { format: Schema.optionalKey(Schema.String.annotate({ description: "`json` (the default), `html` or `docx`" })) },
+      payload: Schema.Struct({
+        centre: Schema.Struct({ name: Schema.String, shortName: Schema.optionalKey(Schema.String), phone: Schema.optionalKey(Schema.String) }),
+        bureau: Schema.optionalKey(Schema.Struct({ name: Schema.String })),
+        organ: Schema.optionalKey(Schema.Struct({ name: Schema.String })),
+        caseTitle: Schema.optionalKey(Schema.String),
+        objectionPeriod: Schema.optionalKey(Schema.String),
+        lawyers: Schema.optionalKey(Schema.Record(Schema.String, Schema.Struct({ name: Schema.String, phone: Schema.optionalKey(Schema.String) }))),
+        firms: Schema.optionalKey(Schema.Record(Schema.String, Schema.Struct({ name: Schema.String })))
+      }).annotate({ identifier: "DocumentContext" }),
+      success: jsonCreated("The document, numbered (the same number every time it is issued again for the same event)"),
+      error: [...common, forbidden, notFound, problem(501, "The format needs an optional dependency the server does not have")]
+    }).annotate(OpenApi.Summary, "Issue a document for a case (a notice, a letter, a decision)"),
+    HttpApiEndpoint.get("list", "/cases/:caseId/documents", {
+      params: CaseId,
+      success: json("The documents issued for the case: kind, number, year, day"),
+      error: [...common, notFound]
+    }).annotate(OpenApi.Summary, "The documents issued for a case")
+  )
+  .middleware(Authorization)
+
+const Meta = HttpApiGroup.make("meta").add(
+  HttpApiEndpoint.get("health", "/health", { success: json("`{ status: \"ok\" }` while the service takes requests") })
+)
+
+/**
+ * The fayuan HTTP API. `OpenApi.fromApi(FayuanApi)` is the document `GET /openapi.json` serves.
+ *
+ * @example
+ * import { OpenApi } from "effect/http-api"
+ * import { FayuanApi } from "fayuan/adapters/http"
+ * const document = OpenApi.fromApi(FayuanApi)
+ * document.openapi // "3.1.0"
+ *
+ * @category api
+ */
+export const FayuanApi = HttpApi.make("fayuan")
+  .add(Eligibility)
+  .add(Cases)
+  .add(Assignment)
+  .add(Rosters)
+  .add(Subsidies)
+  .add(Ledger)
+  .add(Evaluation)
+  .add(Documents)
+  .add(Meta)
+  .annotateMerge(
+    OpenApi.annotations({
+      title: "fayuan — legal aid centre API",
+      version: "0.1.0",
+      description:
+        "The work of a Chinese legal aid centre over HTTP: eligibility with the articles it rests on, the case lifecycle and its statutory clocks, assignment, duty rosters, subsidies, the ledger, evaluation, the self-evaluation report and documents. Every request but `/health` and `/openapi.json` carries a bearer JWT the host signed; failures are RFC 9457 problem details."
+    })
+  )

@@ -1,0 +1,584 @@
+/**
+ * The handlers of `FayuanApi`: each decodes its body with the library's own decoder (every bad
+ * field named, unknown fields refused, values never echoed), calls the library with the actor the
+ * token names, and answers with JSON (`ETag` the case's version where there is a case) or a
+ * problem (RFC 9457).
+ *
+ * @since 0.1.0
+ */
+import { type Context, Effect, Layer, Result, Schema } from "effect"
+import { HttpServerRequest, HttpServerResponse } from "effect/http"
+import { HttpApiBuilder } from "effect/http-api"
+import { assignCase, type LawyerProfile, reassignCase } from "../../src/assignment/workflow.ts"
+import { Lawyer as AssignmentLawyer } from "../../src/assignment/Input.ts"
+import { decodeBudget } from "../../src/budget/Budget.ts"
+import { decodeEntries } from "../../src/budget/Ledger.ts"
+import { LedgerStore } from "../../src/budget/Store.ts"
+import * as CalendarDate from "../../src/CalendarDate.ts"
+import { type DocumentKind, documentKinds, type DocumentModel } from "../../src/documents/Document.ts"
+import type { DocumentContext } from "../../src/documents/facts.ts"
+import { renderDocumentHtml } from "../../src/documents/html.ts"
+import { issueDocument } from "../../src/documents/issue.ts"
+import { DocumentStore } from "../../src/documents/Store.ts"
+import type { Template } from "../../src/documents/Template.ts"
+import { decodeApplication, formatPath, issuesOf } from "../../src/eligibility/Application.ts"
+import { decide } from "../../src/eligibility/decide.ts"
+import { decodeJudgements, decodeScheme, type Scheme } from "../../src/evaluation/Scheme.ts"
+import * as schemes from "../../src/evaluation/schemes.ts"
+import type { Actor, Command, Context as CommandContext } from "../../src/lifecycle/Command.ts"
+import { decodeCommand, InvalidRequest } from "../../src/lifecycle/Command.ts"
+import { VersionConflict } from "../../src/lifecycle/Store.ts"
+import { summarise } from "../../src/lifecycle/summary.ts"
+import type { Role } from "../../src/lifecycle/vocabulary.ts"
+import { dueInScope, execute, load } from "../../src/lifecycle/workflow.ts"
+import * as Region from "../../src/Region.ts"
+import { selfEvaluation } from "../../src/report/selfEvaluation.ts"
+import { renderHtml } from "../../src/report/html.ts"
+import { renderMarkdown } from "../../src/report/markdown.ts"
+import { decodeRosterInput } from "../../src/roster/Roster.ts"
+import { replan } from "../../src/roster/replan.ts"
+import { solve } from "../../src/roster/solve.ts"
+import { RosterStore } from "../../src/roster/Store.ts"
+import * as RuleBook from "../../src/RuleBook.ts"
+import type { Catalogue } from "../../src/subsidy/Catalogue.ts"
+import { calculateCase } from "../../src/subsidy/calculateCase.ts"
+import { decodeClaim } from "../../src/subsidy/Claim.ts"
+import * as tables from "../../src/subsidy/tables.ts"
+import * as WorkCalendar from "../../src/WorkCalendar.ts"
+import type { Opened } from "../kysely/open.ts"
+import { Authorization, CurrentActor, FayuanApi } from "./api.ts"
+import { bearerOf, InvalidToken, makeTokenCache, type TokenVerification, verifyActor } from "./auth.ts"
+import { problemOf } from "./problem.ts"
+
+/**
+ * What the service runs with: how tokens are verified, and the rules and data it applies (each
+ * with the library's default).
+ *
+ * @category models
+ */
+export interface ServiceOptions {
+  readonly verification: TokenVerification
+  /** The rule book eligibility and the lifecycle apply (the library's, by default). */
+  readonly book?: RuleBook.RuleBook
+  /** The working-day calendar the clocks count in (mainland China's, by default). */
+  readonly calendar?: WorkCalendar.WorkCalendar
+  /** Subsidy standards (the library's published examples, by default: override with your province's). */
+  readonly catalogue?: Catalogue
+  /** Evaluation schemes by id (the library's, by default); a request may also send a scheme whole. */
+  readonly schemes?: ReadonlyMap<string, Scheme>
+  /** Document templates (the national ones, by default). */
+  readonly templates?: ReadonlyArray<Template>
+  /** The clock (`new Date()` by default): when a command is recorded. */
+  readonly now?: () => Date
+}
+
+type Stores = Layer.Success<Opened["layer"]>
+
+interface Failure {
+  readonly _tag: string
+  readonly message?: string
+  readonly issues?: unknown
+  readonly reason?: unknown
+}
+
+/** Maps and sets as JSON (the library's results hold a few), and nothing else changed. */
+const replacer = (_key: string, value: unknown): unknown =>
+  value instanceof Map ? Object.fromEntries(value) : value instanceof Set ? [...value] : value
+
+/** A JSON answer. */
+export const jsonResponse = (body: unknown, status = 200, headers: Record<string, string> = {}): HttpServerResponse.HttpServerResponse =>
+  HttpServerResponse.text(JSON.stringify(body, replacer), { status, contentType: "application/json", headers })
+
+/** A problem answer. */
+export const problemResponse = (failure: Failure, headers: Record<string, string> = {}): HttpServerResponse.HttpServerResponse => {
+  const p = problemOf(failure)
+  return HttpServerResponse.text(JSON.stringify(p), { status: p.status, contentType: "application/problem+json", headers })
+}
+
+const etag = (version: number): Record<string, string> => ({ etag: `"${version}"` })
+
+const invalid = (path: string, reason: string): Failure => new InvalidRequest({ issues: [{ path, reason }] })
+
+/** The body as JSON, or a 400 saying it is not. */
+const bodyOf = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<unknown, Failure> =>
+  request.text.pipe(
+    Effect.mapError((): Failure => ({ _tag: "MalformedBody", message: "the request body could not be read" })),
+    Effect.flatMap((text) => {
+      if (text.trim() === "") return Effect.fail<Failure>({ _tag: "MalformedBody", message: "the request has no body: send JSON" })
+      try {
+        return Effect.succeed(JSON.parse(text) as unknown)
+      } catch {
+        return Effect.fail<Failure>({ _tag: "MalformedBody", message: "the request body is not JSON" })
+      }
+    })
+  )
+
+/** `If-Match: "3"`, `W/"3"` or `3` as a version; `undefined` when absent. */
+export const versionOf = (header: string | undefined): Result.Result<number | undefined, Failure> => {
+  if (header === undefined) return Result.succeed(undefined)
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header)
+  return m === null ? Result.fail(invalid("If-Match", "expected the case's version as the ETag sent it, e.g. \"3\"")) : Result.succeed(Number(m[1]))
+}
+
+const fromResult = <A, E extends Failure>(r: Result.Result<A, E>): Effect.Effect<A, Failure> =>
+  Result.isSuccess(r) ? Effect.succeed(r.success) : Effect.fail(r.failure)
+
+/** Refuses an actor whose role is not among those that may. */
+const mayAct = (actor: Actor, roles: ReadonlyArray<Role>, what: string): Effect.Effect<void, Failure> =>
+  roles.includes(actor.role) ? Effect.void : Effect.fail({ _tag: "Forbidden", message: `the ${actor.role} role may not ${what} (roles that may: ${roles.join(", ")})` })
+
+/** Refuses a region outside the actor's. */
+const within = (actor: Actor, region: Region.RegionCode, path: string): Effect.Effect<void, Failure> =>
+  Region.contains(actor.region, region) ? Effect.void : Effect.fail({ _tag: "Forbidden", message: `${path} is outside the actor's region` })
+
+/** Who may do what beyond the lifecycle (whose commands the library checks itself). */
+export const routeRoles = {
+  rosters: ["dispatcher", "bureau"],
+  budgets: ["finance", "bureau"],
+  entries: ["finance"],
+  totals: ["finance", "bureau", "auditor"],
+  subsidies: ["finance", "dispatcher", "bureau", "auditor"],
+  evaluation: ["intake", "reviewer", "bureau", "dispatcher", "quality", "finance", "auditor"],
+  documents: ["intake", "reviewer", "bureau", "dispatcher"]
+} as const satisfies Record<string, ReadonlyArray<Role>>
+
+const decodeLawyer = Schema.decodeUnknownResult(AssignmentLawyer)
+
+/** The lawyer profiles of an assignment body, each checked as the assignment input checks it. */
+const profilesOf = (input: unknown): Result.Result<{ readonly lawyers: ReadonlyArray<LawyerProfile>; readonly reason?: string }, Failure> => {
+  if (typeof input !== "object" || input === null || !Array.isArray((input as { lawyers?: unknown }).lawyers)) {
+    return Result.fail(invalid("lawyers", "expected an array of lawyer profiles"))
+  }
+  const body = input as { readonly lawyers: ReadonlyArray<unknown>; readonly reason?: unknown }
+  const extra = Object.keys(body).filter((k) => k !== "lawyers" && k !== "reason")
+  const issues: Array<{ path: string; reason: string }> = extra.map((k) => ({ path: k, reason: "is not a field of an assignment request" }))
+  if (body.reason !== undefined && typeof body.reason !== "string") issues.push({ path: "reason", reason: "expected a re-assignment reason" })
+  const lawyers: Array<LawyerProfile> = []
+  body.lawyers.forEach((l, i) => {
+    const r = decodeLawyer(typeof l === "object" && l !== null ? { openCases: 0, assignedCount: 0, ...l } : l, { errors: "all", onExcessProperty: "error" })
+    if (Result.isFailure(r)) issues.push(...issuesOf(r.failure, formatPath(["lawyers", i])))
+    else lawyers.push(r.success)
+  })
+  if (issues.length > 0) return Result.fail(new InvalidRequest({ issues }))
+  return Result.succeed({ lawyers, ...(typeof body.reason === "string" ? { reason: body.reason } : {}) })
+}
+
+const yearOf = (input: unknown): Result.Result<number, Failure> => {
+  const year = (input as { year?: unknown } | null)?.year
+  return typeof year === "number" && Number.isInteger(year) && year >= 1990 && year <= 2199 ? Result.succeed(year) : Result.fail(invalid("year", "expected a year, 1990–2199"))
+}
+
+const labelOf = (input: unknown, path: string): Result.Result<{ readonly zh: string; readonly en: string } | undefined, Failure> => {
+  if (input === undefined) return Result.succeed(undefined)
+  const l = input as { zh?: unknown; en?: unknown } | null
+  return typeof l === "object" && l !== null && typeof l.zh === "string" && typeof l.en === "string" && l.zh !== "" && l.en !== ""
+    ? Result.succeed({ zh: l.zh, en: l.en })
+    : Result.fail(invalid(path, "expected { zh, en }, two non-empty names"))
+}
+
+const evaluateFields = new Set(["year", "scheme", "budgetId", "regionName", "projectName", "lang", "judgements"])
+
+/**
+ * Builds the group layers of `FayuanApi` over a store (the layer of an opened adapter) with the
+ * service's options.
+ *
+ * @category layers
+ */
+export const handlersLayer = (options: ServiceOptions) => Layer.unwrap(Effect.map(Effect.context<Stores>(), (services) => groups(services, options)))
+
+const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
+  const book = options.book ?? RuleBook.defaultRuleBook
+  const calendar = options.calendar ?? WorkCalendar.china
+  const catalogue = options.catalogue ?? tables.examples
+  const schemeById = options.schemes ?? schemes.all
+  const now = options.now ?? (() => new Date())
+  const today = () => CalendarDate.makeUnsafe(new Date(now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10))
+  // The server remembers the tokens it verified, unless the host gave a cache of its own.
+  const verification = { cache: makeTokenCache(), ...options.verification }
+  const contextOf = (actor: Actor): CommandContext => ({ at: now().toISOString(), calendar, book, actor })
+
+  /** Runs a handler: the actor, the stores, and every failure a problem. */
+  const run = <R>(program: (actor: Actor) => Effect.Effect<HttpServerResponse.HttpServerResponse, Failure, R>) =>
+    Effect.gen(function* () {
+      const actor = yield* CurrentActor
+      return yield* program(actor).pipe(
+        Effect.catch((failure: Failure) => Effect.succeed(problemResponse(failure))),
+        Effect.provideContext(services as Context.Context<R>)
+      )
+    })
+
+  const caseAnswer = (c: { readonly version: number }, status = 200, headers: Record<string, string> = {}) => jsonResponse(c, status, { ...etag(c.version), ...headers })
+
+  const AuthorizationLive = Layer.succeed(Authorization)({
+    bearer: (effect, { credential }) =>
+      Effect.gen(function* () {
+        const request = yield* HttpServerRequest.HttpServerRequest
+        void credential
+        const token = bearerOf(request.headers["authorization"])
+        const checked: Result.Result<Actor, InvalidToken> = Result.isFailure(token) ? Result.fail(token.failure) : yield* Effect.promise(() => verifyActor(token.success, verification))
+        // Answered here, as every other problem is (the declared `Unauthenticated` documents it).
+        if (Result.isFailure(checked)) return problemResponse(checked.failure, { "www-authenticate": 'Bearer error="invalid_token"' })
+        return yield* Effect.provideService(effect, CurrentActor, checked.success)
+      })
+  })
+
+  const EligibilityLive = HttpApiBuilder.group(FayuanApi, "eligibility", (handlers) =>
+    handlers.handleRaw("decide", ({ request }) =>
+      run(() =>
+        Effect.gen(function* () {
+          const application = yield* fromResult(decodeApplication(yield* bodyOf(request)))
+          const decision = yield* fromResult(decide(application, { book }))
+          return jsonResponse(decision)
+        })
+      )
+    )
+  )
+
+  const CasesLive = HttpApiBuilder.group(FayuanApi, "cases", (handlers) =>
+    handlers
+      .handleRaw("open", ({ request }) =>
+        run((actor) =>
+          Effect.gen(function* () {
+            const body = yield* bodyOf(request)
+            if (typeof body !== "object" || body === null || Array.isArray(body)) return yield* Effect.fail(invalid("", "expected { caseId, kind, channel, application? }"))
+            const { application, ...fields } = body as Record<string, unknown>
+            let eligibility: ReturnType<typeof summarise> | undefined
+            if (application !== undefined) {
+              const app = yield* fromResult(decodeApplication(application, "application"))
+              eligibility = summarise(yield* fromResult(decide(app, { book })))
+            }
+            const command = { type: "apply", region: actor.region, ...fields, ...(eligibility === undefined ? {} : { eligibility }) }
+            const decoded = yield* fromResult(decodeCommand(command))
+            const done = yield* execute(String(fields["caseId"]), decoded, contextOf(actor))
+            return caseAnswer(done.case, 201, { location: `/cases/${encodeURIComponent(done.case.id)}` })
+          })
+        )
+      )
+      .handleRaw("load", ({ params }) => run((actor) => Effect.map(load(actor.region, params.caseId), (c) => caseAnswer(c))))
+      .handleRaw("execute", ({ params, request }) =>
+        run((actor) =>
+          Effect.gen(function* () {
+            const expectedVersion = yield* fromResult(versionOf(request.headers["if-match"]))
+            const command = yield* fromResult(decodeCommand(yield* bodyOf(request)))
+            const done = yield* execute(params.caseId, command as Command, contextOf(actor), expectedVersion === undefined ? {} : { expectedVersion })
+            return caseAnswer(done.case)
+          })
+        )
+      )
+      .handleRaw("due", ({ request }) =>
+        run((actor) =>
+          Effect.gen(function* () {
+            const url = new URL(request.url, "http://localhost")
+            const on = CalendarDate.parse(url.searchParams.get("on"))
+            if (Result.isFailure(on)) return yield* Effect.fail(invalid("on", "expected a calendar date YYYY-MM-DD"))
+            const w = url.searchParams.get("within")
+            const within = w === null ? undefined : /^\d{1,4}$/.test(w) ? Number(w) : -1
+            if (within === -1) return yield* Effect.fail(invalid("within", "expected a whole number of days"))
+            return jsonResponse(yield* dueInScope(actor.region, on.success, within === undefined ? {} : { within }))
+          })
+        )
+      )
+  )
+
+  const AssignmentLive = HttpApiBuilder.group(FayuanApi, "assignment", (handlers) =>
+    handlers.handleRaw("assign", ({ params, request }) =>
+      run((actor) =>
+        Effect.gen(function* () {
+          const expected = yield* fromResult(versionOf(request.headers["if-match"]))
+          const body = yield* fromResult(profilesOf(yield* bodyOf(request)))
+          if (expected !== undefined) {
+            const current = yield* load(actor.region, params.caseId)
+            if (current.version !== expected) return yield* Effect.fail(new VersionConflict({ caseId: params.caseId, expected, actual: current.version }))
+          }
+          const ctx = contextOf(actor)
+          const done =
+            body.reason === undefined
+              ? yield* assignCase(params.caseId, body.lawyers, ctx)
+              : yield* reassignCase(params.caseId, body.lawyers, body.reason as Parameters<typeof reassignCase>[2], ctx)
+          return jsonResponse({ case: done.case, assignment: done.assignment }, 200, etag(done.case.version))
+        })
+      )
+    )
+  )
+
+  const RostersLive = HttpApiBuilder.group(FayuanApi, "rosters", (handlers) =>
+    handlers
+      .handleRaw("solve", ({ params, request }) =>
+        run((actor) =>
+          Effect.gen(function* () {
+            yield* mayAct(actor, routeRoles.rosters, "plan duty rosters")
+            const input = yield* fromResult(decodeRosterInput(yield* bodyOf(request)))
+            const roster = solve(input, { calendar })
+            yield* (yield* RosterStore).put(actor.region, params.rosterId, roster)
+            return jsonResponse(roster)
+          })
+        )
+      )
+      .handleRaw("get", ({ params }) => run((actor) =>
+          Effect.gen(function* () {
+            return jsonResponse(yield* (yield* RosterStore).get(actor.region, params.rosterId))
+          })
+        )
+      )
+      .handleRaw("replan", ({ params, request }) =>
+        run((actor) =>
+          Effect.gen(function* () {
+            yield* mayAct(actor, routeRoles.rosters, "re-plan duty rosters")
+            const body = (yield* bodyOf(request)) as { input?: unknown; absence?: unknown } | null
+            const input = yield* fromResult(decodeRosterInput(body?.input))
+            const a = (body?.absence ?? {}) as { lawyerId?: unknown; from?: unknown; to?: unknown; today?: unknown }
+            const from = CalendarDate.parse(a.from)
+            const day = CalendarDate.parse(a.today)
+            const to = a.to === undefined ? undefined : CalendarDate.parse(a.to)
+            const issues = [
+              ...(typeof a.lawyerId === "string" && a.lawyerId !== "" ? [] : [{ path: "absence.lawyerId", reason: "expected a lawyer's id" }]),
+              ...(Result.isFailure(from) ? [{ path: "absence.from", reason: "expected a calendar date YYYY-MM-DD" }] : []),
+              ...(to !== undefined && Result.isFailure(to) ? [{ path: "absence.to", reason: "expected a calendar date YYYY-MM-DD" }] : []),
+              ...(Result.isFailure(day) ? [{ path: "absence.today", reason: "expected a calendar date YYYY-MM-DD" }] : [])
+            ]
+            if (issues.length > 0 || Result.isFailure(from) || Result.isFailure(day)) return yield* Effect.fail(new InvalidRequest({ issues }))
+            const store = yield* RosterStore
+            const roster = yield* store.get(actor.region, params.rosterId)
+            const absence = { lawyerId: a.lawyerId as string, from: from.success, ...(to !== undefined && Result.isSuccess(to) ? { to: to.success } : {}) }
+            const next = replan(input, roster, absence, day.success, { calendar })
+            yield* store.put(actor.region, params.rosterId, next.roster)
+            return jsonResponse({ roster: next.roster, changes: next.changes })
+          })
+        )
+      )
+  )
+
+  const SubsidiesLive = HttpApiBuilder.group(FayuanApi, "subsidies", (handlers) =>
+    handlers.handleRaw("calculate", ({ request }) =>
+      run((actor) =>
+        Effect.gen(function* () {
+          yield* mayAct(actor, routeRoles.subsidies, "calculate subsidies")
+          const claim = yield* fromResult(decodeClaim(yield* bodyOf(request)))
+          yield* within(actor, claim.region, "region")
+          return jsonResponse(yield* fromResult(calculateCase(catalogue, claim)))
+        })
+      )
+    )
+  )
+
+  const LedgerLive = HttpApiBuilder.group(FayuanApi, "ledger", (handlers) =>
+    handlers
+      .handleRaw("putBudget", ({ params, request }) =>
+        run((actor) =>
+          Effect.gen(function* () {
+            yield* mayAct(actor, routeRoles.budgets, "set budgets")
+            const budget = yield* fromResult(decodeBudget(yield* bodyOf(request)))
+            if (budget.id !== params.budgetId) return yield* Effect.fail(invalid("id", "is not the budget id of the URL"))
+            yield* within(actor, budget.region, "region")
+            yield* (yield* LedgerStore).putBudget(budget)
+            return jsonResponse(budget)
+          })
+        )
+      )
+      .handleRaw("record", ({ params, request }) =>
+        run((actor) =>
+          Effect.gen(function* () {
+            yield* mayAct(actor, routeRoles.entries, "record ledger entries")
+            const entries = yield* fromResult(decodeEntries(yield* bodyOf(request)))
+            const wrong = entries.findIndex((e) => e.budgetId !== params.budgetId)
+            if (wrong >= 0) return yield* Effect.fail(invalid(`[${wrong}].budgetId`, "is not the budget id of the URL"))
+            const ledger = yield* LedgerStore
+            yield* ledger.getBudget(actor.region, params.budgetId)
+            return jsonResponse(yield* ledger.append(entries))
+          })
+        )
+      )
+      .handleRaw("totals", ({ params, request }) =>
+        run((actor) =>
+          Effect.gen(function* () {
+            yield* mayAct(actor, routeRoles.totals, "read the ledger")
+            const asOf = CalendarDate.parse(new URL(request.url, "http://localhost").searchParams.get("asOf"))
+            if (Result.isFailure(asOf)) return yield* Effect.fail(invalid("asOf", "expected a calendar date YYYY-MM-DD"))
+            return jsonResponse(yield* (yield* LedgerStore).totals(actor.region, params.budgetId, asOf.success))
+          })
+        )
+      )
+  )
+
+  /** The self-evaluation of the actor's region for the body's year. */
+  const evaluationOf = (actor: Actor, body: unknown) =>
+    Effect.gen(function* () {
+      if (typeof body !== "object" || body === null || Array.isArray(body)) return yield* Effect.fail(invalid("", "expected { year, scheme?, budgetId?, … }"))
+      const b = body as Record<string, unknown>
+      const extra = Object.keys(b).filter((k) => !evaluateFields.has(k))
+      if (extra.length > 0) return yield* Effect.fail(new InvalidRequest({ issues: extra.map((k) => ({ path: k, reason: "is not a field of an evaluation request" })) }))
+      const year = yield* fromResult(yearOf(b))
+      let scheme: Scheme
+      if (b["scheme"] === undefined || typeof b["scheme"] === "string") {
+        const id = (b["scheme"] as string | undefined) ?? "default"
+        const found = schemeById.get(id) ?? (id === "default" ? schemes.defaultScheme : undefined)
+        if (found === undefined) return yield* Effect.fail(invalid("scheme", `names no scheme (known: ${[...schemeById.keys()].join(", ")})`))
+        scheme = found
+      } else scheme = yield* fromResult(decodeScheme(b["scheme"]))
+      const judgements = b["judgements"] === undefined ? undefined : yield* fromResult(decodeJudgements(scheme, b["judgements"]))
+      if (b["budgetId"] !== undefined && typeof b["budgetId"] !== "string") return yield* Effect.fail(invalid("budgetId", "expected a budget id"))
+      const regionName = (yield* fromResult(labelOf(b["regionName"], "regionName"))) ?? {
+        zh: Region.name(actor.region, "zh") ?? actor.region,
+        en: Region.name(actor.region, "en") ?? actor.region
+      }
+      const projectName = (yield* fromResult(labelOf(b["projectName"], "projectName"))) ?? { zh: "法律援助", en: "Legal aid" }
+      const lang = b["lang"] === "en" ? "en" : "zh"
+      const evaluated = yield* selfEvaluation({
+        scope: actor.region,
+        year,
+        scheme,
+        regionName,
+        projectName,
+        generatedOn: today(),
+        ...(typeof b["budgetId"] === "string" ? { budgetId: b["budgetId"] } : {}),
+        ...(judgements === undefined ? {} : { judgements })
+      })
+      return { evaluated, lang } as const
+    })
+
+  const EvaluationLive = HttpApiBuilder.group(FayuanApi, "evaluation", (handlers) =>
+    handlers
+      .handleRaw("evaluate", ({ request }) =>
+        run((actor) =>
+          Effect.gen(function* () {
+            yield* mayAct(actor, routeRoles.evaluation, "evaluate")
+            const { evaluated } = yield* evaluationOf(actor, yield* bodyOf(request))
+            return jsonResponse({ measures: evaluated.measures, evaluation: evaluated.evaluation, execution: evaluated.execution })
+          })
+        )
+      )
+      .handleRaw("report", ({ params, request }) =>
+        run((actor) =>
+          Effect.gen(function* () {
+            yield* mayAct(actor, routeRoles.evaluation, "render reports")
+            const { evaluated, lang } = yield* evaluationOf(actor, yield* bodyOf(request))
+            const input = evaluated.report
+            const name = `self-evaluation-${input.year}`
+            switch (params.format) {
+              default:
+                return yield* Effect.fail<Failure>({ _tag: "NotFound", message: `no report format ${params.format.slice(0, 16)}: md, html, docx or xlsx` })
+              case "md":
+                return HttpServerResponse.text(renderMarkdown(input, { lang }), { contentType: "text/markdown; charset=utf-8" })
+              case "html":
+                return HttpServerResponse.text(renderHtml(input, { lang }), { contentType: "text/html; charset=utf-8" })
+              case "docx": {
+                const bytes = yield* optional(() => import("../../src/report/docx-entry.ts").then((m) => m.renderDocx(input, { lang })), "docx")
+                return HttpServerResponse.uint8Array(bytes, { contentType: docxType, headers: { "content-disposition": `attachment; filename="${name}.docx"` } })
+              }
+              case "xlsx": {
+                const bytes = yield* optional(() => import("../../src/report/xlsx-entry.ts").then((m) => m.renderSelfEvaluationXlsx(input)), "exceljs")
+                return HttpServerResponse.uint8Array(bytes, { contentType: xlsxType, headers: { "content-disposition": `attachment; filename="${name}.xlsx"` } })
+              }
+            }
+          })
+        )
+      )
+  )
+
+  const DocumentsLive = HttpApiBuilder.group(FayuanApi, "documents", (handlers) =>
+    handlers
+      .handleRaw("issue", ({ params, request }) =>
+        run((actor) =>
+          Effect.gen(function* () {
+            yield* mayAct(actor, routeRoles.documents, "issue documents")
+            if (!(documentKinds as ReadonlyArray<string>).includes(params.kind)) return yield* Effect.fail(invalid("kind", `expected one of ${documentKinds.join(", ")}`))
+            const format = new URL(request.url, "http://localhost").searchParams.get("format") ?? "json"
+            if (format !== "json" && format !== "html" && format !== "docx") return yield* Effect.fail(invalid("format", "expected json, html or docx"))
+            const context = yield* fromResult(documentContextOf(yield* bodyOf(request)))
+            const document = yield* issueDocument(params.kind as DocumentKind, actor.region, params.caseId, context, options.templates === undefined ? {} : { templates: options.templates })
+            return yield* documentAnswer(document, format)
+          })
+        )
+      )
+      .handleRaw("list", ({ params }) =>
+        run((actor) =>
+          Effect.gen(function* () {
+            yield* load(actor.region, params.caseId)
+            const issued = yield* (yield* DocumentStore).list(actor.region, params.caseId)
+            return jsonResponse(issued.map((d) => ({ kind: d.kind, year: d.year, n: d.n, issuedOn: d.issuedOn })))
+          })
+        )
+      )
+  )
+
+  const MetaLive = HttpApiBuilder.group(FayuanApi, "meta", (handlers) => handlers.handleRaw("health", () => Effect.succeed(jsonResponse({ status: "ok" }))))
+
+  return Layer.mergeAll(EligibilityLive, CasesLive, AssignmentLive, RostersLive, SubsidiesLive, LedgerLive, EvaluationLive, DocumentsLive, MetaLive).pipe(
+    Layer.provide(AuthorizationLive)
+  )
+}
+
+const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+/** Renders with an optional peer dependency, or a 501 naming it. */
+const optional = <A>(render: () => Promise<A>, dependency: string): Effect.Effect<A, Failure> =>
+  Effect.tryPromise({
+    try: render,
+    catch: (error): Failure =>
+      String((error as { code?: unknown })?.code ?? "").includes("MODULE_NOT_FOUND") || String(error).includes(dependency)
+        ? { _tag: "FormatUnavailable", message: `this format needs the optional dependency ${dependency}, which the server does not have` }
+        : { _tag: "RenderFailed", message: "the document could not be rendered" }
+  })
+
+const documentAnswer = (document: DocumentModel, format: string): Effect.Effect<HttpServerResponse.HttpServerResponse, Failure> => {
+  if (format === "html") return Effect.succeed(HttpServerResponse.text(renderDocumentHtml(document), { status: 201, contentType: "text/html; charset=utf-8" }))
+  if (format === "docx") {
+    return Effect.map(optional(() => import("../../src/documents/docx-entry.ts").then((m) => m.renderDocumentDocx(document)), "docx"), (bytes) =>
+      HttpServerResponse.uint8Array(bytes, { status: 201, contentType: docxType })
+    )
+  }
+  return Effect.succeed(jsonResponse(document, 201))
+}
+
+const isName = (u: unknown): u is string => typeof u === "string" && u.trim() !== "" && u.length <= 200
+
+/** The document context of a body: names as data, lawyers and firms as lookups. */
+const documentContextOf = (input: unknown): Result.Result<DocumentContext, Failure> => {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return Result.fail(invalid("", "expected { centre: { name }, … }"))
+  const b = input as Record<string, unknown>
+  const issues: Array<{ path: string; reason: string }> = []
+  const known = new Set(["centre", "bureau", "organ", "caseTitle", "objectionPeriod", "lawyers", "firms"])
+  for (const k of Object.keys(b)) if (!known.has(k)) issues.push({ path: k, reason: "is not a field of a document context" })
+  const named = (path: string, v: unknown, optionalField: boolean): { name: string } | undefined => {
+    if (v === undefined && optionalField) return undefined
+    if (typeof v !== "object" || v === null || !isName((v as { name?: unknown }).name)) {
+      issues.push({ path: `${path}.name`, reason: "expected a name (1–200 characters)" })
+      return undefined
+    }
+    return v as { name: string }
+  }
+  const centre = named("centre", b["centre"], false)
+  const bureau = named("bureau", b["bureau"], true)
+  const organ = named("organ", b["organ"], true)
+  for (const k of ["caseTitle", "objectionPeriod"]) if (b[k] !== undefined && !isName(b[k])) issues.push({ path: k, reason: "expected text (1–200 characters)" })
+  const table = (k: string): ReadonlyMap<string, { name: string; phone?: string }> => {
+    const v = b[k]
+    if (v === undefined) return new Map()
+    if (typeof v !== "object" || v === null || Array.isArray(v)) {
+      issues.push({ path: k, reason: "expected an object keyed by id" })
+      return new Map()
+    }
+    const out = new Map<string, { name: string; phone?: string }>()
+    for (const [id, entry] of Object.entries(v)) {
+      const n = named(`${k}.${id}`, entry, false)
+      if (n !== undefined) out.set(id, { name: n.name, ...(typeof (entry as { phone?: unknown }).phone === "string" ? { phone: (entry as { phone: string }).phone } : {}) })
+    }
+    return out
+  }
+  const lawyers = table("lawyers")
+  const firms = table("firms")
+  if (issues.length > 0 || centre === undefined) return Result.fail(new InvalidRequest({ issues }))
+  const c = b["centre"] as { shortName?: unknown; phone?: unknown }
+  return Result.succeed({
+    centre: { name: centre.name, ...(typeof c.shortName === "string" ? { shortName: c.shortName } : {}), ...(typeof c.phone === "string" ? { phone: c.phone } : {}) },
+    ...(bureau === undefined ? {} : { bureau }),
+    ...(organ === undefined ? {} : { organ }),
+    ...(typeof b["caseTitle"] === "string" ? { caseTitle: b["caseTitle"] } : {}),
+    ...(typeof b["objectionPeriod"] === "string" ? { objectionPeriod: b["objectionPeriod"] } : {}),
+    lawyer: (id) => lawyers.get(id),
+    firm: (id) => firms.get(id)
+  })
+}
+
+export type { Stores }

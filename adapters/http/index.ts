@@ -1,0 +1,19 @@
+/**
+ * `fayuan/adapters/http`: the library as an HTTP service, for hosts that are not Node — a Java or
+ * .NET back office, a Vue or React page. Built with `effect/http-api` (the OpenAPI 3.1 document at
+ * `GET /openapi.json` comes from the same Schemas the library decodes with) and served by
+ * `@effect/platform-node`; every request but `/health` and `/openapi.json` carries a bearer JWT the
+ * host signed, verified with `jose`. Needs the optional peer dependencies `@effect/platform-node`
+ * and `jose`. `npx fayuan serve --db <file | postgres url> --port N` runs it.
+ *
+ * @since 0.1.0
+ */
+export { Authorization, CurrentActor, FayuanApi, Unauthenticated } from "./api.ts"
+export { bearerOf, InvalidToken, makeTokenCache, verifyActor } from "./auth.ts"
+export type { TokenCache, TokenVerification } from "./auth.ts"
+export { handlersLayer, jsonResponse, problemResponse, routeRoles, versionOf } from "./handlers.ts"
+export type { ServiceOptions } from "./handlers.ts"
+export { problemBase, problemOf, ProblemSchema, statusOf, statusOfTag } from "./problem.ts"
+export type { Problem, ProblemIssue } from "./problem.ts"
+export { httpLayer, serve } from "./serve.ts"
+export type { AccessLogLine, HttpOptions, Server } from "./serve.ts"

@@ -1,0 +1,451 @@
+/**
+ * `fayuan/adapters/http` over real HTTP on 127.0.0.1: every route, the token checks, another
+ * region's case, a stale If-Match, a double submission, malformed and invalid bodies (each with its
+ * problem details), the OpenAPI document validated as OpenAPI 3.1, the access log and problems
+ * free of personal data, and `fayuan serve` draining a request in flight on SIGTERM.
+ */
+import { type ChildProcess, spawn } from "node:child_process"
+import { randomBytes } from "node:crypto"
+import { mkdtempSync, rmSync } from "node:fs"
+import { request as httpRequest } from "node:http"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Validator } from "@seriousme/openapi-schema-validator"
+import { Effect, Result } from "effect"
+import { SignJWT } from "jose"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type AccessLogLine, type Server, serve } from "../adapters/http/index.ts"
+import { openSqlite } from "../adapters/sqlite/index.ts"
+import type { Opened } from "../adapters/kysely/open.ts"
+import { decodeApplication } from "../src/eligibility/Application.ts"
+import { decide } from "../src/eligibility/decide.ts"
+import { decodeParty } from "../src/lifecycle/Party.ts"
+import * as Region from "../src/Region.ts"
+
+const issuer = "https://portal.example"
+const key = new TextEncoder().encode("test secret: thirty-two bytes or more, never a real one")
+const otherKey = new TextEncoder().encode("another secret, also thirty-two bytes long at least")
+
+const token = (claims: Record<string, unknown>, options: { sub?: string; iss?: string; exp?: string | number; signWith?: Uint8Array } = {}) => {
+  let jwt = new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setIssuer(options.iss ?? issuer).setIssuedAt()
+  if (options.sub !== "") jwt = jwt.setSubject(options.sub ?? `${String(claims["role"])}-1`)
+  jwt = jwt.setExpirationTime(options.exp ?? "10m")
+  return jwt.sign(options.signWith ?? key)
+}
+const as = (role: string, region = "530103") => token({ role, region })
+
+let adapter: Opened
+let server: Server
+const log: Array<AccessLogLine> = []
+
+interface Answer {
+  readonly status: number
+  readonly type: string | null
+  readonly etag: string | null
+  readonly location: string | null
+  readonly text: string
+  readonly json: any
+}
+
+const call = async (method: string, path: string, bearer: string | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> => {
+  const r = await fetch(server.url + path, {
+    method,
+    headers: { ...(bearer === undefined ? {} : { authorization: `Bearer ${bearer}` }), "content-type": "application/json", ...headers },
+    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) })
+  })
+  const type = r.headers.get("content-type")
+  const bytes = new Uint8Array(await r.arrayBuffer())
+  const text = type !== null && /json|text|markdown|html/.test(type) ? new TextDecoder().decode(bytes) : `<${bytes.length} bytes>`
+  return { status: r.status, type, etag: r.headers.get("etag"), location: r.headers.get("location"), text, json: type?.includes("json") ? JSON.parse(text) : undefined }
+}
+
+/** A problem answer: its status, `application/problem+json`, and the RFC 9457 members. */
+const expectProblem = (a: Answer, status: number, title: string) => {
+  expect(a.status, a.text).toBe(status)
+  expect(a.type).toBe("application/problem+json")
+  expect(a.json).toMatchObject({ type: `https://fayuan.dev/problems/${title}`, title, status })
+  expect(typeof a.json.detail).toBe("string")
+}
+
+const application = (date = "2024-06-01") => ({
+  date,
+  region: "530103",
+  applicant: { birthDate: "1975-04-02", disabilities: [], statuses: [], hasLawyer: false, household: { members: 3, monthlyIncomeFen: 150_000, area: "urban" } },
+  matter: { kind: "civil", claims: ["labour-remuneration"] }
+})
+
+const lawyers = ["L1", "L2", "L3"].map((id, i) => ({
+  id,
+  firmId: i === 0 ? "F-dianchi" : "F-jinbi",
+  region: "530103",
+  yearsOfPractice: 5 + i,
+  languages: [],
+  specialties: [],
+  minorsTrained: false,
+  maxOpenCases: 10
+}))
+
+const rosterInput = {
+  period: { from: "2024-03-01", to: "2024-03-31" },
+  sites: [{ id: "centre", name: "区公共法律服务中心", region: "530103", days: [2, 4], shifts: [{ slot: "full", lawyersNeeded: 1 }] }],
+  lawyers: ["R1", "R2", "R3", "R4"].map((id, i) => ({ id, firmId: i % 2 === 0 ? "dianchi" : "jinbi", region: "530103", yearsOfPractice: 3 + i, languages: [], unavailable: [] })),
+  seed: 7
+}
+
+const budget = {
+  id: "PL-2024",
+  region: "530103",
+  year: 2024,
+  title: "盘龙区法律援助项目 2024",
+  lines: [{ id: "cases", name: "办案补贴", category: "case-subsidy", amount: 40_000_000, schedule: [{ by: "2024-12-31", share: "1" }] }]
+}
+
+const entries = [
+  { key: "v-001", budgetId: "PL-2024", lineId: "cases", kind: "payment", amount: 120_000, on: "2024-03-10", source: { kind: "manual" } },
+  { key: "v-002", budgetId: "PL-2024", lineId: "cases", kind: "payment", amount: 80_000, on: "2024-04-10", source: { kind: "manual" } }
+]
+
+const person = { name: "测试甲", residentId: "11010519491231002X", phone: "13800000000" }
+const dir = mkdtempSync(join(tmpdir(), "fayuan-http-"))
+
+beforeAll(async () => {
+  adapter = await openSqlite({ path: join(dir, "http.sqlite"), parties: { keys: { current: { id: "t", key: new Uint8Array(randomBytes(32)) } } } })
+  server = await serve(adapter, { verification: { key, issuer }, accessLog: (l) => log.push(l), now: () => new Date("2024-06-03T02:00:00Z") })
+})
+
+afterAll(async () => {
+  await server.close()
+  await adapter.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe("tokens: who may ask", () => {
+  it("refuses a request without a token, with a malformed one, signed with another key, expired, from another issuer, or naming no valid actor", async () => {
+    const body = application()
+    expectProblem(await call("POST", "/eligibility/decisions", undefined, body), 401, "InvalidToken")
+    expectProblem(await call("POST", "/eligibility/decisions", "not-a-jwt", body), 401, "InvalidToken")
+    expectProblem(await call("POST", "/eligibility/decisions", await token({ role: "intake", region: "530103" }, { signWith: otherKey }), body), 401, "InvalidToken")
+    const expired = await call("POST", "/eligibility/decisions", await token({ role: "intake", region: "530103" }, { exp: Math.floor(Date.now() / 1000) - 3600 }), body)
+    expectProblem(expired, 401, "InvalidToken")
+    expect(expired.json.detail).toContain("expired")
+    expectProblem(await call("POST", "/eligibility/decisions", await token({ role: "intake", region: "530103" }, { iss: "https://elsewhere" }), body), 401, "InvalidToken")
+    const judge = await call("POST", "/eligibility/decisions", await token({ role: "judge", region: "530103" }), body)
+    expectProblem(judge, 401, "InvalidToken")
+    expect(judge.json.errors).toEqual([expect.objectContaining({ path: "role" })])
+    const noSub = await call("POST", "/eligibility/decisions", await token({ role: "intake", region: "530103" }, { sub: "" }), body)
+    expectProblem(noSub, 401, "InvalidToken")
+  })
+
+  it("never takes the actor from a header anyone can set", async () => {
+    const r = await call("POST", "/eligibility/decisions", undefined, application(), { "x-actor-id": "x", "x-actor-role": "intake", "x-actor-region": "530103" })
+    expectProblem(r, 401, "InvalidToken")
+  })
+})
+
+describe("the routes", () => {
+  it("GET /health and GET /openapi.json need no token; the document is valid OpenAPI 3.1 and names every route", async () => {
+    expect((await call("GET", "/health", undefined)).json).toEqual({ status: "ok" })
+    const doc = await call("GET", "/openapi.json", undefined)
+    expect(doc.status).toBe(200)
+    expect(doc.json.openapi).toBe("3.1.0")
+    const validator = new Validator()
+    const result = await validator.validate(doc.json)
+    expect(result.valid, JSON.stringify(result.errors ?? []).slice(0, 2000)).toBe(true)
+    expect(validator.version).toBe("3.1")
+    // The validator does refuse a broken document (so the check above can fail).
+    const { info: _info, ...broken } = doc.json
+    expect((await new Validator().validate(broken)).valid).toBe(false)
+    const paths = Object.keys(doc.json.paths).sort()
+    expect(paths).toEqual([
+      "/budgets/{budgetId}",
+      "/budgets/{budgetId}/entries",
+      "/budgets/{budgetId}/totals",
+      "/cases",
+      "/cases/{caseId}",
+      "/cases/{caseId}/assignment",
+      "/cases/{caseId}/commands",
+      "/cases/{caseId}/documents",
+      "/cases/{caseId}/documents/{kind}",
+      "/due",
+      "/eligibility/decisions",
+      "/evaluations",
+      "/health",
+      "/reports/{format}",
+      "/rosters/{rosterId}",
+      "/rosters/{rosterId}/replan",
+      "/subsidies/cases"
+    ])
+    expect(doc.json.components.securitySchemes.bearer.type).toBe("http")
+    expect(doc.json.components.securitySchemes.bearer.scheme.toLowerCase()).toBe("bearer")
+    // The application's schema is the library's own: its fields are documented.
+    const decideBody = doc.json.paths["/eligibility/decisions"].post.requestBody.content["application/json"].schema
+    expect(JSON.stringify(decideBody)).toBeTruthy()
+  })
+
+  it("POST /eligibility/decisions decides as the library does", async () => {
+    const r = await call("POST", "/eligibility/decisions", await as("intake"), application())
+    expect(r.status).toBe(200)
+    const expected = decide(Result.getOrThrow(decodeApplication(application())))
+    expect(r.json).toEqual(JSON.parse(JSON.stringify(Result.getOrThrow(expected))))
+    expect(r.json.outcome).toBe("eligible")
+  })
+
+  it("a malformed body is a 400; an invalid one a 422 naming every field, never echoing a value", async () => {
+    expectProblem(await call("POST", "/eligibility/decisions", await as("intake"), "{not json"), 400, "MalformedBody")
+    expectProblem(await call("POST", "/eligibility/decisions", await as("intake"), ""), 400, "MalformedBody")
+    const bad = { ...application(), date: "2024-13-01", region: person.residentId, applicant: { ...application().applicant, name: person.name } }
+    const r = await call("POST", "/eligibility/decisions", await as("intake"), bad)
+    expectProblem(r, 422, "InvalidApplication")
+    const paths = (r.json.errors as Array<{ path: string }>).map((e) => e.path).sort()
+    expect(paths).toEqual(expect.arrayContaining(["date", "region", "applicant.name"]))
+    expect(r.text).not.toContain(person.residentId)
+    expect(r.text).not.toContain(person.name)
+  })
+
+  it("POST /cases opens a case (201, ETag, Location); the same submission again is a 409", async () => {
+    const submission = { caseId: "H-0001", kind: "civil", channel: "centre", application: application() }
+    const first = await call("POST", "/cases", await as("intake"), submission)
+    expect(first.status, first.text).toBe(201)
+    expect(first.etag).toBe('"1"')
+    expect(first.location).toBe("/cases/H-0001")
+    expect(first.json).toMatchObject({ id: "H-0001", region: "530103", state: "received", version: 1 })
+    const again = await call("POST", "/cases", await as("intake"), submission)
+    expectProblem(again, 409, "CaseAlreadyExists")
+    // A role that may not apply: the library's own check, as a 403.
+    expectProblem(await call("POST", "/cases", await as("finance"), { ...submission, caseId: "H-0009" }), 403, "CommandRejected")
+  })
+
+  it("GET /cases/:id loads the case with its clocks; another region's case is refused as the library refuses it", async () => {
+    const r = await call("GET", "/cases/H-0001", await as("reviewer"))
+    expect(r.status).toBe(200)
+    expect(r.etag).toBe('"1"')
+    expect(r.json.clocks.length).toBeGreaterThan(0)
+    expectProblem(await call("GET", "/cases/H-0001", await as("reviewer", "530102")), 404, "CaseNotFound")
+    // The city above sees it: its scope contains the district.
+    expect((await call("GET", "/cases/H-0001", await as("reviewer", "5301"))).status).toBe(200)
+    expectProblem(await call("GET", "/cases/NOPE-1", await as("reviewer")), 404, "CaseNotFound")
+  })
+
+  it("POST /cases/:id/commands executes at the If-Match version; a stale one is a 412 and changes nothing", async () => {
+    const ok = await call("POST", "/cases/H-0001/commands", await as("reviewer"), { type: "startReview" }, { "if-match": '"1"' })
+    expect(ok.status, ok.text).toBe(200)
+    expect(ok.etag).toBe('"2"')
+    const stale = await call("POST", "/cases/H-0001/commands", await as("reviewer"), { type: "requestMaterials", missing: ["case-materials"] }, { "if-match": '"1"' })
+    expectProblem(stale, 412, "VersionConflict")
+    expect((await call("GET", "/cases/H-0001", await as("reviewer"))).json.version).toBe(2)
+    expectProblem(await call("POST", "/cases/H-0001/commands", await as("reviewer"), { type: "startReview" }, { "if-match": "yesterday" }), 422, "InvalidRequest")
+    const malformed = await call("POST", "/cases/H-0001/commands", await as("reviewer"), { type: "decide", eligibility: { outcome: "maybe" } })
+    expectProblem(malformed, 422, "InvalidCommand")
+    expect(malformed.json.errors.length).toBeGreaterThan(0)
+    const wrongState = await call("POST", "/cases/H-0001/commands", await as("quality"), { type: "grade", grade: "pass" })
+    expect([403, 409]).toContain(wrongState.status)
+    const decided = await call("POST", "/cases/H-0001/commands", await as("reviewer"), {
+      type: "decide",
+      eligibility: { outcome: "eligible", meansTest: "passed", citations: ["LAL-31-1-5", "LAL-34"], ruleSetId: "LAL-2022" }
+    })
+    expect(decided.status, decided.text).toBe(200)
+    expect(decided.json.state).not.toBe("under-review")
+  })
+
+  it("GET /due lists what is due in the actor's region", async () => {
+    const r = await call("GET", "/due?on=2024-06-20&within=30", await as("reviewer"))
+    expect(r.status, r.text).toBe(200)
+    expect(Array.isArray(r.json)).toBe(true)
+    expectProblem(await call("GET", "/due?on=someday", await as("reviewer")), 422, "InvalidRequest")
+    expectProblem(await call("GET", "/due", await as("reviewer")), 422, "InvalidRequest")
+  })
+
+  it("POST /cases/:id/assignment assigns by rotation, checks each profile, and re-assigns with a reason", async () => {
+    const bad = await call("POST", "/cases/H-0001/assignment", await as("dispatcher"), { lawyers: [{ ...lawyers[0], yearsOfPractice: -1 }] })
+    expectProblem(bad, 422, "InvalidRequest")
+    expect(bad.json.errors[0].path).toBe("lawyers[0].yearsOfPractice")
+    const stale = await call("POST", "/cases/H-0001/assignment", await as("dispatcher"), { lawyers }, { "if-match": '"1"' })
+    expectProblem(stale, 412, "VersionConflict")
+    const r = await call("POST", "/cases/H-0001/assignment", await as("dispatcher"), { lawyers })
+    expect(r.status, r.text).toBe(200)
+    expect(r.json.case.state).toBe("assigned")
+    expect(lawyers.map((l) => l.id)).toContain(r.json.case.lawyer.lawyerId)
+    expect(r.etag).toBe(`"${r.json.case.version}"`)
+    expectProblem(await call("POST", "/cases/H-0001/assignment", await as("intake"), { lawyers }), 403, "CommandRejected")
+  })
+
+  it("PUT, GET /rosters/:id and POST …/replan solve, store and re-plan; other roles may not", async () => {
+    const put = await call("PUT", "/rosters/R-2024-03", await as("dispatcher"), rosterInput)
+    expect(put.status, put.text).toBe(200)
+    expect(put.json.assignments.length).toBeGreaterThan(0)
+    const got = await call("GET", "/rosters/R-2024-03", await as("lawyer"))
+    expect(got.json).toEqual(put.json)
+    const absent = put.json.assignments[0].lawyerId as string
+    const re = await call("POST", "/rosters/R-2024-03/replan", await as("dispatcher"), { input: rosterInput, absence: { lawyerId: absent, from: "2024-03-01", today: "2024-03-01" } })
+    expect(re.status, re.text).toBe(200)
+    expect(re.json.roster.assignments.every((a: { lawyerId: string }) => a.lawyerId !== absent)).toBe(true)
+    expect((await call("GET", "/rosters/R-2024-03", await as("lawyer"))).json).toEqual(re.json.roster)
+    expectProblem(await call("PUT", "/rosters/R-2024-04", await as("lawyer"), rosterInput), 403, "Forbidden")
+    expectProblem(await call("PUT", "/rosters/R-2024-04", await as("dispatcher"), { ...rosterInput, seed: "x" }), 422, "InvalidRosterInput")
+    expectProblem(await call("GET", "/rosters/R-2024-03", await as("lawyer", "530102")), 404, "RosterNotFound")
+  })
+
+  it("POST /subsidies/cases calculates under the standard in force, in the actor's region only", async () => {
+    const claim = {
+      region: "530103",
+      caseId: "C-0101",
+      service: "criminal",
+      stagesCompleted: ["investigation", "prosecution-review", "trial"],
+      assignedOn: "2018-01-08",
+      endedOn: "2018-05-25",
+      endedBy: "concluded",
+      recipients: 1
+    }
+    const r = await call("POST", "/subsidies/cases", await as("finance"), claim)
+    expect(r.status, r.text).toBe(200)
+    expect(Number.isInteger(r.json.amount)).toBe(true)
+    expect(r.json.amount).toBeGreaterThan(0)
+    expect(r.json.lines.length).toBeGreaterThan(0)
+    expectProblem(await call("POST", "/subsidies/cases", await as("finance", "530102"), claim), 403, "Forbidden")
+    expectProblem(await call("POST", "/subsidies/cases", await as("finance"), { ...claim, recipients: 0 }), 422, "InvalidClaim")
+  })
+
+  it("PUT /budgets/:id, POST …/entries (a resubmission records nothing twice) and GET …/totals", async () => {
+    const put = await call("PUT", "/budgets/PL-2024", await as("finance"), budget)
+    expect(put.status, put.text).toBe(200)
+    const first = await call("POST", "/budgets/PL-2024/entries", await as("finance"), entries)
+    expect(first.status, first.text).toBe(200)
+    const again = await call("POST", "/budgets/PL-2024/entries", await as("finance"), entries)
+    expect(again.status, again.text).toBe(200)
+    expect(JSON.stringify(again.json)).not.toEqual(JSON.stringify(first.json))
+    const totals = await call("GET", "/budgets/PL-2024/totals?asOf=2024-12-31", await as("auditor"))
+    expect(totals.status, totals.text).toBe(200)
+    expect(JSON.stringify(totals.json)).toContain("200000")
+    expectProblem(await call("POST", "/budgets/PL-2024/entries", await as("lawyer"), entries), 403, "Forbidden")
+    expectProblem(await call("GET", "/budgets/PL-2024/totals?asOf=2024-12-31", await as("auditor", "530102")), 404, "BudgetNotFound")
+    const conflicting = [{ ...entries[0], amount: 999 }]
+    expectProblem(await call("POST", "/budgets/PL-2024/entries", await as("finance"), conflicting), 409, "IdempotencyConflict")
+    expectProblem(await call("PUT", "/budgets/PL-2024", await as("finance", "530102"), budget), 403, "Forbidden")
+  })
+
+  it("POST /evaluations and POST /reports/:format evaluate the actor's region and render md, html, docx and xlsx", async () => {
+    const body = { year: 2024, budgetId: "PL-2024" }
+    const e = await call("POST", "/evaluations", await as("auditor"), body)
+    expect(e.status, e.text).toBe(200)
+    expect(e.json.evaluation).toBeDefined()
+    const md = await call("POST", "/reports/md", await as("auditor"), body)
+    expect(md.status, md.text).toBe(200)
+    expect(md.type).toContain("text/markdown")
+    expect(md.text).toContain("2024")
+    const html = await call("POST", "/reports/html", await as("auditor"), { ...body, lang: "en" })
+    expect(html.type).toContain("text/html")
+    for (const format of ["docx", "xlsx"]) {
+      const r = await fetch(`${server.url}/reports/${format}`, { method: "POST", headers: { authorization: `Bearer ${await as("auditor")}` }, body: JSON.stringify(body) })
+      expect(r.status).toBe(200)
+      const bytes = new Uint8Array(await r.arrayBuffer())
+      expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]) // a zip: PK
+    }
+    expectProblem(await call("POST", "/reports/pdf", await as("auditor"), body), 404, "NotFound")
+    expectProblem(await call("POST", "/evaluations", await as("auditor"), { year: 2024, colour: "red" }), 422, "InvalidRequest")
+    expectProblem(await call("POST", "/evaluations", await as("lawyer"), body), 403, "Forbidden")
+  })
+
+  it("POST /cases/:id/documents/:kind issues a numbered document (the same number again), GET …/documents lists them", async () => {
+    await Effect.runPromise(adapter.partyStore.put(Region.makeUnsafe("530103"), "H-0001", Result.getOrThrow(decodeParty(person))))
+    const context = { centre: { name: "昆明市盘龙区法律援助中心", shortName: "盘法援" }, caseTitle: "追索劳动报酬纠纷一案", lawyers: { L1: { name: "律师一" }, L2: { name: "律师二" }, L3: { name: "律师三" } }, firms: { "F-dianchi": { name: "滇池律师事务所" }, "F-jinbi": { name: "金碧律师事务所" } } }
+    const first = await call("POST", "/cases/H-0001/documents/grant-decision", await as("reviewer"), context)
+    expect(first.status, first.text).toBe(201)
+    expect(typeof first.json.number).toBe("string")
+    // The document is addressed to the party: the one place the name appears.
+    expect(first.text).toContain(person.name)
+    const again = await call("POST", "/cases/H-0001/documents/grant-decision", await as("reviewer"), context)
+    expect(again.json.number).toBe(first.json.number)
+    const html = await call("POST", "/cases/H-0001/documents/grant-decision?format=html", await as("reviewer"), context)
+    expect(html.type).toContain("text/html")
+    const list = await call("GET", "/cases/H-0001/documents", await as("reviewer"))
+    expect(list.status).toBe(200)
+    expect(list.json).toEqual([expect.objectContaining({ kind: "grant-decision" })])
+    expect(list.text).not.toContain(person.name)
+    expectProblem(await call("POST", "/cases/H-0001/documents/grant-decision", await as("reviewer"), { centre: {} }), 422, "InvalidRequest")
+    expectProblem(await call("POST", "/cases/H-0001/documents/grant-decision", await as("lawyer"), context), 403, "Forbidden")
+    expectProblem(await call("POST", "/cases/H-0001/documents/love-letter", await as("reviewer"), context), 422, "InvalidRequest")
+    expectProblem(await call("POST", "/cases/H-0001/documents/grant-decision", await as("reviewer", "530102"), context), 404, "CaseNotFound")
+  })
+
+  it("an unknown route is a 404 problem", async () => {
+    expectProblem(await call("GET", "/nowhere", await as("intake")), 404, "NotFound")
+  })
+
+  it("the access log has method, path, status and time, and no personal data", () => {
+    expect(log.length).toBeGreaterThan(20)
+    for (const line of log) expect(Object.keys(line).sort()).toEqual(["method", "ms", "path", "status"])
+    const text = JSON.stringify(log)
+    expect(text).not.toContain(person.name)
+    expect(text).not.toContain(person.residentId)
+    expect(log).toContainEqual(expect.objectContaining({ method: "POST", path: "/cases", status: 409 }))
+  })
+})
+
+describe("fayuan serve", () => {
+  const start = async (db: string): Promise<{ child: ChildProcess; url: string; stdout: () => string }> => {
+    const child = spawn(process.execPath, ["--conditions=fayuan-source", join(import.meta.dirname, "..", "src", "cli.ts"), "serve", "--db", db, "--port", "0", "--issuer", issuer, "--drain-ms", "10000"], {
+      env: { ...process.env, FAYUAN_JWT_SECRET: new TextDecoder().decode(key) },
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    let out = ""
+    child.stdout!.on("data", (b) => (out += String(b)))
+    child.stderr!.on("data", () => {})
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`fayuan serve did not start: ${out}`)), 30_000)
+      child.stdout!.on("data", () => {
+        const m = /on (http:\/\/[\d.]+:\d+)/.exec(out)
+        if (m !== null) {
+          clearTimeout(timer)
+          resolve(m[1]!)
+        }
+      })
+      child.once("exit", (code) => reject(new Error(`fayuan serve exited ${code}: ${out}`)))
+    })
+    return { child, url, stdout: () => out }
+  }
+
+  it("serves a SQLite file and, on SIGTERM, finishes the request in flight before it exits 0", async () => {
+    const { child, url, stdout } = await start(join(dir, "served.sqlite"))
+    const bearer = await as("intake")
+    expect((await fetch(`${url}/health`)).status).toBe(200)
+    const body = JSON.stringify(application())
+    const half = Math.floor(body.length / 2)
+    const { port } = new URL(url)
+    // A request in flight: its headers and half its body sent before the signal.
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = httpRequest(
+        { host: "127.0.0.1", port: Number(port), method: "POST", path: "/eligibility/decisions", headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+        (res) => {
+          let text = ""
+          res.on("data", (c) => (text += String(c)))
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }))
+        }
+      )
+      req.on("error", reject)
+      req.write(body.slice(0, half))
+      setTimeout(() => {
+        child.kill("SIGTERM")
+        setTimeout(() => req.end(body.slice(half)), 300)
+      }, 200)
+    })
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)))
+    const r = await answer
+    expect(r.status, r.text).toBe(200)
+    expect(JSON.parse(r.text).outcome).toBe("eligible")
+    expect(await exited).toBe(0)
+    expect(stdout()).toContain("SIGTERM")
+    await expect(fetch(`${url}/health`)).rejects.toThrow()
+  }, 60_000)
+
+  it("refuses to start without a way to verify tokens", async () => {
+    const child = spawn(process.execPath, ["--conditions=fayuan-source", join(import.meta.dirname, "..", "src", "cli.ts"), "serve", "--db", join(dir, "x.sqlite"), "--issuer", issuer], {
+      env: { ...process.env, FAYUAN_JWT_SECRET: "" },
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    let err = ""
+    child.stderr!.on("data", (b) => (err += String(b)))
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve))
+    expect(code).toBe(2)
+    expect(err).toContain("FAYUAN_JWT_SECRET")
+  }, 30_000)
+})
