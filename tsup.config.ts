@@ -45,7 +45,13 @@ const declarations = async () => {
   }
 }
 
-export default defineConfig({
+/**
+ * Entries built for the browser on their own (no shared chunks, so a page's bundler keeps only
+ * what the entry uses): the eligibility pre-check.
+ */
+export const browserEntries = { "eligibility/browser": "src/eligibility/browser.ts" }
+
+export default defineConfig([{
   entry: entries,
   format: ["esm", "cjs"],
   dts: false,
@@ -59,4 +65,15 @@ export default defineConfig({
   external: ["effect", "kysely", "pg", "mysql2", "@electric-sql/pglite", "docx", "docx/charts", "exceljs", "@effect/platform-node", "jose"],
   // node:sqlite exists only with its prefix
   removeNodeProtocol: false
-})
+}, {
+  entry: browserEntries,
+  format: ["esm", "cjs"],
+  dts: false,
+  target: "es2022",
+  platform: "browser",
+  splitting: false,
+  sourcemap: true,
+  clean: false,
+  treeshake: true,
+  external: ["effect"]
+}])

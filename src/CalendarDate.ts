@@ -76,6 +76,26 @@ const monthOf = (s: string): number => (s.charCodeAt(5) - 48) * 10 + (s.charCode
 const dayOf = (s: string): number => (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48)
 
 /**
+ * Why a string is not a calendar date, in the words the {@link CalendarDate} schema reports;
+ * `undefined` when it is one. For decoders that check dates without the Schema runtime.
+ *
+ * @example
+ * ```ts
+ * import { CalendarDate } from "fayuan"
+ * CalendarDate.whyInvalid("2019-02-29") // "invalid calendar date: no such day in that month"
+ * CalendarDate.whyInvalid("2020-02-29") // undefined
+ * ```
+ * @category parsing
+ */
+export const whyInvalid = (s: string): string | undefined => {
+  const reason = validate(s)
+  return reason === undefined ? undefined : `invalid calendar date: ${reasonText[reason]}`
+}
+
+// The schemas below are marked pure so that a bundle using only the functions of this module
+// (the browser entry of `fayuan/eligibility`) leaves the Schema runtime out.
+
+/**
  * A calendar date `YYYY-MM-DD` (1900–2199), as a branded string.
  *
  * The schema decodes a string into a `CalendarDate`, rejecting malformed or impossible dates.
@@ -88,12 +108,9 @@ const dayOf = (s: string): number => (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt
  * ```
  * @category models
  */
-export const CalendarDate = Schema.String.pipe(
-  Schema.check(Schema.makeFilter((s: string) => {
-    const reason = validate(s)
-    return reason === undefined ? undefined : `invalid calendar date: ${reasonText[reason]}`
-  }, { expected: "a date YYYY-MM-DD from 1900 to 2199" })),
-  Schema.brand("CalendarDate")
+export const CalendarDate = /* @__PURE__ */ Schema.String.pipe(
+  /* @__PURE__ */ Schema.check(/* @__PURE__ */ Schema.makeFilter(whyInvalid, { expected: "a date YYYY-MM-DD from 1900 to 2199" })),
+  /* @__PURE__ */ Schema.brand("CalendarDate")
 )
 
 /**

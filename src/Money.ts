@@ -49,7 +49,7 @@ export const roundings: ReadonlyArray<Rounding> = Rounding_.roundings
  * ```
  * @category models
  */
-export const Fen = Schema.Int.pipe(Schema.brand("Fen"))
+export const Fen = /* @__PURE__ */ Schema.Int.pipe(/* @__PURE__ */ Schema.brand("Fen"))
 
 /**
  * An amount of money in fen.

@@ -280,6 +280,9 @@ export const multiply = (a: Ratio, b: Ratio): Ratio => {
   return reduced(numerator, denominator)
 }
 
+// The schemas below are marked pure so that a bundle using only the functions of this module
+// (the browser entry of `fayuan/eligibility`) leaves the Schema runtime out.
+
 /**
  * Schema of a well-formed {@link Ratio} value (see {@link isRatio}); the target of
  * {@link RatioFromDecimal}.
@@ -292,7 +295,7 @@ export const multiply = (a: Ratio, b: Ratio): Ratio => {
  * ```
  * @category schemas
  */
-export const Ratio = Schema.declare(isRatio, { expected: "a reduced ratio of safe integers" })
+export const Ratio = /* @__PURE__ */ Schema.declare(isRatio, { expected: "a reduced ratio of safe integers" })
 
 /**
  * Schema that decodes a decimal string (as accepted by {@link fromDecimal}) into a {@link Ratio}
@@ -308,10 +311,10 @@ export const Ratio = Schema.declare(isRatio, { expected: "a reduced ratio of saf
  * ```
  * @category schemas
  */
-export const RatioFromDecimal = Schema.String.pipe(
-  Schema.decodeTo(
+export const RatioFromDecimal = /* @__PURE__ */ Schema.String.pipe(
+  /* @__PURE__ */ Schema.decodeTo(
     Ratio,
-    SchemaTransformation.transformEffect({
+    /* @__PURE__ */ SchemaTransformation.transformEffect({
       decode: (input: string, options) => {
         const result = fromDecimal(input)
         return Result.isSuccess(result)

@@ -77,6 +77,29 @@ const checkCanonical = (s: string): Reason | "padded" | undefined => {
 }
 
 /**
+ * Why a string is not a canonical region code of the catalogue, in the words the
+ * {@link RegionCode} schema reports; `undefined` when it is one. For decoders that check codes
+ * without the Schema runtime.
+ *
+ * @example
+ * ```ts
+ * import { Region } from "fayuan"
+ * Region.whyInvalid("530100") // "invalid region code: a padded six-digit form; normalise it with Region.parse"
+ * Region.whyInvalid("530103") // undefined
+ * ```
+ * @category parsing
+ */
+export const whyInvalid = (s: string): string | undefined => {
+  const reason = checkCanonical(s)
+  return reason === undefined
+    ? undefined
+    : `invalid region code: ${reason === "padded" ? "a padded six-digit form; normalise it with Region.parse" : reasonText[reason]}`
+}
+
+// The schema is marked pure so that a bundle using only the functions of this module (the
+// browser entry of `fayuan/eligibility`) leaves the Schema runtime out.
+
+/**
  * A canonical GB/T 2260 division code, as a branded string: `"000000"`, `"53"`, `"5301"` or
  * `"530103"`. The schema accepts canonical codes of divisions in the catalogue (every code listed
  * from 2002 to its edition, abolished ones included: see {@link existedOn}); use {@link parse} to
@@ -90,14 +113,9 @@ const checkCanonical = (s: string): Reason | "padded" | undefined => {
  * ```
  * @category models
  */
-export const RegionCode = Schema.String.pipe(
-  Schema.check(Schema.makeFilter((s: string) => {
-    const reason = checkCanonical(s)
-    return reason === undefined
-      ? undefined
-      : `invalid region code: ${reason === "padded" ? "a padded six-digit form; normalise it with Region.parse" : reasonText[reason]}`
-  }, { expected: "a canonical GB/T 2260 region code" })),
-  Schema.brand("RegionCode")
+export const RegionCode = /* @__PURE__ */ Schema.String.pipe(
+  /* @__PURE__ */ Schema.check(/* @__PURE__ */ Schema.makeFilter(whyInvalid, { expected: "a canonical GB/T 2260 region code" })),
+  /* @__PURE__ */ Schema.brand("RegionCode")
 )
 
 /**

@@ -39,7 +39,7 @@ export const roundings = ["up", "down", "ceiling", "floor", "half-up", "half-dow
  * ```
  * @category models
  */
-export const Rounding = Schema.Literals(roundings)
+export const Rounding = /* @__PURE__ */ Schema.Literals(roundings)
 
 /**
  * A rounding mode chosen by name.

@@ -39,7 +39,8 @@ afterAll(() => {
 
 describe("the built package", { timeout: 60_000 }, () => {
   it("maps every entry to its source under the fayuan-source condition (npm run demo runs without a build), first, as tsup builds it", async () => {
-    const { entries } = (await import("../tsup.config.ts")) as { entries: Record<string, string> }
+    const config = (await import("../tsup.config.ts")) as { entries: Record<string, string>; browserEntries: Record<string, string> }
+    const entries = { ...config.entries, ...config.browserEntries }
     for (const [key, target] of Object.entries(pkg.exports)) {
       if (key === "./package.json") continue
       const conditions = target as Record<string, unknown>
@@ -64,6 +65,7 @@ describe("the built package", { timeout: 60_000 }, () => {
       "./documents",
       "./documents/docx",
       "./eligibility",
+      "./eligibility/browser",
       "./evaluation",
       "./lifecycle",
       "./package.json",

@@ -3,7 +3,7 @@
  * Schemas the library decodes with), its responses, and the bearer security — from which the
  * OpenAPI 3.1 document is derived (`GET /openapi.json`). The handlers are in `handlers.ts`.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 import { Context, Schema } from "effect"
 import { HttpApi, HttpApiEndpoint, HttpApiError, HttpApiGroup, HttpApiMiddleware, HttpApiSecurity, OpenApi } from "effect/http-api"

@@ -4,7 +4,7 @@
  * `role` and `region` its role and region. Nothing a caller can set without the host's key decides
  * who they are; the library's own role and region checks then apply unchanged.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 import { Data, Result } from "effect"
 import { type CryptoKey, type JWTVerifyGetKey, jwtVerify, type KeyObject } from "jose"

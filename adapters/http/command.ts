@@ -5,7 +5,7 @@
  * flags show in the process list). Logs one JSON line per response to stderr; on SIGTERM or SIGINT
  * it stops taking connections, drains the requests in flight, closes the store and exits 0.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 import { createPublicKey } from "node:crypto"
 import { readFileSync } from "node:fs"

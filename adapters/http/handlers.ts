@@ -4,7 +4,7 @@
  * token names, and answers with JSON (`ETag` the case's version where there is a case) or a
  * problem (RFC 9457).
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 import { type Context, Effect, Layer, Result, Schema } from "effect"
 import { HttpServerRequest, HttpServerResponse } from "effect/http"

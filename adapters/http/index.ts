@@ -6,7 +6,7 @@
  * host signed, verified with `jose`. Needs the optional peer dependencies `@effect/platform-node`
  * and `jose`. `npx fayuan serve --db <file | postgres url> --port N` runs it.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 export { Authorization, CurrentActor, FayuanApi, Unauthenticated } from "./api.ts"
 export { bearerOf, InvalidToken, makeTokenCache, verifyActor } from "./auth.ts"

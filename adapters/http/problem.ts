@@ -4,7 +4,7 @@
  * issues (`errors: [{ path, reason }]`) when it has them. Failures never carry personal data, so
  * neither do problems.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 import { Schema } from "effect"
 

@@ -4,7 +4,7 @@
  * in flight). Every response is logged as one line — method, route, status, milliseconds — and
  * never with a body, a query or a header value.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 import { createServer } from "node:http"
 import { NodeHttpServer } from "@effect/platform-node"

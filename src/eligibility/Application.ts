@@ -5,62 +5,19 @@
  *
  * @since 0.1.0
  */
-import { Data, Result, Schema, SchemaIssue } from "effect"
+import { Result, Schema, SchemaIssue } from "effect"
 import * as CalendarDate from "../CalendarDate.ts"
 import * as Region from "../Region.ts"
 import { claims, matterKinds, stages } from "../RuleSet.ts"
+import { consistency } from "./consistency.ts"
+import { formatPath, InvalidApplication } from "./InvalidApplication.ts"
+import type { Issue } from "./InvalidApplication.ts"
+import { disabilities, procedures, sentences, statuses } from "./vocabulary.ts"
 
-/**
- * Disabilities the rules distinguish. `visual`, `hearing` and `speech` are the Law's disabilities of
- * any degree (视力、听力、言语残疾, `LAL-25-1-2`); `blind`, `deaf` and `mute` are their total form, the
- * 盲、聋、哑 that the Criminal Procedure Law and the 2003 Regulation name (`CPL-35-2`, `LAR-12-2`).
- * Record the total form when it is known: before 2022 a visual disability of unstated degree leaves
- * the ground open. `mental` means the person cannot fully recognise their own conduct.
- *
- * @category vocabulary
- */
-export const disabilities = ["visual", "hearing", "speech", "blind", "deaf", "mute", "mental", "intellectual", "physical"] as const
-
-/** @category vocabulary */
-export type Disability = (typeof disabilities)[number]
-
-/**
- * Documented statuses of the applicant.
- *
- * @category vocabulary
- */
-export const statuses = [
-  "migrant-worker",
-  "social-assistance",
-  "judicial-assistance",
-  "entitled-group",
-  "no-fixed-income",
-  "low-income",
-  "detained"
-] as const
-
-/** @category vocabulary */
-export type Status = (typeof statuses)[number]
-
-/**
- * Possible sentences in a criminal matter.
- *
- * @category vocabulary
- */
-export const sentences = ["fixed-term", "life", "death"] as const
-
-/** @category vocabulary */
-export type PossibleSentence = (typeof sentences)[number]
-
-/**
- * Criminal trial procedures (`ordinary` lets the court notify at its discretion, `LAL-25-2`).
- *
- * @category vocabulary
- */
-export const procedures = ["ordinary", "summary", "fast-track"] as const
-
-/** @category vocabulary */
-export type Procedure = (typeof procedures)[number]
+export { formatPath, InvalidApplication } from "./InvalidApplication.ts"
+export type { Issue } from "./InvalidApplication.ts"
+export { disabilities, procedures, sentences, statuses } from "./vocabulary.ts"
+export type { Disability, PossibleSentence, Procedure, Status } from "./vocabulary.ts"
 
 const NonNegativeInt = Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
 const PositiveInt = Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(1), Schema.isLessThanOrEqualTo(1000)))
@@ -139,44 +96,6 @@ export const Application = Schema.Struct({
 /** @category models */
 export type Application = typeof Application.Type
 
-/**
- * One problem with the input: where (`applicant.household.members`) and why.
- *
- * @category errors
- */
-export interface Issue {
-  readonly path: string
-  readonly reason: string
-}
-
-/**
- * The input is not a valid application. `issues` lists every bad field, not just the first.
- * Messages never repeat the input's values.
- *
- * @category errors
- */
-export class InvalidApplication extends Data.TaggedError("InvalidApplication")<{
-  readonly issues: ReadonlyArray<Issue>
-}> {
-  override get message(): string {
-    return `invalid application: ${this.issues.map((i) => `${i.path || "(root)"}: ${i.reason}`).join("; ")}`
-  }
-}
-
-/**
- * Renders a Schema path as `a.b[2].c`.
- *
- * @category formatting
- */
-export const formatPath = (path: ReadonlyArray<PropertyKey>, prefix = ""): string => {
-  let out = prefix
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`
-    else out += out === "" ? String(key) : `.${String(key)}`
-  }
-  return out
-}
-
 const standard = SchemaIssue.makeFormatterStandardSchemaV1()
 
 /**
@@ -189,54 +108,6 @@ export const issuesOf = (error: Schema.SchemaError, prefix = ""): ReadonlyArray<
     path: formatPath((i.path ?? []).map((p) => (typeof p === "object" && p !== null ? p.key : p)), prefix),
     reason: i.message
   }))
-
-const criminalKinds: ReadonlySet<string> = new Set([
-  "criminal-defence",
-  "criminal-victim",
-  "private-prosecution",
-  "incidental-civil",
-  "compulsory-treatment"
-])
-
-/** Checks across fields that a schema alone does not express. */
-const consistency = (app: Application, prefix: string): ReadonlyArray<Issue> => {
-  const issues: Array<Issue> = []
-  const at = (p: string) => (prefix === "" ? p : `${prefix}.${p}`)
-  const { applicant, matter } = app
-  if (applicant.birthDate !== undefined && applicant.birthDate > app.date) {
-    issues.push({ path: at("applicant.birthDate"), reason: "is after the application date" })
-  }
-  if (!Region.existedOn(app.region, app.date)) {
-    issues.push({ path: at("region"), reason: `names no division in force on ${app.date} (GB/T 2260)` })
-  }
-  if (!criminalKinds.has(matter.kind)) {
-    for (const key of ["stage", "possibleSentence", "inAbsentia", "procedure"] as const) {
-      if (matter[key] !== undefined) issues.push({ path: at(`matter.${key}`), reason: `applies only to criminal matters, not ${matter.kind}` })
-    }
-  } else if (matter.kind !== "incidental-civil" && matter.claims.length > 0) {
-    issues.push({ path: at("matter.claims"), reason: `claims apply to civil, administrative, arbitration and non-litigation matters, not ${matter.kind}` })
-  }
-  if (matter.stage === "filing" && matter.kind !== "private-prosecution" && matter.kind !== "incidental-civil") {
-    issues.push({ path: at("matter.stage"), reason: "filing (before the court accepts a private prosecution) applies only to private prosecutions and incidental civil actions" })
-  }
-  if (matter.kind === "private-prosecution" && matter.stage !== undefined && matter.stage !== "filing" && matter.stage !== "trial") {
-    issues.push({ path: at("matter.stage"), reason: "a private prosecution is either being filed or at trial" })
-  }
-  if (matter.procedure !== undefined && matter.stage !== undefined && matter.stage !== "trial") {
-    issues.push({ path: at("matter.procedure"), reason: "a trial procedure applies only at the trial stage" })
-  }
-  const seen = (list: ReadonlyArray<string>, name: string) => {
-    const set = new Set<string>()
-    list.forEach((x, i) => {
-      if (set.has(x)) issues.push({ path: at(`${name}[${i}]`), reason: "is listed twice" })
-      set.add(x)
-    })
-  }
-  seen(applicant.disabilities, "applicant.disabilities")
-  seen(applicant.statuses, "applicant.statuses")
-  seen(matter.claims, "matter.claims")
-  return issues
-}
 
 const decodeStruct = Schema.decodeUnknownResult(Application)
 const parseOptions = { errors: "all", onExcessProperty: "error" } as const

@@ -17,6 +17,7 @@ export {
   statuses
 } from "./Application.ts"
 export type { Disability, Issue, PossibleSentence, Procedure, Status } from "./Application.ts"
+export { decodeApplicationLight } from "./decodeApplicationLight.ts"
 export { decide, decideUnsafe } from "./decide.ts"
 export { meansTestStatuses, outcomes } from "./Decision.ts"
 export type { DecideError, DecideOptions } from "./decide.ts"
