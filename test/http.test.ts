@@ -11,6 +11,7 @@ import { request as httpRequest } from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Validator } from "@seriousme/openapi-schema-validator"
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js"
 import { Effect, Result } from "effect"
 import { SignJWT } from "jose"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -38,6 +39,35 @@ let adapter: Opened
 let server: Server
 const log: Array<AccessLogLine> = []
 
+// ——— every JSON answer is checked against the OpenAPI document's schema for its route and status ———
+
+let openapi: any
+const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true })
+const validators = new Map<string, ValidateFunction>()
+const checkedAnswers: Array<string> = []
+
+/** The documented schema of an answer, or a failure saying the document does not know it. */
+const documented = (method: string, path: string, status: number, type: string): ValidateFunction | string => {
+  const bare = path.split("?")[0]!
+  const template = Object.keys(openapi.paths).find((t) => new RegExp(`^${t.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(bare))
+  // A route the service does not have: the catch-all's 404 problem, as the document's Problem.
+  if (template === undefined && status === 404) return ajv.getSchema("urn:fayuan:problem") ?? ajv.compile({ $id: "urn:fayuan:problem", $ref: "#/components/schemas/Problem", components: openapi.components })
+  if (template === undefined) return `no path ${bare} in the document`
+  const operation = openapi.paths[template][method.toLowerCase()]
+  if (operation === undefined) return `no ${method} ${template} in the document`
+  const response = operation.responses[String(status)]
+  if (response === undefined) return `${method} ${template} does not document status ${status}`
+  const media = response.content?.[type.split(";")[0]!.trim()]
+  if (media === undefined) return `${method} ${template} ${status} does not document ${type}`
+  const key = `${method} ${template} ${status} ${type}`
+  let validate = validators.get(key)
+  if (validate === undefined) {
+    validate = ajv.compile({ $id: `urn:fayuan:${validators.size}`, ...media.schema, components: openapi.components })
+    validators.set(key, validate)
+  }
+  return validate
+}
+
 interface Answer {
   readonly status: number
   readonly type: string | null
@@ -56,7 +86,14 @@ const call = async (method: string, path: string, bearer: string | undefined, bo
   const type = r.headers.get("content-type")
   const bytes = new Uint8Array(await r.arrayBuffer())
   const text = type !== null && /json|text|markdown|html/.test(type) ? new TextDecoder().decode(bytes) : `<${bytes.length} bytes>`
-  return { status: r.status, type, etag: r.headers.get("etag"), location: r.headers.get("location"), text, json: type?.includes("json") ? JSON.parse(text) : undefined }
+  const json = type?.includes("json") ? JSON.parse(text) : undefined
+  if (json !== undefined && path !== "/openapi.json") {
+    const validate = documented(method, path, r.status, type!)
+    if (typeof validate === "string") throw new Error(`the OpenAPI document does not describe this answer: ${validate}`)
+    if (!validate(json)) throw new Error(`${method} ${path} → ${r.status}: the answer does not match its documented schema: ${ajv.errorsText(validate.errors)}`)
+    checkedAnswers.push(`${method} ${path.split("?")[0]} ${r.status}`)
+  }
+  return { status: r.status, type, etag: r.headers.get("etag"), location: r.headers.get("location"), text, json }
 }
 
 /** A problem answer: its status, `application/problem+json`, and the RFC 9457 members. */
@@ -111,6 +148,7 @@ const dir = mkdtempSync(join(tmpdir(), "fayuan-http-"))
 beforeAll(async () => {
   adapter = await openSqlite({ path: join(dir, "http.sqlite"), parties: { keys: { current: { id: "t", key: new Uint8Array(randomBytes(32)) } } } })
   server = await serve(adapter, { verification: { key, issuer }, accessLog: (l) => log.push(l), now: () => new Date("2024-06-03T02:00:00Z") })
+  openapi = await (await fetch(`${server.url}/openapi.json`)).json()
 })
 
 afterAll(async () => {
@@ -369,6 +407,14 @@ describe("the routes", () => {
 
   it("an unknown route is a 404 problem", async () => {
     expectProblem(await call("GET", "/nowhere", await as("intake")), 404, "NotFound")
+  })
+
+  it("every JSON answer above matched the schema the OpenAPI document gives for its route and status", () => {
+    expect(checkedAnswers.length).toBeGreaterThan(60)
+    // The check is not vacuous: a case without its clocks does not match the documented Case.
+    const validate = documented("GET", "/cases/H-0001", 200, "application/json")
+    if (typeof validate === "string") throw new Error(validate)
+    expect(validate({ id: "H-0001", region: "530103", version: 1, state: "received" })).toBe(false)
   })
 
   it("the access log has method, path, status and time, and no personal data", () => {

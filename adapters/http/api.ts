@@ -6,7 +6,7 @@
  * @since 0.2.0
  */
 import { Context, Schema } from "effect"
-import { HttpApi, HttpApiEndpoint, HttpApiError, HttpApiGroup, HttpApiMiddleware, HttpApiSecurity, OpenApi } from "effect/http-api"
+import { HttpApi, HttpApiEndpoint, HttpApiError, HttpApiGroup, HttpApiMiddleware, HttpApiSchema, HttpApiSecurity, OpenApi } from "effect/http-api"
 import { Budget } from "../../src/budget/Budget.ts"
 import { LedgerEntry } from "../../src/budget/Ledger.ts"
 import { documentKinds } from "../../src/documents/Document.ts"
@@ -16,6 +16,19 @@ import { type Actor, Command } from "../../src/lifecycle/Command.ts"
 import { RosterInput } from "../../src/roster/Roster.ts"
 import { Claim } from "../../src/subsidy/Claim.ts"
 import { problemBase, ProblemSchema } from "./problem.ts"
+import {
+  AssignedResponse,
+  CaseResponse,
+  DecisionResponse,
+  DocumentResponse,
+  DueItemResponse,
+  IssuedResponse,
+  LedgerTotalsResponse,
+  RecordOutcomeResponse,
+  ReplannedResponse,
+  RosterResponse,
+  SubsidyResponse
+} from "./responses.ts"
 
 /** The actor a verified token names, for the handlers. */
 export class CurrentActor extends Context.Service<CurrentActor, Actor>()("fayuan/http/CurrentActor") {}
@@ -33,19 +46,17 @@ export class Authorization extends HttpApiMiddleware.Service<Authorization, { pr
   security: { bearer: HttpApiSecurity.bearer.pipe(HttpApiSecurity.annotate(OpenApi.Description, "A JWT signed by the host: `sub` the actor's id, `role`, `region` (GB/T 2260).")) }
 }) {}
 
-const problem = (status: number, description: string) =>
-  ProblemSchema.annotate({ httpApiStatus: status, description: `${description} (sent as \`application/problem+json\`)` })
+/** The problem schema at a status: one `Problem` component, sent as `application/problem+json`. */
+const ProblemJson = ProblemSchema.pipe(HttpApiSchema.asJson({ contentType: "application/problem+json" }))
+const problem = (status: number) => ProblemJson.pipe(HttpApiSchema.status(status))
 
 /** The problems every authenticated route may answer with. */
-const common = [problem(422, "The input, field by field (`errors`)"), problem(503, "The store is unavailable")] as const
-const notFound = problem(404, "Not in the actor's region, or no such thing")
-const forbidden = problem(403, "The actor's role or region may not do this")
-const conflict = problem(409, "The state of things does not allow it")
+const common = [problem(400), problem(422), problem(503)] as const
+const notFound = problem(404)
+const forbidden = problem(403)
+const conflict = problem(409)
 
 const json = (description: string) => Schema.Unknown.annotate({ description })
-const jsonCreated = (description: string) => Schema.Unknown.annotate({ description, httpApiStatus: 201 })
-const versioned = (description: string) =>
-  json(`${description} The \`ETag\` header is the case's version, to send back as \`If-Match\`.`)
 
 const CaseId = { caseId: Schema.String.annotate({ description: "The case's id" }) }
 const IfMatch = { "if-match": Schema.optionalKey(Schema.String.annotate({ description: "The version the caller last saw (`\"3\"` or `3`): the command is refused with 412 if the case has moved on" })) }
@@ -86,7 +97,7 @@ const Eligibility = HttpApiGroup.make("eligibility")
   .add(
     HttpApiEndpoint.post("decide", "/eligibility/decisions", {
       payload: Application,
-      success: json("The decision: outcome, means test, missing facts, the articles it rests on, and its trace"),
+      success: DecisionResponse,
       error: [...common]
     }).annotate(OpenApi.Summary, "Decide eligibility under the rules in force on the application's date")
   )
@@ -96,27 +107,27 @@ const Cases = HttpApiGroup.make("cases")
   .add(
     HttpApiEndpoint.post("open", "/cases", {
       payload: OpenCase,
-      success: jsonCreated("The case as opened. `ETag`: its version; `Location`: its URL."),
-      error: [...common, forbidden, problem(409, "A case with this id exists (a double submission)")]
+      success: CaseResponse.pipe(HttpApiSchema.status(201)),
+      error: [...common, forbidden, problem(409)]
     }).annotate(OpenApi.Summary, "Apply: open a case"),
     HttpApiEndpoint.get("load", "/cases/:caseId", {
       params: CaseId,
-      success: versioned("The case, its state, its clocks and what is due."),
+      success: CaseResponse,
       error: [...common, notFound]
     }).annotate(OpenApi.Summary, "Load a case with its clocks"),
     HttpApiEndpoint.post("execute", "/cases/:caseId/commands", {
       params: CaseId,
       headers: IfMatch,
       payload: Command,
-      success: versioned("The case after the command."),
-      error: [...common, forbidden, notFound, conflict, problem(412, "The case is not at the version of `If-Match`")]
+      success: CaseResponse,
+      error: [...common, forbidden, notFound, conflict, problem(412)]
     }).annotate(OpenApi.Summary, "Execute a command on a case, at the version the caller saw"),
     HttpApiEndpoint.get("due", "/due", {
       query: {
         on: Schema.optionalKey(Schema.String.annotate({ description: "The day (YYYY-MM-DD); required" })),
         within: Schema.optionalKey(Schema.String.annotate({ description: "Also what falls due within this many days" }))
       },
-      success: json("What is due or overdue in the actor's region on the day, soonest first"),
+      success: Schema.Array(DueItemResponse),
       error: [...common]
     }).annotate(OpenApi.Summary, "List what is due in the actor's region")
   )
@@ -128,8 +139,8 @@ const Assignment = HttpApiGroup.make("assignment")
       params: CaseId,
       headers: IfMatch,
       payload: AssignBody,
-      success: versioned("The case, assigned, with the assignment's rationale."),
-      error: [...common, forbidden, notFound, conflict, problem(412, "The case is not at the version of `If-Match`")]
+      success: AssignedResponse,
+      error: [...common, forbidden, notFound, conflict, problem(412)]
     }).annotate(OpenApi.Summary, "Assign a case by rotation among the lawyers given (or re-assign it with `reason`)")
   )
   .middleware(Authorization)
@@ -139,18 +150,18 @@ const Rosters = HttpApiGroup.make("rosters")
     HttpApiEndpoint.put("solve", "/rosters/:rosterId", {
       params: { rosterId: Schema.String },
       payload: RosterInput,
-      success: json("The roster solved and stored: shifts, unfilled seats, quota misses, the fairness certificate"),
+      success: RosterResponse,
       error: [...common, forbidden]
     }).annotate(OpenApi.Summary, "Solve a duty roster and store it under an id"),
     HttpApiEndpoint.get("get", "/rosters/:rosterId", {
       params: { rosterId: Schema.String },
-      success: json("The stored roster"),
+      success: RosterResponse,
       error: [...common, notFound]
     }).annotate(OpenApi.Summary, "Fetch a stored roster"),
     HttpApiEndpoint.post("replan", "/rosters/:rosterId/replan", {
       params: { rosterId: Schema.String },
       payload: Schema.Struct({ input: RosterInput, absence: ReplanBody }),
-      success: json("The re-planned roster (stored in place of the old) and the seats that changed"),
+      success: ReplannedResponse,
       error: [...common, forbidden, notFound]
     }).annotate(OpenApi.Summary, "Re-plan a stored roster around an absence")
   )
@@ -160,7 +171,7 @@ const Subsidies = HttpApiGroup.make("subsidies")
   .add(
     HttpApiEndpoint.post("calculate", "/subsidies/cases", {
       payload: Claim,
-      success: json("The subsidy: each line with its standard row, the total in fen, the allocation among lawyers"),
+      success: SubsidyResponse,
       error: [...common, forbidden]
     }).annotate(OpenApi.Summary, "Calculate a case's subsidy under the standard in force")
   )
@@ -171,19 +182,19 @@ const Ledger = HttpApiGroup.make("ledger")
     HttpApiEndpoint.put("putBudget", "/budgets/:budgetId", {
       params: { budgetId: Schema.String },
       payload: Budget,
-      success: json("The budget as stored"),
+      success: Budget,
       error: [...common, forbidden, conflict]
     }).annotate(OpenApi.Summary, "Store (or change) a budget"),
     HttpApiEndpoint.post("record", "/budgets/:budgetId/entries", {
       params: { budgetId: Schema.String },
       payload: Schema.Array(LedgerEntry),
-      success: json("How many entries were recorded and how many were already there (a resubmission records nothing twice)"),
+      success: RecordOutcomeResponse,
       error: [...common, forbidden, notFound, conflict]
     }).annotate(OpenApi.Summary, "Record ledger entries (idempotent by key)"),
     HttpApiEndpoint.get("totals", "/budgets/:budgetId/totals", {
       params: { budgetId: Schema.String },
       query: { asOf: Schema.optionalKey(Schema.String.annotate({ description: "The day (YYYY-MM-DD); required" })) },
-      success: json("Each line's budget, commitments and payments as of the day"),
+      success: LedgerTotalsResponse,
       error: [...common, forbidden, notFound]
     }).annotate(OpenApi.Summary, "A budget's totals as of a day")
   )
@@ -200,7 +211,7 @@ const Evaluation = HttpApiGroup.make("evaluation")
       params: { format: Schema.String.annotate({ description: "`md`, `html`, `docx` (Word) or `xlsx` (the Excel self-evaluation table)" }) },
       payload: EvaluateBody,
       success: Schema.Unknown.annotate({ description: "The self-evaluation report in the format asked for (Markdown, HTML, Word, or the Excel self-evaluation table)" }),
-      error: [...common, forbidden, notFound, problem(501, "The format needs an optional dependency the server does not have")]
+      error: [...common, forbidden, notFound, problem(501)]
     }).annotate(OpenApi.Summary, "Render the self-evaluation report")
   )
   .middleware(Authorization)
@@ -221,19 +232,19 @@ const Documents = HttpApiGroup.make("documents")
         lawyers: Schema.optionalKey(Schema.Record(Schema.String, Schema.Struct({ name: Schema.String, phone: Schema.optionalKey(Schema.String) }))),
         firms: Schema.optionalKey(Schema.Record(Schema.String, Schema.Struct({ name: Schema.String })))
       }).annotate({ identifier: "DocumentContext" }),
-      success: jsonCreated("The document, numbered (the same number every time it is issued again for the same event)"),
-      error: [...common, forbidden, notFound, problem(501, "The format needs an optional dependency the server does not have")]
+      success: DocumentResponse.pipe(HttpApiSchema.status(201)),
+      error: [...common, forbidden, notFound, problem(501)]
     }).annotate(OpenApi.Summary, "Issue a document for a case (a notice, a letter, a decision)"),
     HttpApiEndpoint.get("list", "/cases/:caseId/documents", {
       params: CaseId,
-      success: json("The documents issued for the case: kind, number, year, day"),
+      success: Schema.Array(IssuedResponse),
       error: [...common, notFound]
     }).annotate(OpenApi.Summary, "The documents issued for a case")
   )
   .middleware(Authorization)
 
 const Meta = HttpApiGroup.make("meta").add(
-  HttpApiEndpoint.get("health", "/health", { success: json("`{ status: \"ok\" }` while the service takes requests") })
+  HttpApiEndpoint.get("health", "/health", { success: Schema.Struct({ status: Schema.Literal("ok") }).annotate({ description: "While the service takes requests" }) })
 )
 
 /**

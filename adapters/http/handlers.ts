@@ -11,7 +11,7 @@ import { HttpServerRequest, HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
 import { assignCase, type LawyerProfile, reassignCase } from "../../src/assignment/workflow.ts"
 import { Lawyer as AssignmentLawyer } from "../../src/assignment/Input.ts"
-import { decodeBudget } from "../../src/budget/Budget.ts"
+import { Budget, decodeBudget } from "../../src/budget/Budget.ts"
 import { decodeEntries } from "../../src/budget/Ledger.ts"
 import { LedgerStore } from "../../src/budget/Store.ts"
 import * as CalendarDate from "../../src/CalendarDate.ts"
@@ -143,6 +143,7 @@ export const routeRoles = {
 } as const satisfies Record<string, ReadonlyArray<Role>>
 
 const decodeLawyer = Schema.decodeUnknownResult(AssignmentLawyer)
+const encodeBudget = Schema.encodeSync(Budget)
 
 /** The lawyer profiles of an assignment body, each checked as the assignment input checks it. */
 const profilesOf = (input: unknown): Result.Result<{ readonly lawyers: ReadonlyArray<LawyerProfile>; readonly reason?: string }, Failure> => {
@@ -371,7 +372,8 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
             if (budget.id !== params.budgetId) return yield* Effect.fail(invalid("id", "is not the budget id of the URL"))
             yield* within(actor, budget.region, "region")
             yield* (yield* LedgerStore).putBudget(budget)
-            return jsonResponse(budget)
+            // As it was sent: shares as decimal strings, amounts in fen.
+            return jsonResponse(encodeBudget(budget))
           })
         )
       )
