@@ -231,6 +231,12 @@ describe("the routes", () => {
   it("a malformed body is a 400; an invalid one a 422 naming every field, never echoing a value", async () => {
     expectProblem(await call("POST", "/eligibility/decisions", await as("intake"), "{not json"), 400, "MalformedBody")
     expectProblem(await call("POST", "/eligibility/decisions", await as("intake"), ""), 400, "MalformedBody")
+    // Past the limit (1 MiB): a 413, whether the length is announced or the body streams in chunks.
+    const big = JSON.stringify({ ...application(), padding: "x".repeat(1_100_000) })
+    expectProblem(await call("POST", "/eligibility/decisions", await as("intake"), big), 413, "PayloadTooLarge")
+    const chunked = new ReadableStream({ start: (c) => { c.enqueue(new TextEncoder().encode(big)); c.close() } })
+    const streamed = await fetch(`${server.url}/eligibility/decisions`, { method: "POST", headers: { authorization: `Bearer ${await as("intake")}` }, body: chunked, duplex: "half" } as RequestInit)
+    expect(streamed.status).toBe(413)
     const bad = { ...application(), date: "2024-13-01", region: person.residentId, applicant: { ...application().applicant, name: person.name } }
     const r = await call("POST", "/eligibility/decisions", await as("intake"), bad)
     expectProblem(r, 422, "InvalidApplication")

@@ -51,7 +51,7 @@ const ProblemJson = ProblemSchema.pipe(HttpApiSchema.asJson({ contentType: "appl
 const problem = (status: number) => ProblemJson.pipe(HttpApiSchema.status(status))
 
 /** The problems every authenticated route may answer with. */
-const common = [problem(400), problem(422), problem(503)] as const
+const common = [problem(400), problem(413), problem(422), problem(503)] as const
 const notFound = problem(404)
 const forbidden = problem(403)
 const conflict = problem(409)

@@ -6,8 +6,8 @@
  *
  * @since 0.2.0
  */
-import { type Context, Effect, Layer, Result, Schema } from "effect"
-import { HttpServerRequest, HttpServerResponse } from "effect/http"
+import { ByteSize, type Context, Effect, Layer, Result, Schema } from "effect"
+import { HttpIncomingMessage, HttpServerRequest, HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
 import { assignCase, type LawyerProfile, reassignCase } from "../../src/assignment/workflow.ts"
 import { Lawyer as AssignmentLawyer } from "../../src/assignment/Input.ts"
@@ -70,6 +70,8 @@ export interface ServiceOptions {
   readonly templates?: ReadonlyArray<Template>
   /** The clock (`new Date()` by default): when a command is recorded. */
   readonly now?: () => Date
+  /** The largest request body read, in bytes (1 MiB by default); a larger one is a 413. */
+  readonly maxBodyBytes?: number
 }
 
 type Stores = Layer.Success<Opened["layer"]>
@@ -99,19 +101,31 @@ const etag = (version: number): Record<string, string> => ({ etag: `"${version}"
 
 const invalid = (path: string, reason: string): Failure => new InvalidRequest({ issues: [{ path, reason }] })
 
-/** The body as JSON, or a 400 saying it is not. */
-const bodyOf = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<unknown, Failure> =>
-  request.text.pipe(
-    Effect.mapError((): Failure => ({ _tag: "MalformedBody", message: "the request body could not be read" })),
-    Effect.flatMap((text) => {
-      if (text.trim() === "") return Effect.fail<Failure>({ _tag: "MalformedBody", message: "the request has no body: send JSON" })
-      try {
-        return Effect.succeed(JSON.parse(text) as unknown)
-      } catch {
-        return Effect.fail<Failure>({ _tag: "MalformedBody", message: "the request body is not JSON" })
-      }
-    })
-  )
+/** The largest body the service reads (1 MiB by default: a year's roster input fits many times). */
+export const defaultMaxBodyBytes = 1_048_576
+
+const tooLarge = (limit: number): Failure => ({ _tag: "PayloadTooLarge", message: `the request body is larger than ${limit} bytes` })
+
+/** The body as JSON: a 413 past the limit, a 400 when it is not JSON. */
+const bodyOf = (request: HttpServerRequest.HttpServerRequest, limit = defaultMaxBodyBytes): Effect.Effect<unknown, Failure> =>
+  Number(request.headers["content-length"] ?? 0) > limit
+    ? Effect.fail(tooLarge(limit))
+    : request.text.pipe(
+        Effect.provideService(HttpIncomingMessage.MaxBodySize, ByteSize.bytes(limit)),
+        Effect.mapError((error): Failure =>
+          (error as { reason?: { reason?: string } }).reason?.reason === "BodyTooLarge"
+            ? tooLarge(limit)
+            : { _tag: "MalformedBody", message: "the request body could not be read" }
+        ),
+        Effect.flatMap((text) => {
+          if (text.trim() === "") return Effect.fail<Failure>({ _tag: "MalformedBody", message: "the request has no body: send JSON" })
+          try {
+            return Effect.succeed(JSON.parse(text) as unknown)
+          } catch {
+            return Effect.fail<Failure>({ _tag: "MalformedBody", message: "the request body is not JSON" })
+          }
+        })
+      )
 
 /** `If-Match: "3"`, `W/"3"` or `3` as a version; `undefined` when absent. */
 export const versionOf = (header: string | undefined): Result.Result<number | undefined, Failure> => {
@@ -196,6 +210,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
   const today = () => CalendarDate.makeUnsafe(new Date(now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10))
   // The server remembers the tokens it verified, unless the host gave a cache of its own.
   const verification = { cache: makeTokenCache(), ...options.verification }
+  const readBody = (request: HttpServerRequest.HttpServerRequest) => bodyOf(request, options.maxBodyBytes ?? defaultMaxBodyBytes)
   const contextOf = (actor: Actor): CommandContext => ({ at: now().toISOString(), calendar, book, actor })
 
   /** Runs a handler: the actor, the stores, and every failure a problem. */
@@ -227,7 +242,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
     handlers.handleRaw("decide", ({ request }) =>
       run(() =>
         Effect.gen(function* () {
-          const application = yield* fromResult(decodeApplication(yield* bodyOf(request)))
+          const application = yield* fromResult(decodeApplication(yield* readBody(request)))
           const decision = yield* fromResult(decide(application, { book }))
           return jsonResponse(decision)
         })
@@ -240,7 +255,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
       .handleRaw("open", ({ request }) =>
         run((actor) =>
           Effect.gen(function* () {
-            const body = yield* bodyOf(request)
+            const body = yield* readBody(request)
             if (typeof body !== "object" || body === null || Array.isArray(body)) return yield* Effect.fail(invalid("", "expected { caseId, kind, channel, application? }"))
             const { application, ...fields } = body as Record<string, unknown>
             let eligibility: ReturnType<typeof summarise> | undefined
@@ -260,7 +275,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
         run((actor) =>
           Effect.gen(function* () {
             const expectedVersion = yield* fromResult(versionOf(request.headers["if-match"]))
-            const command = yield* fromResult(decodeCommand(yield* bodyOf(request)))
+            const command = yield* fromResult(decodeCommand(yield* readBody(request)))
             const done = yield* execute(params.caseId, command as Command, contextOf(actor), expectedVersion === undefined ? {} : { expectedVersion })
             return caseAnswer(done.case)
           })
@@ -286,7 +301,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
       run((actor) =>
         Effect.gen(function* () {
           const expected = yield* fromResult(versionOf(request.headers["if-match"]))
-          const body = yield* fromResult(profilesOf(yield* bodyOf(request)))
+          const body = yield* fromResult(profilesOf(yield* readBody(request)))
           if (expected !== undefined) {
             const current = yield* load(actor.region, params.caseId)
             if (current.version !== expected) return yield* Effect.fail(new VersionConflict({ caseId: params.caseId, expected, actual: current.version }))
@@ -308,7 +323,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
         run((actor) =>
           Effect.gen(function* () {
             yield* mayAct(actor, routeRoles.rosters, "plan duty rosters")
-            const input = yield* fromResult(decodeRosterInput(yield* bodyOf(request)))
+            const input = yield* fromResult(decodeRosterInput(yield* readBody(request)))
             const roster = solve(input, { calendar })
             yield* (yield* RosterStore).put(actor.region, params.rosterId, roster)
             return jsonResponse(roster)
@@ -325,7 +340,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
         run((actor) =>
           Effect.gen(function* () {
             yield* mayAct(actor, routeRoles.rosters, "re-plan duty rosters")
-            const body = (yield* bodyOf(request)) as { input?: unknown; absence?: unknown } | null
+            const body = (yield* readBody(request)) as { input?: unknown; absence?: unknown } | null
             const input = yield* fromResult(decodeRosterInput(body?.input))
             const a = (body?.absence ?? {}) as { lawyerId?: unknown; from?: unknown; to?: unknown; today?: unknown }
             const from = CalendarDate.parse(a.from)
@@ -354,7 +369,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
       run((actor) =>
         Effect.gen(function* () {
           yield* mayAct(actor, routeRoles.subsidies, "calculate subsidies")
-          const claim = yield* fromResult(decodeClaim(yield* bodyOf(request)))
+          const claim = yield* fromResult(decodeClaim(yield* readBody(request)))
           yield* within(actor, claim.region, "region")
           return jsonResponse(yield* fromResult(calculateCase(catalogue, claim)))
         })
@@ -368,7 +383,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
         run((actor) =>
           Effect.gen(function* () {
             yield* mayAct(actor, routeRoles.budgets, "set budgets")
-            const budget = yield* fromResult(decodeBudget(yield* bodyOf(request)))
+            const budget = yield* fromResult(decodeBudget(yield* readBody(request)))
             if (budget.id !== params.budgetId) return yield* Effect.fail(invalid("id", "is not the budget id of the URL"))
             yield* within(actor, budget.region, "region")
             yield* (yield* LedgerStore).putBudget(budget)
@@ -381,7 +396,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
         run((actor) =>
           Effect.gen(function* () {
             yield* mayAct(actor, routeRoles.entries, "record ledger entries")
-            const entries = yield* fromResult(decodeEntries(yield* bodyOf(request)))
+            const entries = yield* fromResult(decodeEntries(yield* readBody(request)))
             const wrong = entries.findIndex((e) => e.budgetId !== params.budgetId)
             if (wrong >= 0) return yield* Effect.fail(invalid(`[${wrong}].budgetId`, "is not the budget id of the URL"))
             const ledger = yield* LedgerStore
@@ -444,7 +459,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
         run((actor) =>
           Effect.gen(function* () {
             yield* mayAct(actor, routeRoles.evaluation, "evaluate")
-            const { evaluated } = yield* evaluationOf(actor, yield* bodyOf(request))
+            const { evaluated } = yield* evaluationOf(actor, yield* readBody(request))
             return jsonResponse({ measures: evaluated.measures, evaluation: evaluated.evaluation, execution: evaluated.execution })
           })
         )
@@ -453,7 +468,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
         run((actor) =>
           Effect.gen(function* () {
             yield* mayAct(actor, routeRoles.evaluation, "render reports")
-            const { evaluated, lang } = yield* evaluationOf(actor, yield* bodyOf(request))
+            const { evaluated, lang } = yield* evaluationOf(actor, yield* readBody(request))
             const input = evaluated.report
             const name = `self-evaluation-${input.year}`
             switch (params.format) {
@@ -486,7 +501,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
             if (!(documentKinds as ReadonlyArray<string>).includes(params.kind)) return yield* Effect.fail(invalid("kind", `expected one of ${documentKinds.join(", ")}`))
             const format = new URL(request.url, "http://localhost").searchParams.get("format") ?? "json"
             if (format !== "json" && format !== "html" && format !== "docx") return yield* Effect.fail(invalid("format", "expected json, html or docx"))
-            const context = yield* fromResult(documentContextOf(yield* bodyOf(request)))
+            const context = yield* fromResult(documentContextOf(yield* readBody(request)))
             const document = yield* issueDocument(params.kind as DocumentKind, actor.region, params.caseId, context, options.templates === undefined ? {} : { templates: options.templates })
             return yield* documentAnswer(document, format)
           })
