@@ -11,8 +11,8 @@
  * - a command the case's state does not allow → 409 CommandRejected; a malformed one → 422.
  *
  * With `--serve --port N --db FILE` it is one worker. The actor comes from `X-Actor-*` headers
- * here for brevity; a real service verifies a token the host signed (see `fayuan/adapters/http`
- * when it lands).
+ * here for brevity, which anyone can set: a real service verifies a token the host signed, as
+ * `fayuan/adapters/http` (and `npx fayuan serve`) does.
  */
 import { fork } from "node:child_process"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"

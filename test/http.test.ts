@@ -147,7 +147,12 @@ const dir = mkdtempSync(join(tmpdir(), "fayuan-http-"))
 
 beforeAll(async () => {
   adapter = await openSqlite({ path: join(dir, "http.sqlite"), parties: { keys: { current: { id: "t", key: new Uint8Array(randomBytes(32)) } } } })
-  server = await serve(adapter, { verification: { key, issuer }, accessLog: (l) => log.push(l), now: () => new Date("2024-06-03T02:00:00Z") })
+  server = await serve(adapter, {
+    verification: { key, issuer },
+    accessLog: (l) => log.push(l),
+    now: () => new Date("2024-06-03T02:00:00Z"),
+    documents: { centre: { name: "昆明市盘龙区法律援助中心", shortName: "盘法援" }, bureau: { name: "昆明市盘龙区司法局" }, lawyers: { L1: { name: "律师一" } } }
+  })
   openapi = await (await fetch(`${server.url}/openapi.json`)).json()
 })
 
@@ -401,6 +406,15 @@ describe("the routes", () => {
     expect(again.json.number).toBe(first.json.number)
     const html = await call("POST", "/cases/H-0001/documents/grant-decision?format=html", await as("reviewer"), context)
     expect(html.type).toContain("text/html")
+    // Fetching: only a document already issued, with its number; a GET never takes one.
+    expectProblem(await call("GET", "/cases/H-0001/documents/assignment-notice", await as("reviewer")), 404, "DocumentNotIssued")
+    const fetched = await call("GET", "/cases/H-0001/documents/grant-decision", await as("reviewer"))
+    expect(fetched.status, fetched.text).toBe(200)
+    expect(fetched.json.number).toBe(first.json.number)
+    // The configured defaults stand in for what a body leaves out.
+    const minimal = await call("POST", "/cases/H-0001/documents/grant-decision", await as("reviewer"), { caseTitle: "追索劳动报酬纠纷一案" })
+    expect(minimal.status, minimal.text).toBe(201)
+    expect(minimal.json.number).toBe(first.json.number)
     const list = await call("GET", "/cases/H-0001/documents", await as("reviewer"))
     expect(list.status).toBe(200)
     expect(list.json).toEqual([expect.objectContaining({ kind: "grant-decision" })])

@@ -235,6 +235,12 @@ const Documents = HttpApiGroup.make("documents")
       success: DocumentResponse.pipe(HttpApiSchema.status(201)),
       error: [...common, forbidden, notFound, problem(501)]
     }).annotate(OpenApi.Summary, "Issue a document for a case (a notice, a letter, a decision)"),
+    HttpApiEndpoint.get("fetch", "/cases/:caseId/documents/:kind", {
+      params: { ...CaseId, kind: Schema.String.annotate({ description: `The document's kind: ${documentKinds.join(", ")}` }) },
+      query: { format: Schema.optionalKey(Schema.String.annotate({ description: "`json` (the default), `html` or `docx`" })) },
+      success: DocumentResponse,
+      error: [...common, notFound, problem(501)]
+    }).annotate(OpenApi.Summary, "Fetch a document already issued for the case's current event (404 if it has not been issued: nothing is numbered by a GET)"),
     HttpApiEndpoint.get("list", "/cases/:caseId/documents", {
       params: CaseId,
       success: Schema.Array(IssuedResponse),

@@ -18,7 +18,8 @@ import * as CalendarDate from "../../src/CalendarDate.ts"
 import { type DocumentKind, documentKinds, type DocumentModel } from "../../src/documents/Document.ts"
 import type { DocumentContext } from "../../src/documents/facts.ts"
 import { renderDocumentHtml } from "../../src/documents/html.ts"
-import { issueDocument } from "../../src/documents/issue.ts"
+import { anchorOf } from "../../src/documents/facts.ts"
+import { documentKey, issueDocument } from "../../src/documents/issue.ts"
 import { DocumentStore } from "../../src/documents/Store.ts"
 import type { Template } from "../../src/documents/Template.ts"
 import { decodeApplication, formatPath, issuesOf } from "../../src/eligibility/Application.ts"
@@ -27,7 +28,7 @@ import { decodeJudgements, decodeScheme, type Scheme } from "../../src/evaluatio
 import * as schemes from "../../src/evaluation/schemes.ts"
 import type { Actor, Command, Context as CommandContext } from "../../src/lifecycle/Command.ts"
 import { decodeCommand, InvalidRequest } from "../../src/lifecycle/Command.ts"
-import { VersionConflict } from "../../src/lifecycle/Store.ts"
+import { CaseStore, VersionConflict } from "../../src/lifecycle/Store.ts"
 import { summarise } from "../../src/lifecycle/summary.ts"
 import type { Role } from "../../src/lifecycle/vocabulary.ts"
 import { dueInScope, execute, load } from "../../src/lifecycle/workflow.ts"
@@ -72,6 +73,12 @@ export interface ServiceOptions {
   readonly now?: () => Date
   /** The largest request body read, in bytes (1 MiB by default); a larger one is a 413. */
   readonly maxBodyBytes?: number
+  /**
+   * What documents need that only the centre knows, in the shape of the document routes' body
+   * (`{ centre: { name, shortName, phone }, bureau: { name }, lawyers: { id: { name } }, … }`): the
+   * defaults a `POST` body adds to, and all a `GET` of an issued document has.
+   */
+  readonly documents?: Readonly<Record<string, unknown>>
 }
 
 type Stores = Layer.Success<Opened["layer"]>
@@ -501,9 +508,33 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
             if (!(documentKinds as ReadonlyArray<string>).includes(params.kind)) return yield* Effect.fail(invalid("kind", `expected one of ${documentKinds.join(", ")}`))
             const format = new URL(request.url, "http://localhost").searchParams.get("format") ?? "json"
             if (format !== "json" && format !== "html" && format !== "docx") return yield* Effect.fail(invalid("format", "expected json, html or docx"))
-            const context = yield* fromResult(documentContextOf(yield* readBody(request)))
+            const given = yield* readBody(request)
+            const context = yield* fromResult(documentContextOf(withDefaults(options.documents, given)))
             const document = yield* issueDocument(params.kind as DocumentKind, actor.region, params.caseId, context, options.templates === undefined ? {} : { templates: options.templates })
-            return yield* documentAnswer(document, format)
+            return yield* documentAnswer(document, format, 201)
+          })
+        )
+      )
+      .handleRaw("fetch", ({ params, request }) =>
+        run((actor) =>
+          Effect.gen(function* () {
+            yield* mayAct(actor, routeRoles.documents, "read documents")
+            if (!(documentKinds as ReadonlyArray<string>).includes(params.kind)) return yield* Effect.fail(invalid("kind", `expected one of ${documentKinds.join(", ")}`))
+            const kind = params.kind as DocumentKind
+            const url = new URL(request.url, "http://localhost")
+            const format = url.searchParams.get("format") ?? "json"
+            if (format !== "json" && format !== "html" && format !== "docx") return yield* Effect.fail(invalid("format", "expected json, html or docx"))
+            // Issued already for the case's current event? Only then is it rendered again (with
+            // its number): a GET never takes a number.
+            const events = yield* (yield* CaseStore).load(actor.region, params.caseId)
+            const anchor = anchorOf(kind, events)
+            const issued = yield* (yield* DocumentStore).list(actor.region, params.caseId)
+            if (anchor === undefined || !issued.some((d) => d.key === documentKey(params.caseId, kind, anchor))) {
+              return yield* Effect.fail<Failure>({ _tag: "DocumentNotIssued", message: `no ${kind} has been issued for case ${params.caseId}'s current event: issue it with POST` })
+            }
+            const context = yield* fromResult(documentContextOf(options.documents ?? {}, "ServiceOptions.documents"))
+            const document = yield* issueDocument(kind, actor.region, params.caseId, context, options.templates === undefined ? {} : { templates: options.templates })
+            return yield* documentAnswer(document, format, 200)
           })
         )
       )
@@ -538,20 +569,38 @@ const optional = <A>(render: () => Promise<A>, dependency: string): Effect.Effec
         : { _tag: "RenderFailed", message: "the document could not be rendered" }
   })
 
-const documentAnswer = (document: DocumentModel, format: string): Effect.Effect<HttpServerResponse.HttpServerResponse, Failure> => {
-  if (format === "html") return Effect.succeed(HttpServerResponse.text(renderDocumentHtml(document), { status: 201, contentType: "text/html; charset=utf-8" }))
+const documentAnswer = (document: DocumentModel, format: string, status: number): Effect.Effect<HttpServerResponse.HttpServerResponse, Failure> => {
+  if (format === "html") return Effect.succeed(HttpServerResponse.text(renderDocumentHtml(document), { status, contentType: "text/html; charset=utf-8" }))
   if (format === "docx") {
     return Effect.map(optional(() => import("../../src/documents/docx-entry.ts").then((m) => m.renderDocumentDocx(document)), "docx"), (bytes) =>
-      HttpServerResponse.uint8Array(bytes, { status: 201, contentType: docxType })
+      HttpServerResponse.uint8Array(bytes, { status, contentType: docxType })
     )
   }
-  return Effect.succeed(jsonResponse(document, 201))
+  return Effect.succeed(jsonResponse(document, status))
 }
 
 const isName = (u: unknown): u is string => typeof u === "string" && u.trim() !== "" && u.length <= 200
 
+/** A body over the configured defaults: its fields replace theirs, `lawyers` and `firms` merge. */
+const withDefaults = (defaults: Readonly<Record<string, unknown>> | undefined, given: unknown): unknown => {
+  if (defaults === undefined || typeof given !== "object" || given === null || Array.isArray(given)) return given
+  const g = given as Record<string, unknown>
+  const merged: Record<string, unknown> = { ...defaults, ...g }
+  for (const k of ["lawyers", "firms"]) {
+    const a = defaults[k]
+    const b = g[k]
+    if (typeof a === "object" && a !== null && typeof b === "object" && b !== null && !Array.isArray(b)) merged[k] = { ...a, ...b }
+  }
+  return merged
+}
+
 /** The document context of a body: names as data, lawyers and firms as lookups. */
-const documentContextOf = (input: unknown): Result.Result<DocumentContext, Failure> => {
+const documentContextOf = (input: unknown, where = ""): Result.Result<DocumentContext, Failure> => {
+  const r = documentContextIssues(input)
+  return Result.isSuccess(r) || where === "" ? r : Result.fail(new InvalidRequest({ issues: (r.failure as InvalidRequest).issues.map((i) => ({ path: `${where}.${i.path}`.replace(/\.$/, ""), reason: i.reason })) }))
+}
+
+const documentContextIssues = (input: unknown): Result.Result<DocumentContext, Failure> => {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return Result.fail(invalid("", "expected { centre: { name }, … }"))
   const b = input as Record<string, unknown>
   const issues: Array<{ path: string; reason: string }> = []

@@ -33,6 +33,18 @@ const fillText = (text: string, facts: ReadonlyMap<string, Fact>): string =>
   })
 
 /**
+ * The key a document's number is kept under: the case, the kind, and the event it is issued on.
+ * The same document issued again has the same key, so the same number.
+ *
+ * @example
+ * import { documentKey } from "fayuan/documents"
+ * documentKey("2024-0012", "grant-decision", { sequence: 3 }) // "2024-0012/grant-decision/3"
+ *
+ * @category documents
+ */
+export const documentKey = (caseId: string, kind: DocumentKind, anchor: { readonly sequence: number }): string => `${caseId}/${kind}/${anchor.sequence}`
+
+/**
  * Fills a template's blanks from the facts: the document without its number, or the first fact
  * that is missing. A contact line whose fact is unknown is left out; every other blank is required.
  *
@@ -110,7 +122,7 @@ export const issueDocument = Effect.fn("fayuan/documents/issueDocument")(functio
     region: c.region,
     year: Number(on.slice(0, 4)),
     kind,
-    key: `${caseId}/${kind}/${anchor.sequence}`,
+    key: documentKey(caseId, kind, anchor),
     caseId,
     issuedOn: on
   })
