@@ -26,6 +26,8 @@ Serves the library over HTTP (OpenAPI 3.1 at /openapi.json).
   --public-key <file>  with this PEM public key, or (without either)
                        with the HMAC secret in the environment variable FAYUAN_JWT_SECRET
   --drain-ms <n>       how long SIGTERM waits for requests in flight (default 20000)
+  --documents <file>   JSON: what documents need that only the centre knows
+                       ({ "centre": { "name", "shortName" }, "bureau": { "name" }, … })
 Personal data at rest is sealed with FAYUAN_PARTY_KEY (32 bytes, base64) when it is set.`
 
 const fail = (message: string): never => {
@@ -54,6 +56,16 @@ const verificationOf = async (values: Record<string, string | boolean | undefine
   const secret = process.env["FAYUAN_JWT_SECRET"]
   if (secret === undefined || Buffer.byteLength(secret) < 32) return fail("give --jwks or --public-key, or set FAYUAN_JWT_SECRET (at least 32 bytes) for HS256 tokens")
   return { key: new TextEncoder().encode(secret), issuer, ...audience, algorithms: ["HS256", "HS384", "HS512"] }
+}
+
+const documentsOf = (file: string): Readonly<Record<string, unknown>> => {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"))
+  } catch {
+    return fail(`--documents: ${file} cannot be read as JSON`)
+  }
+  return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : fail(`--documents: ${file} is not a JSON object`)
 }
 
 const open = async (target: string): Promise<Opened> => {
@@ -90,7 +102,8 @@ export const serveCommand = async (args: ReadonlyArray<string>): Promise<number>
         audience: { type: "string" },
         jwks: { type: "string" },
         "public-key": { type: "string" },
-        "drain-ms": { type: "string" }
+        "drain-ms": { type: "string" },
+        documents: { type: "string" }
       }
     }).values
   } catch (error) {
@@ -102,6 +115,7 @@ export const serveCommand = async (args: ReadonlyArray<string>): Promise<number>
   const drainMs = values["drain-ms"] === undefined ? 20_000 : Number(values["drain-ms"])
   if (!Number.isInteger(drainMs) || drainMs < 0) fail("--drain-ms: expected milliseconds")
   const verification = await verificationOf(values)
+  const documents = typeof values["documents"] === "string" ? documentsOf(values["documents"]) : undefined
   const { serve } = await import("./serve.ts")
   const adapter = await open(db)
   const server = await serve(adapter, {
@@ -109,6 +123,7 @@ export const serveCommand = async (args: ReadonlyArray<string>): Promise<number>
     host: typeof values["host"] === "string" ? values["host"] : "127.0.0.1",
     drainMs,
     verification,
+    ...(documents === undefined ? {} : { documents }),
     accessLog: (line) => process.stderr.write(`${JSON.stringify(line)}\n`)
   })
   process.stdout.write(`fayuan: serving ${adapter.name} on ${server.url} (OpenAPI at ${server.url}/openapi.json)\n`)
