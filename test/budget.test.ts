@@ -6,6 +6,7 @@ import {
   decodeBudget,
   decodeBudgetJson,
   decodeEntries,
+  maxEntryFen,
   encodeBudgetJson,
   entriesFromPayables,
   execution,
@@ -136,6 +137,14 @@ describe("decodeEntries", () => {
     expect(Result.isFailure(r) && r.failure.issues.map((i) => i.path)).toEqual(["[0].amount", "[0].on"])
     const s = decodeEntries([{ key: "k2", budgetId: "B", lineId: "x", kind: "commitment", amount: 5, on: "2018-02-01", source: { kind: "case", caseId: "C1" }, settles: "k" }])
     expect(Result.isFailure(s) && s.failure.issues).toEqual([{ path: "[0].settles", reason: "only a payment settles a commitment" }])
+  })
+
+  it("refuses an amount above maxEntryFen (¥100 billion), so the sums a store keeps stay exact", () => {
+    const at = (amount: number) => decodeEntries([{ key: "k", budgetId: "B", lineId: "x", kind: "payment", amount, on: "2018-02-01", source: { kind: "manual" } }])
+    expect(Result.isSuccess(at(maxEntryFen))).toBe(true)
+    const over = at(maxEntryFen + 1)
+    expect(Result.isFailure(over) && over.failure.issues.map((i) => i.path)).toEqual(["[0].amount"])
+    expect(Result.isFailure(at(Number.MAX_SAFE_INTEGER))).toBe(true)
   })
 
   it("takes a memo as a reference only, never free text, and never repeats it in its message", () => {

@@ -11,7 +11,7 @@ import { InvalidRequest } from "../lifecycle/Command.ts"
 import * as RegionModule from "../Region.ts"
 import type { Case } from "../lifecycle/Case.ts"
 import type { Context } from "../lifecycle/Command.ts"
-import { CaseStore } from "../lifecycle/Store.ts"
+import { CaseStore, VersionConflict } from "../lifecycle/Store.ts"
 import type { ReassignReason } from "../lifecycle/vocabulary.ts"
 import { chinaDate } from "../lifecycle/time.ts"
 import { execute, load } from "../lifecycle/workflow.ts"
@@ -100,6 +100,11 @@ export interface AssignCaseOptions extends AssignOptions {
   readonly scope?: Region.RegionCode
   /** What only the host knows of the case: languages, specialty, opposing parties, … */
   readonly extra?: Omit<Partial<CaseToAssign>, "caseId" | "region" | "kind" | "requirements">
+  /**
+   * The version the caller saw (`If-Match`): a `VersionConflict` if the case is at another, checked
+   * before the lawyer is chosen and again when the assignment is appended.
+   */
+  readonly expectedVersion?: number
 }
 
 const yearOf = (ctx: Context): Period => {
@@ -107,6 +112,10 @@ const yearOf = (ctx: Context): Period => {
   const year = day.slice(0, 4)
   return { from: CalendarDate.makeUnsafe(`${year}-01-01`), to: CalendarDate.makeUnsafe(`${year}-12-31`) }
 }
+
+/** The case is at the version the caller saw, or a `VersionConflict`. */
+const atVersion = (current: Case, expected: number | undefined): Effect.Effect<void, VersionConflict> =>
+  expected === undefined || expected === current.version ? Effect.void : Effect.fail(new VersionConflict({ caseId: current.id, expected, actual: current.version }))
 
 const choose = Effect.fn("fayuan/assignment/choose")(function* (current: Case, profiles: ReadonlyArray<LawyerProfile>, ctx: Context, options: AssignCaseOptions) {
   const counts = yield* workload(options.scope ?? ctx.actor.region, options.period ?? yearOf(ctx))
@@ -141,6 +150,7 @@ export const assignCase = Effect.fn("fayuan/assignment/assignCase")(function* (
   options: AssignCaseOptions = {}
 ) {
   const current = yield* load(ctx.actor.region, caseId)
+  yield* atVersion(current, options.expectedVersion)
   const choice = yield* choose(current, profiles, ctx, options)
   const done = yield* execute(caseId, assignCommand(choice), ctx, { expectedVersion: current.version })
   return { ...done, assignment: choice }
@@ -162,6 +172,7 @@ export const reassignCase = Effect.fn("fayuan/assignment/reassignCase")(function
 ) {
   const extra = options.extra ?? {}
   const current = yield* load(ctx.actor.region, caseId)
+  yield* atVersion(current, options.expectedVersion)
   // The lawyer on the case now may not be chosen again for it.
   const excluded = [...(extra.excludedLawyers ?? []), ...(current.lawyer === undefined ? [] : [current.lawyer.lawyerId])]
   const choice = yield* choose(current, profiles, ctx, { ...options, extra: { ...extra, excludedLawyers: excluded } })

@@ -57,10 +57,21 @@ export const Source = Schema.Union([
 export type Source = typeof Source.Type
 
 /**
+ * The largest amount one ledger entry may carry: 10^13 fen, ¥100 billion. A year of legal aid in
+ * the whole country is a few billion yuan; the bound keeps a line's sums far inside the safe
+ * integers (about 900 maximal entries would be needed to leave them).
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const maxEntryFen = 10_000_000_000_000
+
+/**
  * One ledger entry.
  *
  * - `key`: the idempotency key, unique within the budget (e.g. `"case:530103:C-0001"`);
- * - `kind`, `amount` (fen, positive), `on` (a date within the budget's year);
+ * - `kind`, `amount` (fen, positive, at most {@link maxEntryFen}: ¥100 billion, more than any
+ *   legal aid budget, so the sums a store keeps stay exact), `on` (a date within the budget's year);
  * - `source`: manual, a case or a duty shift;
  * - `region`: where the money went (a division within the budget's region), optional;
  * - `lawyerId`, `memo` (a reference such as a voucher number, never free text): optional;
@@ -75,7 +86,7 @@ export const LedgerEntry = Schema.Struct({
   budgetId: Id,
   lineId: Id,
   kind: Schema.Literals(entryKinds),
-  amount: Money.Fen.pipe(Schema.check(Schema.isGreaterThan(0))),
+  amount: Money.Fen.pipe(Schema.check(Schema.isGreaterThan(0), Schema.isLessThanOrEqualTo(maxEntryFen))),
   on: CalendarDate.CalendarDate,
   source: Source,
   region: Schema.optionalKey(Region.RegionCode),

@@ -48,6 +48,7 @@ export {
   InvalidEntries,
   InvalidEntry,
   LedgerEntry,
+  maxEntryFen,
   lookupsOf,
   planRecord,
   sameEntry,
