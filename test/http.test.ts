@@ -179,6 +179,23 @@ describe("tokens: who may ask", () => {
     expectProblem(noSub, 401, "InvalidToken")
   })
 
+  it("a key set that cannot be fetched is a 503, not the caller's fault; maxTokenAge refuses an old token", async () => {
+    const { createRemoteJWKSet } = await import("jose")
+    const jwksDown = await serve(adapter, { port: 0, verification: { key: createRemoteJWKSet(new URL("http://127.0.0.1:9/jwks.json"), { timeoutDuration: 500 }), issuer } })
+    const aged = await serve(adapter, { port: 0, verification: { key, issuer, maxTokenAge: "1h" } })
+    try {
+      const down = await fetch(`${jwksDown.url}/due?on=2024-06-10`, { headers: { authorization: `Bearer ${await as("reviewer")}` } })
+      expect(down.status).toBe(503)
+      expect(((await down.json()) as { title: string }).title).toBe("TokenVerificationUnavailable")
+      const old = await new SignJWT({ role: "reviewer", region: "530103" }).setProtectedHeader({ alg: "HS256" }).setSubject("r-1").setIssuer(issuer).setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime("1h").sign(key)
+      expect((await fetch(`${aged.url}/due?on=2024-06-10`, { headers: { authorization: `Bearer ${old}` } })).status).toBe(401)
+      expect((await fetch(`${aged.url}/due?on=2024-06-10`, { headers: { authorization: `Bearer ${await as("reviewer")}` } })).status).toBe(200)
+    } finally {
+      await jwksDown.close()
+      await aged.close()
+    }
+  })
+
   it("never takes the actor from a header anyone can set", async () => {
     const r = await call("POST", "/eligibility/decisions", undefined, application(), { "x-actor-id": "x", "x-actor-role": "intake", "x-actor-region": "530103" })
     expectProblem(r, 401, "InvalidToken")
@@ -249,6 +266,17 @@ describe("the routes", () => {
     expect(paths).toEqual(expect.arrayContaining(["date", "region", "applicant.name"]))
     expect(r.text).not.toContain(person.residentId)
     expect(r.text).not.toContain(person.name)
+    // A made-up key is named as unknown, not repeated; so is an unknown path.
+    const key = `${person.name} ${person.phone}`
+    const unknown = await call("POST", "/evaluations", await as("auditor"), { year: 2024, [key]: 1 })
+    expectProblem(unknown, 422, "InvalidRequest")
+    expect(unknown.json.errors).toEqual([{ path: "<unknown field>", reason: expect.any(String) }])
+    const nowhere = await call("GET", `/${encodeURIComponent(person.name)}/${person.residentId}/${person.phone}`, await as("intake"))
+    expectProblem(nowhere, 404, "NotFound")
+    for (const text of [unknown.text, nowhere.text, JSON.stringify(log)]) {
+      expect(text).not.toContain(person.phone)
+      expect(text).not.toContain(person.residentId)
+    }
   })
 
   it("POST /cases opens a case (201, ETag, Location); the same submission again is a 409", async () => {
@@ -260,6 +288,13 @@ describe("the routes", () => {
     expect(first.json).toMatchObject({ id: "H-0001", region: "530103", state: "received", version: 1 })
     const again = await call("POST", "/cases", await as("intake"), submission)
     expectProblem(again, 409, "CaseAlreadyExists")
+    // The route opens applications only: the body cannot choose the command, the region or the decision.
+    const notify = await call("POST", "/cases", await as("intake"), { caseId: "H-0008", type: "notify", kind: "criminal-defence", organ: "court", grounds: ["LAL-25-1-1"] })
+    expectProblem(notify, 422, "InvalidRequest")
+    expect(notify.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(["grounds", "organ", "type"])
+    const elsewhere = await call("POST", "/cases", await as("intake"), { ...submission, caseId: "H-0008", application: { ...application(), region: "530102" } })
+    expectProblem(elsewhere, 422, "InvalidRequest")
+    expect(elsewhere.json.errors).toEqual([{ path: "application.region", reason: expect.any(String) }])
     // A role that may not apply: the library's own check, as a 403.
     expectProblem(await call("POST", "/cases", await as("finance"), { ...submission, caseId: "H-0009" }), 403, "CommandRejected")
   })
@@ -302,6 +337,8 @@ describe("the routes", () => {
     expect(Array.isArray(r.json)).toBe(true)
     expectProblem(await call("GET", "/due?on=someday", await as("reviewer")), 422, "InvalidRequest")
     expectProblem(await call("GET", "/due", await as("reviewer")), 422, "InvalidRequest")
+    // A parameter given twice is refused by the router's own decoding: still a problem.
+    expectProblem(await call("GET", "/due?on=2024-06-10&on=2024-06-11", await as("reviewer")), 422, "InvalidRequest")
   })
 
   it("POST /cases/:id/assignment assigns by rotation, checks each profile, and re-assigns with a reason", async () => {
@@ -316,6 +353,12 @@ describe("the routes", () => {
     expect(lawyers.map((l) => l.id)).toContain(r.json.case.lawyer.lawyerId)
     expect(r.etag).toBe(`"${r.json.case.version}"`)
     expectProblem(await call("POST", "/cases/H-0001/assignment", await as("intake"), { lawyers }), 403, "CommandRejected")
+    // The role is checked before any lawyer is weighed; no qualified lawyer says why, by id.
+    expectProblem(await call("POST", "/cases/H-0001/assignment", await as("auditor"), { lawyers: [{ ...lawyers[0], maxOpenCases: 0 }] }), 403, "CommandRejected")
+    const none = await call("POST", "/cases/H-0001/assignment", await as("dispatcher"), { lawyers: lawyers.map((l) => ({ ...l, maxOpenCases: 0 })), reason: "complaint" })
+    expectProblem(none, 409, "NoQualifiedLawyer")
+    expect(none.json.errors.length).toBe(lawyers.length)
+    expectProblem(await call("POST", "/cases/H-0001/assignment", await as("dispatcher"), { lawyers, reason: "bored" }), 422, "InvalidRequest")
   })
 
   it("PUT, GET /rosters/:id and POST …/replan solve, store and re-plan; other roles may not", async () => {
@@ -330,6 +373,9 @@ describe("the routes", () => {
     expect(re.json.roster.assignments.every((a: { lawyerId: string }) => a.lawyerId !== absent)).toBe(true)
     expect((await call("GET", "/rosters/R-2024-03", await as("lawyer"))).json).toEqual(re.json.roster)
     expectProblem(await call("PUT", "/rosters/R-2024-04", await as("lawyer"), rosterInput), 403, "Forbidden")
+    expectProblem(await call("PUT", `/rosters/${"R".repeat(80)}`, await as("dispatcher"), rosterInput), 422, "InvalidRequest")
+    const otherPeriod = { ...rosterInput, period: { from: "2025-03-01", to: "2025-03-31" } }
+    expectProblem(await call("POST", "/rosters/R-2024-03/replan", await as("dispatcher"), { input: otherPeriod, absence: { lawyerId: absent, from: "2024-03-01", today: "2024-03-01" } }), 422, "InvalidRequest")
     expectProblem(await call("PUT", "/rosters/R-2024-04", await as("dispatcher"), { ...rosterInput, seed: "x" }), 422, "InvalidRosterInput")
     expectProblem(await call("GET", "/rosters/R-2024-03", await as("lawyer", "530102")), 404, "RosterNotFound")
   })
@@ -367,6 +413,8 @@ describe("the routes", () => {
     expect(JSON.stringify(totals.json)).toContain("200000")
     expectProblem(await call("POST", "/budgets/PL-2024/entries", await as("lawyer"), entries), 403, "Forbidden")
     expectProblem(await call("GET", "/budgets/PL-2024/totals?asOf=2024-12-31", await as("auditor", "530102")), 404, "BudgetNotFound")
+    expectProblem(await call("POST", "/budgets/PL-2024/entries", await as("finance"), [{ ...entries[0], key: "v-big", amount: Number.MAX_SAFE_INTEGER }]), 422, "InvalidEntries")
+    expectProblem(await call("PUT", "/budgets/%20PL", await as("finance"), { ...budget, id: " PL" }), 422, "InvalidRequest")
     const conflicting = [{ ...entries[0], amount: 999 }]
     expectProblem(await call("POST", "/budgets/PL-2024/entries", await as("finance"), conflicting), 409, "IdempotencyConflict")
     expectProblem(await call("PUT", "/budgets/PL-2024", await as("finance", "530102"), budget), 403, "Forbidden")
@@ -396,7 +444,7 @@ describe("the routes", () => {
 
   it("POST /cases/:id/documents/:kind issues a numbered document (the same number again), GET …/documents lists them", async () => {
     await Effect.runPromise(adapter.partyStore.put(Region.makeUnsafe("530103"), "H-0001", Result.getOrThrow(decodeParty(person))))
-    const context = { centre: { name: "昆明市盘龙区法律援助中心", shortName: "盘法援" }, caseTitle: "追索劳动报酬纠纷一案", lawyers: { L1: { name: "律师一" }, L2: { name: "律师二" }, L3: { name: "律师三" } }, firms: { "F-dianchi": { name: "滇池律师事务所" }, "F-jinbi": { name: "金碧律师事务所" } } }
+    const context = { caseTitle: "追索劳动报酬纠纷一案", lawyers: { L1: { name: "律师一" }, L2: { name: "律师二" }, L3: { name: "律师三" } }, firms: { "F-dianchi": { name: "滇池律师事务所" }, "F-jinbi": { name: "金碧律师事务所" } } }
     const first = await call("POST", "/cases/H-0001/documents/grant-decision", await as("reviewer"), context)
     expect(first.status, first.text).toBe(201)
     expect(typeof first.json.number).toBe("string")
@@ -410,11 +458,14 @@ describe("the routes", () => {
     expectProblem(await call("GET", "/cases/H-0001/documents/assignment-notice", await as("reviewer")), 404, "DocumentNotIssued")
     const fetched = await call("GET", "/cases/H-0001/documents/grant-decision", await as("reviewer"))
     expect(fetched.status, fetched.text).toBe(200)
-    expect(fetched.json.number).toBe(first.json.number)
-    // The configured defaults stand in for what a body leaves out.
+    expect(first.json.number).toContain(`第${fetched.json.n}号`)
+    // The configured defaults stand in for what a body leaves out; the centre is the service's own.
     const minimal = await call("POST", "/cases/H-0001/documents/grant-decision", await as("reviewer"), { caseTitle: "追索劳动报酬纠纷一案" })
     expect(minimal.status, minimal.text).toBe(201)
     expect(minimal.json.number).toBe(first.json.number)
+    expectProblem(await call("POST", "/cases/H-0001/documents/grant-decision", await as("reviewer"), { centre: { name: "另一中心", shortName: "另" } }), 422, "InvalidRequest")
+    // Who issues what: a dispatcher sends assignment notices, not decisions.
+    expectProblem(await call("POST", "/cases/H-0001/documents/grant-decision", await as("dispatcher"), {}), 403, "Forbidden")
     const list = await call("GET", "/cases/H-0001/documents", await as("reviewer"))
     expect(list.status).toBe(200)
     expect(list.json).toEqual([expect.objectContaining({ kind: "grant-decision" })])
@@ -423,6 +474,21 @@ describe("the routes", () => {
     expectProblem(await call("POST", "/cases/H-0001/documents/grant-decision", await as("lawyer"), context), 403, "Forbidden")
     expectProblem(await call("POST", "/cases/H-0001/documents/love-letter", await as("reviewer"), context), 422, "InvalidRequest")
     expectProblem(await call("POST", "/cases/H-0001/documents/grant-decision", await as("reviewer", "530102"), context), 404, "CaseNotFound")
+  })
+
+  it("a fault inside the server is a 500 problem, reported without the request's data", async () => {
+    const reports: Array<string> = []
+    const faulty = await serve(adapter, { port: 0, verification: { key, issuer }, now: () => { throw new Error("clock broke") }, onDefect: (r) => reports.push(r) })
+    try {
+      const r = await fetch(`${faulty.url}/cases/H-0001/commands`, { method: "POST", headers: { authorization: `Bearer ${await as("reviewer")}` }, body: JSON.stringify({ type: "startReview" }) })
+      expect(r.status).toBe(500)
+      expect(r.headers.get("content-type")).toBe("application/problem+json")
+      expect(((await r.json()) as { title: string }).title).toBe("InternalError")
+      expect(reports.join("\n")).toContain("clock broke")
+      expect(reports.join("\n")).not.toContain(person.name)
+    } finally {
+      await faulty.close()
+    }
   })
 
   it("an unknown route is a 404 problem", async () => {
@@ -439,11 +505,13 @@ describe("the routes", () => {
 
   it("the access log has method, path, status and time, and no personal data", () => {
     expect(log.length).toBeGreaterThan(20)
-    for (const line of log) expect(Object.keys(line).sort()).toEqual(["method", "ms", "path", "status"])
+    for (const line of log) expect(Object.keys(line).sort()).toEqual(["method", "ms", "route", "status"])
     const text = JSON.stringify(log)
     expect(text).not.toContain(person.name)
     expect(text).not.toContain(person.residentId)
-    expect(log).toContainEqual(expect.objectContaining({ method: "POST", path: "/cases", status: 409 }))
+    expect(log).toContainEqual(expect.objectContaining({ method: "POST", route: "/cases", status: 409 }))
+    expect(log).toContainEqual(expect.objectContaining({ method: "GET", route: "/cases/:id", status: 200 }))
+    expect(log).toContainEqual(expect.objectContaining({ method: "GET", route: "(unmatched)", status: 404 }))
   })
 })
 
@@ -478,13 +546,13 @@ describe("fayuan serve", () => {
     const half = Math.floor(body.length / 2)
     const { port } = new URL(url)
     // A request in flight: its headers and half its body sent before the signal.
-    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const answer = new Promise<{ status: number; text: string; connection: string | undefined }>((resolve, reject) => {
       const req = httpRequest(
         { host: "127.0.0.1", port: Number(port), method: "POST", path: "/eligibility/decisions", headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
         (res) => {
           let text = ""
           res.on("data", (c) => (text += String(c)))
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }))
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text, connection: res.headers.connection }))
         }
       )
       req.on("error", reject)
@@ -497,6 +565,8 @@ describe("fayuan serve", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)))
     const r = await answer
     expect(r.status, r.text).toBe(200)
+    // Answered while draining: the connection closes with it, so no further request rides on it.
+    expect(r.connection).toBe("close")
     expect(JSON.parse(r.text).outcome).toBe("eligible")
     expect(await exited).toBe(0)
     expect(stdout()).toContain("SIGTERM")

@@ -12,7 +12,7 @@ import { LedgerEntry } from "../../src/budget/Ledger.ts"
 import { documentKinds } from "../../src/documents/Document.ts"
 import { Application } from "../../src/eligibility/Application.ts"
 import { Scheme } from "../../src/evaluation/Scheme.ts"
-import { type Actor, Command } from "../../src/lifecycle/Command.ts"
+import { type Actor, Apply, Command } from "../../src/lifecycle/Command.ts"
 import { RosterInput } from "../../src/roster/Roster.ts"
 import { Claim } from "../../src/subsidy/Claim.ts"
 import { problemBase, ProblemSchema } from "./problem.ts"
@@ -61,13 +61,16 @@ const json = (description: string) => Schema.Unknown.annotate({ description })
 const CaseId = { caseId: Schema.String.annotate({ description: "The case's id" }) }
 const IfMatch = { "if-match": Schema.optionalKey(Schema.String.annotate({ description: "The version the caller last saw (`\"3\"` or `3`): the command is refused with 412 if the case has moved on" })) }
 
+const { type: _type, region: _region, eligibility: _eligibility, ...applyFields } = Apply.fields
+
 /** Opening a case: the `apply` command's fields, and the application to decide on if the host has it. */
 export const OpenCase = Schema.Struct({
-  caseId: Schema.String,
-  kind: Schema.String,
-  channel: Schema.String,
+  ...applyFields,
   application: Schema.optionalKey(Application)
-}).annotate({ identifier: "OpenCase", description: "Opens a case (the `apply` command). With `application`, eligibility is decided on it and the decision's summary recorded." })
+}).annotate({
+  identifier: "OpenCase",
+  description: "Opens a case (the `apply` command; the region is the actor's). With `application` (of the actor's region and the case's kind), eligibility is decided on it and the decision's summary recorded."
+})
 
 /** The lawyers a case may go to (their profiles: the counts come from the store). */
 export const AssignBody = Schema.Struct({
@@ -90,7 +93,8 @@ export const EvaluateBody = Schema.Struct({
   budgetId: Schema.optionalKey(Schema.String),
   regionName: Schema.optionalKey(Schema.Struct({ zh: Schema.String, en: Schema.String })),
   projectName: Schema.optionalKey(Schema.Struct({ zh: Schema.String, en: Schema.String })),
-  lang: Schema.optionalKey(Schema.Literals(["zh", "en"]))
+  lang: Schema.optionalKey(Schema.Literals(["zh", "en"])),
+  judgements: Schema.optionalKey(Schema.Unknown.annotate({ description: "The scheme's judged indicators, by indicator id (`fayuan/evaluation` `Judgements`)" }))
 }).annotate({ identifier: "EvaluateBody" })
 
 const Eligibility = HttpApiGroup.make("eligibility")
@@ -124,7 +128,7 @@ const Cases = HttpApiGroup.make("cases")
     }).annotate(OpenApi.Summary, "Execute a command on a case, at the version the caller saw"),
     HttpApiEndpoint.get("due", "/due", {
       query: {
-        on: Schema.optionalKey(Schema.String.annotate({ description: "The day (YYYY-MM-DD); required" })),
+        on: Schema.String.annotate({ description: "The day (YYYY-MM-DD)" }),
         within: Schema.optionalKey(Schema.String.annotate({ description: "Also what falls due within this many days" }))
       },
       success: Schema.Array(DueItemResponse),
@@ -193,7 +197,7 @@ const Ledger = HttpApiGroup.make("ledger")
     }).annotate(OpenApi.Summary, "Record ledger entries (idempotent by key)"),
     HttpApiEndpoint.get("totals", "/budgets/:budgetId/totals", {
       params: { budgetId: Schema.String },
-      query: { asOf: Schema.optionalKey(Schema.String.annotate({ description: "The day (YYYY-MM-DD); required" })) },
+      query: { asOf: Schema.String.annotate({ description: "The day (YYYY-MM-DD)" }) },
       success: LedgerTotalsResponse,
       error: [...common, forbidden, notFound]
     }).annotate(OpenApi.Summary, "A budget's totals as of a day")
@@ -237,10 +241,12 @@ const Documents = HttpApiGroup.make("documents")
     }).annotate(OpenApi.Summary, "Issue a document for a case (a notice, a letter, a decision)"),
     HttpApiEndpoint.get("fetch", "/cases/:caseId/documents/:kind", {
       params: { ...CaseId, kind: Schema.String.annotate({ description: `The document's kind: ${documentKinds.join(", ")}` }) },
-      query: { format: Schema.optionalKey(Schema.String.annotate({ description: "`json` (the default), `html` or `docx`" })) },
-      success: DocumentResponse,
-      error: [...common, notFound, problem(501)]
-    }).annotate(OpenApi.Summary, "Fetch a document already issued for the case's current event (404 if it has not been issued: nothing is numbered by a GET)"),
+      success: IssuedResponse,
+      error: [...common, notFound]
+    }).annotate(
+      OpenApi.Summary,
+      "The number issued for the case's current event (404 if none: a GET never takes a number; POST again for the document itself, with the same number)"
+    ),
     HttpApiEndpoint.get("list", "/cases/:caseId/documents", {
       params: CaseId,
       success: Schema.Array(IssuedResponse),

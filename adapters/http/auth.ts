@@ -24,6 +24,8 @@ export interface TokenVerification {
   readonly algorithms?: ReadonlyArray<string>
   /** Seconds of clock skew tolerated on `exp` and `nbf` (default 30). */
   readonly clockTolerance?: number
+  /** The longest a token may live from its `iat` (`"12h"`, seconds); `iat` is then required. None by default. */
+  readonly maxTokenAge?: string | number
   /** Where verified tokens are remembered (see `makeTokenCache`); none by default. */
   readonly cache?: TokenCache
 }
@@ -40,6 +42,17 @@ export class InvalidToken extends Data.TaggedError("InvalidToken")<{
 }> {
   override get message(): string {
     return `the bearer token does not vouch for an actor: ${this.reason}`
+  }
+}
+
+/**
+ * The key set the tokens verify against could not be had (a JWKS endpoint down): a 503, not a 401.
+ *
+ * @category errors
+ */
+export class TokenVerificationUnavailable extends Data.TaggedError("TokenVerificationUnavailable")<{ readonly reason: string }> {
+  override get message(): string {
+    return `tokens cannot be verified now: ${this.reason}`
   }
 }
 
@@ -82,10 +95,12 @@ export const bearerOf = (header: string | undefined): Result.Result<string, Inva
  *
  * @category auth
  */
-export const verifyActor = async (token: string, verification: TokenVerification): Promise<Result.Result<Actor, InvalidToken>> => {
+export const verifyActor = async (token: string, verification: TokenVerification): Promise<Result.Result<Actor, InvalidToken | TokenVerificationUnavailable>> => {
   let payload: Record<string, unknown>
   const now = Date.now()
-  const cached = verification.cache?.get(token)
+  // Keyed by what it was verified against too: a cache shared by two verifications checks each.
+  const cacheKey = `${verification.issuer}\u0000${verification.audience ?? ""}\u0000${token}`
+  const cached = verification.cache?.get(cacheKey)
   if (cached !== undefined && cached.until > now) return Result.succeed(cached.actor)
   try {
     const verified = await jwtVerify(token, verification.key as Uint8Array, {
@@ -93,11 +108,16 @@ export const verifyActor = async (token: string, verification: TokenVerification
       ...(verification.audience === undefined ? {} : { audience: verification.audience }),
       ...(verification.algorithms === undefined ? {} : { algorithms: [...verification.algorithms] }),
       clockTolerance: verification.clockTolerance ?? 30,
-      requiredClaims: ["sub", "exp"]
+      ...(verification.maxTokenAge === undefined ? {} : { maxTokenAge: verification.maxTokenAge }),
+      requiredClaims: verification.maxTokenAge === undefined ? ["sub", "exp"] : ["sub", "exp", "iat"]
     })
     payload = verified.payload as Record<string, unknown>
   } catch (error) {
     const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined
+    // The key set could not be fetched: not the token's fault, and worth a retry (503).
+    if (code === "ERR_JWKS_TIMEOUT" || code === "ERR_JWKS_INVALID" || (code === undefined && typeof verification.key === "function")) {
+      return Result.fail(new TokenVerificationUnavailable({ reason: "the identity provider's key set could not be fetched" }))
+    }
     return Result.fail(new InvalidToken({ reason: typeof code === "string" ? joseReasons[code] ?? "the token does not verify" : "the token does not verify" }))
   }
   const actor = decodeActor({ id: payload["sub"], role: payload["role"], region: payload["region"] })
@@ -105,7 +125,7 @@ export const verifyActor = async (token: string, verification: TokenVerification
     const claim = (path: string) => (path === "id" ? "sub" : path)
     return Result.fail(new InvalidToken({ reason: "the token's claims name no valid actor", issues: actor.failure.issues.map((i) => ({ path: claim(i.path), reason: i.reason })) }))
   }
-  if (verification.cache !== undefined) remember(verification.cache, token, actor.success, payload["exp"], now)
+  if (verification.cache !== undefined) remember(verification.cache, cacheKey, actor.success, payload["exp"], now)
   return Result.succeed(actor.success)
 }
 

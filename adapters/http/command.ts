@@ -42,7 +42,13 @@ const verificationOf = async (values: Record<string, string | boolean | undefine
   const audience = typeof values["audience"] === "string" ? { audience: values["audience"] } : {}
   if (typeof values["jwks"] === "string") {
     const { createRemoteJWKSet } = await import("jose")
-    return { key: createRemoteJWKSet(new URL(values["jwks"])), issuer, ...audience }
+    let url: URL
+    try {
+      url = new URL(values["jwks"])
+    } catch {
+      return fail("--jwks: expected the URL of a JSON Web Key Set")
+    }
+    return { key: createRemoteJWKSet(url), issuer, ...audience }
   }
   if (typeof values["public-key"] === "string") {
     let pem: string
@@ -51,7 +57,11 @@ const verificationOf = async (values: Record<string, string | boolean | undefine
     } catch {
       return fail(`--public-key: ${values["public-key"]} cannot be read`)
     }
-    return { key: createPublicKey(pem), issuer, ...audience }
+    try {
+      return { key: createPublicKey(pem), issuer, ...audience }
+    } catch {
+      return fail(`--public-key: ${values["public-key"]} is not a PEM public key`)
+    }
   }
   const secret = process.env["FAYUAN_JWT_SECRET"]
   if (secret === undefined || Buffer.byteLength(secret) < 32) return fail("give --jwks or --public-key, or set FAYUAN_JWT_SECRET (at least 32 bytes) for HS256 tokens")
@@ -118,17 +128,32 @@ export const serveCommand = async (args: ReadonlyArray<string>): Promise<number>
   const documents = typeof values["documents"] === "string" ? documentsOf(values["documents"]) : undefined
   const { serve } = await import("./serve.ts")
   const adapter = await open(db)
-  const server = await serve(adapter, {
-    port,
-    host: typeof values["host"] === "string" ? values["host"] : "127.0.0.1",
-    drainMs,
-    verification,
-    ...(documents === undefined ? {} : { documents }),
-    accessLog: (line) => process.stderr.write(`${JSON.stringify(line)}\n`)
-  })
+  let server: Awaited<ReturnType<typeof serve>>
+  try {
+    server = await serve(adapter, {
+      port,
+      host: typeof values["host"] === "string" ? values["host"] : "127.0.0.1",
+      drainMs,
+      verification,
+      ...(documents === undefined ? {} : { documents }),
+      accessLog: (line) => process.stderr.write(`${JSON.stringify(line)}\n`)
+    })
+  } catch (error) {
+    await adapter.close()
+    const code = (error as { cause?: { code?: unknown } }).cause?.code
+    process.stderr.write(`fayuan serve: cannot listen on ${typeof values["host"] === "string" ? values["host"] : "127.0.0.1"}:${port}${typeof code === "string" ? ` (${code})` : ""}\n`)
+    return 1
+  }
   process.stdout.write(`fayuan: serving ${adapter.name} on ${server.url} (OpenAPI at ${server.url}/openapi.json)\n`)
   return new Promise<number>((resolve) => {
+    let stopping = false
     const stop = (signal: string) => {
+      // A second signal while draining: stop now, and say the drain was cut short.
+      if (stopping) {
+        process.stdout.write(`fayuan: ${signal} again: exiting without waiting\n`)
+        process.exit(1)
+      }
+      stopping = true
       process.stdout.write(`fayuan: ${signal}: draining requests in flight\n`)
       server
         .close()
@@ -138,7 +163,7 @@ export const serveCommand = async (args: ReadonlyArray<string>): Promise<number>
           () => resolve(1)
         )
     }
-    process.once("SIGTERM", () => stop("SIGTERM"))
-    process.once("SIGINT", () => stop("SIGINT"))
+    process.on("SIGTERM", () => stop("SIGTERM"))
+    process.on("SIGINT", () => stop("SIGINT"))
   })
 }

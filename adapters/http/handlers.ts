@@ -11,6 +11,7 @@ import { HttpIncomingMessage, HttpServerRequest, HttpServerResponse } from "effe
 import { HttpApiBuilder } from "effect/http-api"
 import { assignCase, type LawyerProfile, reassignCase } from "../../src/assignment/workflow.ts"
 import { Lawyer as AssignmentLawyer } from "../../src/assignment/Input.ts"
+import type { NoQualifiedLawyer } from "../../src/assignment/Outcome.ts"
 import { Budget, decodeBudget } from "../../src/budget/Budget.ts"
 import { decodeEntries } from "../../src/budget/Ledger.ts"
 import { LedgerStore } from "../../src/budget/Store.ts"
@@ -28,10 +29,13 @@ import { decodeJudgements, decodeScheme, type Scheme } from "../../src/evaluatio
 import * as schemes from "../../src/evaluation/schemes.ts"
 import type { Actor, Command, Context as CommandContext } from "../../src/lifecycle/Command.ts"
 import { decodeCommand, InvalidRequest } from "../../src/lifecycle/Command.ts"
-import { CaseStore, VersionConflict } from "../../src/lifecycle/Store.ts"
+import { CaseStore } from "../../src/lifecycle/Store.ts"
 import { summarise } from "../../src/lifecycle/summary.ts"
-import type { Role } from "../../src/lifecycle/vocabulary.ts"
+import { type ReassignReason, reassignReasons, type Role } from "../../src/lifecycle/vocabulary.ts"
+import { specOf } from "../../src/lifecycle/machine.ts"
+import { CommandRejected } from "../../src/lifecycle/transition.ts"
 import { dueInScope, execute, load } from "../../src/lifecycle/workflow.ts"
+import * as Id from "../../src/Id.ts"
 import * as Region from "../../src/Region.ts"
 import { selfEvaluation } from "../../src/report/selfEvaluation.ts"
 import { renderHtml } from "../../src/report/html.ts"
@@ -48,7 +52,7 @@ import * as tables from "../../src/subsidy/tables.ts"
 import * as WorkCalendar from "../../src/WorkCalendar.ts"
 import type { Opened } from "../kysely/open.ts"
 import { Authorization, CurrentActor, FayuanApi } from "./api.ts"
-import { bearerOf, InvalidToken, makeTokenCache, type TokenVerification, verifyActor } from "./auth.ts"
+import { bearerOf, type InvalidToken, makeTokenCache, type TokenVerification, type TokenVerificationUnavailable, verifyActor } from "./auth.ts"
 import { problemOf } from "./problem.ts"
 
 /**
@@ -160,21 +164,33 @@ export const routeRoles = {
   totals: ["finance", "bureau", "auditor"],
   subsidies: ["finance", "dispatcher", "bureau", "auditor"],
   evaluation: ["intake", "reviewer", "bureau", "dispatcher", "quality", "finance", "auditor"],
-  documents: ["intake", "reviewer", "bureau", "dispatcher"]
+  documents: ["intake", "reviewer", "bureau", "dispatcher", "quality"]
 } as const satisfies Record<string, ReadonlyArray<Role>>
+
+/** Who issues each document: decisions by the reviewer (or the bureau), notices by who does the step. */
+export const issuerRoles: { readonly [K in DocumentKind]: ReadonlyArray<Role> } = {
+  "grant-decision": ["reviewer", "bureau"],
+  "refusal-decision": ["reviewer", "bureau"],
+  "termination-decision": ["reviewer", "bureau"],
+  "materials-notice": ["intake", "reviewer"],
+  "assignment-notice": ["dispatcher"],
+  "official-letter": ["dispatcher"],
+  "replacement-notice": ["dispatcher"],
+  "closing-form": ["quality", "reviewer"]
+}
 
 const decodeLawyer = Schema.decodeUnknownResult(AssignmentLawyer)
 const encodeBudget = Schema.encodeSync(Budget)
 
 /** The lawyer profiles of an assignment body, each checked as the assignment input checks it. */
-const profilesOf = (input: unknown): Result.Result<{ readonly lawyers: ReadonlyArray<LawyerProfile>; readonly reason?: string }, Failure> => {
+const profilesOf = (input: unknown): Result.Result<{ readonly lawyers: ReadonlyArray<LawyerProfile>; readonly reason?: ReassignReason }, Failure> => {
   if (typeof input !== "object" || input === null || !Array.isArray((input as { lawyers?: unknown }).lawyers)) {
     return Result.fail(invalid("lawyers", "expected an array of lawyer profiles"))
   }
   const body = input as { readonly lawyers: ReadonlyArray<unknown>; readonly reason?: unknown }
   const extra = Object.keys(body).filter((k) => k !== "lawyers" && k !== "reason")
   const issues: Array<{ path: string; reason: string }> = extra.map((k) => ({ path: k, reason: "is not a field of an assignment request" }))
-  if (body.reason !== undefined && typeof body.reason !== "string") issues.push({ path: "reason", reason: "expected a re-assignment reason" })
+  if (body.reason !== undefined && !(reassignReasons as ReadonlyArray<unknown>).includes(body.reason)) issues.push({ path: "reason", reason: `expected one of ${reassignReasons.join(", ")}` })
   const lawyers: Array<LawyerProfile> = []
   body.lawyers.forEach((l, i) => {
     const r = decodeLawyer(typeof l === "object" && l !== null ? { openCases: 0, assignedCount: 0, ...l } : l, { errors: "all", onExcessProperty: "error" })
@@ -182,7 +198,7 @@ const profilesOf = (input: unknown): Result.Result<{ readonly lawyers: ReadonlyA
     else lawyers.push(r.success)
   })
   if (issues.length > 0) return Result.fail(new InvalidRequest({ issues }))
-  return Result.succeed({ lawyers, ...(typeof body.reason === "string" ? { reason: body.reason } : {}) })
+  return Result.succeed({ lawyers, ...(body.reason === undefined ? {} : { reason: body.reason as ReassignReason }) })
 }
 
 const yearOf = (input: unknown): Result.Result<number, Failure> => {
@@ -197,6 +213,16 @@ const labelOf = (input: unknown, path: string): Result.Result<{ readonly zh: str
     ? Result.succeed({ zh: l.zh, en: l.en })
     : Result.fail(invalid(path, "expected { zh, en }, two non-empty names"))
 }
+
+const reportFormats: ReadonlyArray<string> = ["md", "html", "docx", "xlsx"]
+
+/** A path parameter that must be an id (as the stores keep them: 1–64 characters, no spaces at the ends). */
+const idParam = (value: string, name: string): Effect.Effect<void, Failure> => {
+  const problem = Id.problem(value)
+  return problem === undefined ? Effect.void : Effect.fail(invalid(name, problem))
+}
+
+const openFields: ReadonlySet<string> = new Set(["caseId", "kind", "channel", "groups", "forwarding", "recipients"])
 
 const evaluateFields = new Set(["year", "scheme", "budgetId", "regionName", "projectName", "lang", "judgements"])
 
@@ -238,9 +264,11 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
         const request = yield* HttpServerRequest.HttpServerRequest
         void credential
         const token = bearerOf(request.headers["authorization"])
-        const checked: Result.Result<Actor, InvalidToken> = Result.isFailure(token) ? Result.fail(token.failure) : yield* Effect.promise(() => verifyActor(token.success, verification))
+        const checked: Result.Result<Actor, InvalidToken | TokenVerificationUnavailable> = Result.isFailure(token) ? Result.fail(token.failure) : yield* Effect.promise(() => verifyActor(token.success, verification))
         // Answered here, as every other problem is (the declared `Unauthenticated` documents it).
-        if (Result.isFailure(checked)) return problemResponse(checked.failure, { "www-authenticate": 'Bearer error="invalid_token"' })
+        if (Result.isFailure(checked)) {
+          return problemResponse(checked.failure, checked.failure._tag === "InvalidToken" ? { "www-authenticate": 'Bearer error="invalid_token"' } : {})
+        }
         return yield* Effect.provideService(effect, CurrentActor, checked.success)
       })
   })
@@ -265,12 +293,20 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
             const body = yield* readBody(request)
             if (typeof body !== "object" || body === null || Array.isArray(body)) return yield* Effect.fail(invalid("", "expected { caseId, kind, channel, application? }"))
             const { application, ...fields } = body as Record<string, unknown>
+            // Only the fields of an application; `type`, `region` and `eligibility` are the service's.
+            const stray = Object.keys(fields).filter((k) => !openFields.has(k))
+            if (stray.length > 0) return yield* Effect.fail(new InvalidRequest({ issues: stray.map((k) => ({ path: k, reason: "is not a field of an application to open (the service sets type, region and eligibility)" })) }))
             let eligibility: ReturnType<typeof summarise> | undefined
             if (application !== undefined) {
               const app = yield* fromResult(decodeApplication(application, "application"))
+              const issues = [
+                ...(app.region === actor.region ? [] : [{ path: "application.region", reason: "is not the region of the case (the actor's)" }]),
+                ...(app.matter.kind === fields["kind"] ? [] : [{ path: "application.matter.kind", reason: "is not the case's kind" }])
+              ]
+              if (issues.length > 0) return yield* Effect.fail(new InvalidRequest({ issues }))
               eligibility = summarise(yield* fromResult(decide(app, { book })))
             }
-            const command = { type: "apply", region: actor.region, ...fields, ...(eligibility === undefined ? {} : { eligibility }) }
+            const command = { ...fields, type: "apply", region: actor.region, ...(eligibility === undefined ? {} : { eligibility }) }
             const decoded = yield* fromResult(decodeCommand(command))
             const done = yield* execute(String(fields["caseId"]), decoded, contextOf(actor))
             return caseAnswer(done.case, 201, { location: `/cases/${encodeURIComponent(done.case.id)}` })
@@ -283,7 +319,10 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
           Effect.gen(function* () {
             const expectedVersion = yield* fromResult(versionOf(request.headers["if-match"]))
             const command = yield* fromResult(decodeCommand(yield* readBody(request)))
-            const done = yield* execute(params.caseId, command as Command, contextOf(actor), expectedVersion === undefined ? {} : { expectedVersion })
+            const done = yield* execute(params.caseId, command as Command, contextOf(actor), expectedVersion === undefined ? {} : { expectedVersion }).pipe(
+              // Without If-Match the caller set no precondition: another writer got there first (409).
+              Effect.mapError((f): Failure => (expectedVersion === undefined && f._tag === "VersionConflict" ? { _tag: "ConcurrentChange", message: "the case changed while the command ran: load it and try again" } : f))
+            )
             return caseAnswer(done.case)
           })
         )
@@ -309,15 +348,23 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
         Effect.gen(function* () {
           const expected = yield* fromResult(versionOf(request.headers["if-match"]))
           const body = yield* fromResult(profilesOf(yield* readBody(request)))
-          if (expected !== undefined) {
-            const current = yield* load(actor.region, params.caseId)
-            if (current.version !== expected) return yield* Effect.fail(new VersionConflict({ caseId: params.caseId, expected, actual: current.version }))
-          }
+          // Who may, before any lawyer is weighed: the library's own roles for the command.
+          const command = body.reason === undefined ? "assign" : "reassign"
+          const roles = specOf(command).roles
+          if (!roles.includes(actor.role)) return yield* Effect.fail(new CommandRejected({ command, reason: "wrong-role", detail: `${command} is for ${roles.join(", ")}` }))
           const ctx = contextOf(actor)
-          const done =
-            body.reason === undefined
-              ? yield* assignCase(params.caseId, body.lawyers, ctx)
-              : yield* reassignCase(params.caseId, body.lawyers, body.reason as Parameters<typeof reassignCase>[2], ctx)
+          const at = expected === undefined ? {} : { expectedVersion: expected }
+          const done = yield* (body.reason === undefined ? assignCase(params.caseId, body.lawyers, ctx, at) : reassignCase(params.caseId, body.lawyers, body.reason, ctx, at)).pipe(
+            Effect.mapError((f): Failure =>
+              f._tag === "NoQualifiedLawyer"
+                ? {
+                    _tag: "NoQualifiedLawyer",
+                    message: `no lawyer given may take the case: ${(f as NoQualifiedLawyer).explanation.join("; ")}`,
+                    issues: (f as NoQualifiedLawyer).excluded.map((e) => ({ path: `lawyers.${e.lawyerId}`, reason: `${e.rule}: ${e.reason}` }))
+                  }
+                : f
+            )
+          )
           return jsonResponse({ case: done.case, assignment: done.assignment }, 200, etag(done.case.version))
         })
       )
@@ -330,6 +377,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
         run((actor) =>
           Effect.gen(function* () {
             yield* mayAct(actor, routeRoles.rosters, "plan duty rosters")
+            yield* idParam(params.rosterId, "rosterId")
             const input = yield* fromResult(decodeRosterInput(yield* readBody(request)))
             const roster = solve(input, { calendar })
             yield* (yield* RosterStore).put(actor.region, params.rosterId, roster)
@@ -348,8 +396,14 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
           Effect.gen(function* () {
             yield* mayAct(actor, routeRoles.rosters, "re-plan duty rosters")
             const body = (yield* readBody(request)) as { input?: unknown; absence?: unknown } | null
-            const input = yield* fromResult(decodeRosterInput(body?.input))
-            const a = (body?.absence ?? {}) as { lawyerId?: unknown; from?: unknown; to?: unknown; today?: unknown }
+            if (typeof body !== "object" || body === null || Array.isArray(body)) return yield* Effect.fail(invalid("", "expected { input, absence }"))
+            const stray = [
+              ...Object.keys(body).filter((k) => k !== "input" && k !== "absence"),
+              ...(typeof body.absence === "object" && body.absence !== null ? Object.keys(body.absence).filter((k) => !["lawyerId", "from", "to", "today"].includes(k)).map((k) => `absence.${k}`) : [])
+            ]
+            if (stray.length > 0) return yield* Effect.fail(new InvalidRequest({ issues: stray.map((k) => ({ path: k, reason: "is not a field of a re-plan" })) }))
+            const input = yield* fromResult(decodeRosterInput(body.input))
+            const a = (body.absence ?? {}) as { lawyerId?: unknown; from?: unknown; to?: unknown; today?: unknown }
             const from = CalendarDate.parse(a.from)
             const day = CalendarDate.parse(a.today)
             const to = a.to === undefined ? undefined : CalendarDate.parse(a.to)
@@ -360,8 +414,11 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
               ...(Result.isFailure(day) ? [{ path: "absence.today", reason: "expected a calendar date YYYY-MM-DD" }] : [])
             ]
             if (issues.length > 0 || Result.isFailure(from) || Result.isFailure(day)) return yield* Effect.fail(new InvalidRequest({ issues }))
+            if (to !== undefined && Result.isSuccess(to) && to.success < from.success) return yield* Effect.fail(invalid("absence.to", "is before absence.from"))
             const store = yield* RosterStore
             const roster = yield* store.get(actor.region, params.rosterId)
+            // The input must be the one the roster was made from: the same period.
+            if (input.period.from !== roster.period.from || input.period.to !== roster.period.to) return yield* Effect.fail(invalid("input.period", "is not the stored roster's period"))
             const absence = { lawyerId: a.lawyerId as string, from: from.success, ...(to !== undefined && Result.isSuccess(to) ? { to: to.success } : {}) }
             const next = replan(input, roster, absence, day.success, { calendar })
             yield* store.put(actor.region, params.rosterId, next.roster)
@@ -390,6 +447,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
         run((actor) =>
           Effect.gen(function* () {
             yield* mayAct(actor, routeRoles.budgets, "set budgets")
+            yield* idParam(params.budgetId, "budgetId")
             const budget = yield* fromResult(decodeBudget(yield* readBody(request)))
             if (budget.id !== params.budgetId) return yield* Effect.fail(invalid("id", "is not the budget id of the URL"))
             yield* within(actor, budget.region, "region")
@@ -475,12 +533,13 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
         run((actor) =>
           Effect.gen(function* () {
             yield* mayAct(actor, routeRoles.evaluation, "render reports")
+            if (!reportFormats.includes(params.format)) return yield* Effect.fail<Failure>({ _tag: "NotFound", message: "no such report format: md, html, docx or xlsx" })
             const { evaluated, lang } = yield* evaluationOf(actor, yield* readBody(request))
             const input = evaluated.report
             const name = `self-evaluation-${input.year}`
             switch (params.format) {
               default:
-                return yield* Effect.fail<Failure>({ _tag: "NotFound", message: `no report format ${params.format.slice(0, 16)}: md, html, docx or xlsx` })
+                return yield* Effect.fail<Failure>({ _tag: "NotFound", message: "no such report format: md, html, docx or xlsx" })
               case "md":
                 return HttpServerResponse.text(renderMarkdown(input, { lang }), { contentType: "text/markdown; charset=utf-8" })
               case "html":
@@ -504,37 +563,34 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
       .handleRaw("issue", ({ params, request }) =>
         run((actor) =>
           Effect.gen(function* () {
-            yield* mayAct(actor, routeRoles.documents, "issue documents")
             if (!(documentKinds as ReadonlyArray<string>).includes(params.kind)) return yield* Effect.fail(invalid("kind", `expected one of ${documentKinds.join(", ")}`))
+            yield* mayAct(actor, issuerRoles[params.kind as DocumentKind], `issue a ${params.kind}`)
             const format = new URL(request.url, "http://localhost").searchParams.get("format") ?? "json"
             if (format !== "json" && format !== "html" && format !== "docx") return yield* Effect.fail(invalid("format", "expected json, html or docx"))
             const given = yield* readBody(request)
+            // The centre and the bureau the service is configured with are its own: a body may not name others.
+            const owned = ["centre", "bureau"].filter((k) => options.documents?.[k] !== undefined && typeof given === "object" && given !== null && k in given)
+            if (owned.length > 0) return yield* Effect.fail(new InvalidRequest({ issues: owned.map((k) => ({ path: k, reason: "is set by the service (ServiceOptions.documents)" })) }))
             const context = yield* fromResult(documentContextOf(withDefaults(options.documents, given)))
             const document = yield* issueDocument(params.kind as DocumentKind, actor.region, params.caseId, context, options.templates === undefined ? {} : { templates: options.templates })
             return yield* documentAnswer(document, format, 201)
           })
         )
       )
-      .handleRaw("fetch", ({ params, request }) =>
+      .handleRaw("fetch", ({ params }) =>
         run((actor) =>
           Effect.gen(function* () {
             yield* mayAct(actor, routeRoles.documents, "read documents")
             if (!(documentKinds as ReadonlyArray<string>).includes(params.kind)) return yield* Effect.fail(invalid("kind", `expected one of ${documentKinds.join(", ")}`))
             const kind = params.kind as DocumentKind
-            const url = new URL(request.url, "http://localhost")
-            const format = url.searchParams.get("format") ?? "json"
-            if (format !== "json" && format !== "html" && format !== "docx") return yield* Effect.fail(invalid("format", "expected json, html or docx"))
-            // Issued already for the case's current event? Only then is it rendered again (with
-            // its number): a GET never takes a number.
+            // The number issued for the case's current event, if any: a GET never takes one, and
+            // never renders (what a document says is what the POST that issued it was given).
             const events = yield* (yield* CaseStore).load(actor.region, params.caseId)
             const anchor = anchorOf(kind, events)
             const issued = yield* (yield* DocumentStore).list(actor.region, params.caseId)
-            if (anchor === undefined || !issued.some((d) => d.key === documentKey(params.caseId, kind, anchor))) {
-              return yield* Effect.fail<Failure>({ _tag: "DocumentNotIssued", message: `no ${kind} has been issued for case ${params.caseId}'s current event: issue it with POST` })
-            }
-            const context = yield* fromResult(documentContextOf(options.documents ?? {}, "ServiceOptions.documents"))
-            const document = yield* issueDocument(kind, actor.region, params.caseId, context, options.templates === undefined ? {} : { templates: options.templates })
-            return yield* documentAnswer(document, format, 200)
+            const found = anchor === undefined ? undefined : issued.find((d) => d.key === documentKey(params.caseId, kind, anchor))
+            if (found === undefined) return yield* Effect.fail<Failure>({ _tag: "DocumentNotIssued", message: `no ${kind} has been issued for the case's current event: issue it with POST` })
+            return jsonResponse({ kind: found.kind, year: found.year, n: found.n, issuedOn: found.issuedOn })
           })
         )
       )
@@ -595,12 +651,7 @@ const withDefaults = (defaults: Readonly<Record<string, unknown>> | undefined, g
 }
 
 /** The document context of a body: names as data, lawyers and firms as lookups. */
-const documentContextOf = (input: unknown, where = ""): Result.Result<DocumentContext, Failure> => {
-  const r = documentContextIssues(input)
-  return Result.isSuccess(r) || where === "" ? r : Result.fail(new InvalidRequest({ issues: (r.failure as InvalidRequest).issues.map((i) => ({ path: `${where}.${i.path}`.replace(/\.$/, ""), reason: i.reason })) }))
-}
-
-const documentContextIssues = (input: unknown): Result.Result<DocumentContext, Failure> => {
+const documentContextOf = (input: unknown): Result.Result<DocumentContext, Failure> => {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return Result.fail(invalid("", "expected { centre: { name }, … }"))
   const b = input as Record<string, unknown>
   const issues: Array<{ path: string; reason: string }> = []

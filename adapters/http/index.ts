@@ -9,11 +9,11 @@
  * @since 0.2.0
  */
 export { Authorization, CurrentActor, FayuanApi, Unauthenticated } from "./api.ts"
-export { bearerOf, InvalidToken, makeTokenCache, verifyActor } from "./auth.ts"
+export { bearerOf, InvalidToken, makeTokenCache, TokenVerificationUnavailable, verifyActor } from "./auth.ts"
 export type { TokenCache, TokenVerification } from "./auth.ts"
 export { handlersLayer, jsonResponse, problemResponse, routeRoles, versionOf } from "./handlers.ts"
 export type { ServiceOptions } from "./handlers.ts"
-export { problemBase, problemOf, ProblemSchema, statusOf, statusOfTag } from "./problem.ts"
+export { problemBase, problemOf, ProblemSchema, safePath, statusOf, statusOfTag } from "./problem.ts"
 export type { Problem, ProblemIssue } from "./problem.ts"
-export { httpLayer, serve } from "./serve.ts"
+export { httpLayer, routeOf, serve } from "./serve.ts"
 export type { AccessLogLine, HttpOptions, Server } from "./serve.ts"

@@ -80,6 +80,7 @@ export const statusOfTag: Readonly<Record<string, number>> = {
   RosterNotFound: 404,
   BudgetNotFound: 404,
   DocumentNotIssued: 404,
+  TokenVerificationUnavailable: 503,
   CaseAlreadyExists: 409,
   CommandRejected: 409,
   RecordConflict: 409,
@@ -87,6 +88,7 @@ export const statusOfTag: Readonly<Record<string, number>> = {
   IdempotencyConflict: 409,
   NoQualifiedLawyer: 409,
   VersionConflict: 412,
+  ConcurrentChange: 409,
   // rules and data the service is not configured with
   NoRuleSetInForce: 422,
   MissingParameter: 422,
@@ -122,6 +124,10 @@ export const statusOf = (failure: { readonly _tag: string; readonly reason?: unk
   if (failure._tag === "CommandRejected") {
     if (typeof failure.reason === "string" && forbiddenReasons.has(failure.reason)) return 403
     if (failure.reason === "no-such-case") return 404
+    // No rules in force for the case's day: the request's facts (422); a context the service
+    // built badly: the server's fault (500).
+    if (failure.reason === "no-rules") return 422
+    if (failure.reason === "invalid-context") return 500
   }
   return statusOfTag[failure._tag] ?? 500
 }
@@ -145,15 +151,33 @@ export const problemOf = (failure: { readonly _tag: string; readonly message?: s
   if (statusOfTag[failure._tag] === undefined && !(failure._tag === "CommandRejected")) {
     return { type: `${problemBase}InternalError`, title: "InternalError", status: 500, detail: "the server failed; the failure is logged without the request's data" }
   }
-  const issues = Array.isArray(failure.issues) ? failure.issues.filter(isIssue).map((i) => ({ path: i.path, reason: i.reason })) : undefined
+  const issues = Array.isArray(failure.issues) ? failure.issues.filter(isIssue).map((i) => ({ path: safePath(i.path), reason: i.reason })) : undefined
+  const withIssues = issues !== undefined && issues.length > 0
   return {
     type: `${problemBase}${failure._tag}`,
     title: failure._tag,
     status,
-    detail: failure.message ?? failure._tag,
-    ...(issues === undefined || issues.length === 0 ? {} : { errors: issues })
+    // With issues, the detail is made of them (their paths made safe), not the failure's message.
+    detail: withIssues ? `${failure._tag}: ${issues.map((i) => `${i.path || "(body)"}: ${i.reason}`).join("; ")}` : failure.message ?? failure._tag,
+    ...(withIssues ? { errors: issues } : {})
   }
 }
+
+const segment = /^[A-Za-z_$][\w$-]{0,63}(\[\d{1,9}\])*$|^\[\d{1,9}\]$/
+
+/**
+ * A path with every segment that is not a plain field name replaced by `<unknown field>`: a key
+ * the caller made up (`"张三 13800138000": 1`) is named as unknown, never repeated.
+ *
+ * @example
+ * import { safePath } from "fayuan/adapters/http"
+ * safePath("applicant.household.members") // "applicant.household.members"
+ * safePath("lawyers.张三.name") // "lawyers.<unknown field>.name"
+ *
+ * @category mapping
+ */
+export const safePath = (path: string): string =>
+  path === "" ? "" : path.split(".").map((s) => (segment.test(s) ? s : "<unknown field>")).join(".")
 
 /**
  * The problem body's schema, for the OpenAPI document.

@@ -9,37 +9,90 @@
 import { createServer } from "node:http"
 import { NodeHttpServer } from "@effect/platform-node"
 import { Cause, Context, Effect, Exit, Layer, Scope } from "effect"
-import { HttpRouter, HttpServer, HttpServerRequest } from "effect/http"
-import { HttpApiBuilder } from "effect/http-api"
+import { HttpRouter, HttpServer, HttpServerRequest, HttpServerResponse } from "effect/http"
+import { HttpApiBuilder, HttpApiError } from "effect/http-api"
 import type { Opened } from "../kysely/open.ts"
 import { FayuanApi } from "./api.ts"
 import { handlersLayer, problemResponse, type ServiceOptions, type Stores } from "./handlers.ts"
 
 /**
- * One line of the access log. `path` is the route's path as asked, without its query.
+ * One line of the access log. `route` is the route's template (`/cases/:id/commands`), never the
+ * path as asked (ids and unknown paths could carry anything), `(unmatched)` for no route.
  *
  * @category models
  */
 export interface AccessLogLine {
   readonly method: string
-  readonly path: string
+  readonly route: string
   readonly status: number
   readonly ms: number
 }
 
 /**
- * Options of the HTTP layer: the service's, and where access-log lines go (nowhere by default).
+ * Options of the HTTP layer: the service's, where access-log lines go (nowhere by default), and
+ * where a server fault is reported (its stack, never the request's data; stderr by default).
  *
  * @category models
  */
 export interface HttpOptions extends ServiceOptions {
   readonly accessLog?: (line: AccessLogLine) => void
+  readonly onDefect?: (report: string) => void
+  /** While true, new requests get a 503 and every answer closes its connection (set by `serve` on close). */
+  readonly draining?: () => boolean
 }
 
 const routeNotFound = (error: unknown): boolean => {
   const reason = (error as { reason?: { _tag?: string } } | undefined)?.reason
   return (error as { _tag?: string } | undefined)?._tag === "HttpServerError" && reason?._tag === "RouteNotFound"
 }
+
+/** The literal segments of the API's routes: any other segment is a parameter. */
+const literals: ReadonlySet<string> = new Set([
+  "eligibility", "decisions", "cases", "commands", "due", "assignment", "rosters", "replan", "subsidies",
+  "budgets", "entries", "totals", "evaluations", "reports", "documents", "health", "openapi.json"
+])
+
+/** The route template of a path, for the log: `/cases/:id/commands`, or `(unmatched)`. */
+export const routeOf = (url: string): string => {
+  const q = url.indexOf("?")
+  const segments = (q < 0 ? url : url.slice(0, q)).split("/").filter((x) => x !== "")
+  if (segments.length === 0 || !literals.has(segments[0]!)) return "(unmatched)"
+  return "/" + segments.map((x) => (literals.has(x) ? x : ":id")).join("/")
+}
+
+const kindPath: Readonly<Record<string, string>> = { Params: "path", Headers: "headers", Query: "query", Payload: "body", Body: "body" }
+
+/**
+ * Every request ends in an answer the service chose: a request the router's own decoding refuses
+ * (a query parameter given twice) is a 422 problem, a fault a 500 problem (reported without the
+ * request's data), and while draining a new request is a 503 and every answer closes its
+ * connection.
+ */
+const guard = (options: HttpOptions) =>
+  HttpRouter.middleware(
+    (app) =>
+      Effect.gen(function* () {
+        const draining = options.draining?.() === true
+        if (draining) return close(problemResponse({ _tag: "ShuttingDown", message: "the service is shutting down: retry on another instance" }))
+        const response = yield* app.pipe(
+          Effect.catchCause((cause) => {
+            if (Cause.hasInterruptsOnly(cause)) return Effect.failCause(cause)
+            const failure = Cause.squash(cause)
+            if (HttpApiError.HttpApiSchemaError.is(failure)) {
+              const where = kindPath[failure.kind] ?? "request"
+              return Effect.succeed(problemResponse({ _tag: "InvalidRequest", message: `the ${where} is not of the documented form`, issues: [{ path: where, reason: "is not of the documented form (a parameter given twice?)" }] }))
+            }
+            if (routeNotFound(failure)) return Effect.succeed(problemResponse({ _tag: "NotFound", message: "no such route" }))
+            ;(options.onDefect ?? ((r: string) => process.stderr.write(`${r}\n`)))(`fayuan http: a request failed inside the server: ${failure instanceof Error ? failure.stack ?? failure.name : typeof failure}`)
+            return Effect.succeed(problemResponse({ _tag: "InternalError" }))
+          })
+        )
+        return options.draining?.() === true ? close(response) : response
+      }),
+    { global: true }
+  )
+
+const close = (response: HttpServerResponse.HttpServerResponse) => HttpServerResponse.setHeader(response, "connection", "close")
 
 /**
  * The API as a Layer over the stores (the layer of an opened adapter), to serve with any
@@ -53,33 +106,22 @@ export const httpLayer = (stores: Layer.Layer<Stores>, options: HttpOptions) =>
     Layer.mergeAll(
       HttpApiBuilder.layer(FayuanApi, { openapiPath: "/openapi.json" }).pipe(Layer.provide(handlersLayer(options)), Layer.provide(stores)),
       // Any other route: a problem, not the router's empty 404.
-      HttpRouter.add("*", "/*", (request) => Effect.succeed(notFound(request)))
-    ),
+      HttpRouter.add("*", "/*", () => Effect.succeed(problemResponse({ _tag: "NotFound", message: "no such route: see /openapi.json" })))
+    ).pipe(Layer.provide(guard(options))),
     {
-    disableListenLog: true,
-    disableLogger: true,
-    middleware: (app) =>
-      Effect.gen(function* () {
-        const request = yield* HttpServerRequest.HttpServerRequest
-        const started = performance.now()
-        const response = yield* app.pipe(
-          Effect.catchCause((cause) => {
-            const failure = Cause.squash(cause)
-            if (routeNotFound(failure)) return Effect.succeed(notFound(request))
-            return Effect.succeed(problemResponse({ _tag: "InternalError" }))
-          })
-        )
-        options.accessLog?.({ method: request.method, path: pathOf(request.url), status: response.status, ms: Math.round((performance.now() - started) * 10) / 10 })
-        return response
-      })
-  })
-
-const notFound = (request: HttpServerRequest.HttpServerRequest) => problemResponse({ _tag: "NotFound", message: `no route ${request.method} ${pathOf(request.url)}` })
-
-const pathOf = (url: string): string => {
-  const q = url.indexOf("?")
-  return q < 0 ? url : url.slice(0, q)
-}
+      disableListenLog: true,
+      disableLogger: true,
+      middleware: (app) =>
+        Effect.gen(function* () {
+          const request = yield* HttpServerRequest.HttpServerRequest
+          const started = performance.now()
+          const exit = yield* Effect.exit(app)
+          const status = Exit.isSuccess(exit) ? exit.value.status : 500
+          options.accessLog?.({ method: request.method, route: routeOf(request.url), status, ms: Math.round((performance.now() - started) * 10) / 10 })
+          return yield* exit
+        })
+    }
+  )
 
 /**
  * A running server.
@@ -118,16 +160,24 @@ export const serve = async (
 ): Promise<Server> => {
   const host = options.host ?? "127.0.0.1"
   const scope = Scope.makeUnsafe()
-  const live = httpLayer(adapter.layer, options).pipe(
-    Layer.provideMerge(NodeHttpServer.layer(createServer, { port: options.port ?? 0, host, gracefulShutdownTimeout: `${options.drainMs ?? 20_000} millis` }))
+  const node = createServer()
+  let draining = false
+  const live = httpLayer(adapter.layer, { ...options, draining: () => draining }).pipe(
+    Layer.provideMerge(NodeHttpServer.layer(() => node, { port: options.port ?? 0, host, gracefulShutdownTimeout: `${options.drainMs ?? 20_000} millis` }))
   )
   const context = await Effect.runPromise(Layer.buildWithScope(live, scope))
   const address = Context.get(context, HttpServer.HttpServer).address
   const port = "port" in address ? address.port : 0
   let closing: Promise<void> | undefined
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     port,
-    close: () => (closing ??= Effect.runPromise(Scope.close(scope, Exit.void)))
+    close: () =>
+      (closing ??= (() => {
+        draining = true
+        // Idle keep-alive connections go now; busy ones close after their answer (Connection: close).
+        node.closeIdleConnections()
+        return Effect.runPromise(Scope.close(scope, Exit.void))
+      })())
   }
 }
