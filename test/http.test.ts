@@ -491,6 +491,23 @@ describe("the routes", () => {
     }
   })
 
+  it("a page of an origin the service names may call it from a browser (CORS); without one configured, no CORS headers", async () => {
+    const withCors = await serve(adapter, { port: 0, verification: { key, issuer }, corsOrigins: ["https://portal.example"] })
+    try {
+      const pre = await fetch(`${withCors.url}/eligibility/decisions`, { method: "OPTIONS", headers: { origin: "https://portal.example", "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" } })
+      expect(pre.status).toBe(204)
+      expect(pre.headers.get("access-control-allow-origin")).toBe("https://portal.example")
+      expect(pre.headers.get("access-control-allow-headers")).toContain("authorization")
+      const r = await fetch(`${withCors.url}/eligibility/decisions`, { method: "POST", headers: { origin: "https://portal.example", authorization: `Bearer ${await as("intake")}` }, body: JSON.stringify(application()) })
+      expect(r.status).toBe(200)
+      expect(r.headers.get("access-control-allow-origin")).toBe("https://portal.example")
+    } finally {
+      await withCors.close()
+    }
+    const plain = await fetch(`${server.url}/health`, { headers: { origin: "https://portal.example" } })
+    expect(plain.headers.get("access-control-allow-origin")).toBeNull()
+  })
+
   it("an unknown route is a 404 problem", async () => {
     expectProblem(await call("GET", "/nowhere", await as("intake")), 404, "NotFound")
   })

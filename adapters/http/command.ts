@@ -28,6 +28,7 @@ Serves the library over HTTP (OpenAPI 3.1 at /openapi.json).
   --drain-ms <n>       how long SIGTERM waits for requests in flight (default 20000)
   --documents <file>   JSON: what documents need that only the centre knows
                        ({ "centre": { "name", "shortName" }, "bureau": { "name" }, … })
+  --cors-origin <url>  a page origin that may call the service from a browser (repeatable)
 Personal data at rest is sealed with FAYUAN_PARTY_KEY (32 bytes, base64) when it is set.`
 
 const fail = (message: string): never => {
@@ -37,7 +38,7 @@ const fail = (message: string): never => {
 /** A usage error: the message, then the usage. */
 export class UsageError extends Error {}
 
-const verificationOf = async (values: Record<string, string | boolean | undefined>): Promise<TokenVerification> => {
+const verificationOf = async (values: Record<string, string | boolean | ReadonlyArray<string> | undefined>): Promise<TokenVerification> => {
   const issuer = typeof values["issuer"] === "string" ? values["issuer"] : fail("--issuer is required")
   const audience = typeof values["audience"] === "string" ? { audience: values["audience"] } : {}
   if (typeof values["jwks"] === "string") {
@@ -100,7 +101,7 @@ const open = async (target: string): Promise<Opened> => {
  * @category cli
  */
 export const serveCommand = async (args: ReadonlyArray<string>): Promise<number> => {
-  let values: Record<string, string | boolean | undefined>
+  let values: Record<string, string | boolean | ReadonlyArray<string> | undefined>
   try {
     values = parseArgs({
       args: [...args],
@@ -113,7 +114,8 @@ export const serveCommand = async (args: ReadonlyArray<string>): Promise<number>
         jwks: { type: "string" },
         "public-key": { type: "string" },
         "drain-ms": { type: "string" },
-        documents: { type: "string" }
+        documents: { type: "string" },
+        "cors-origin": { type: "string", multiple: true }
       }
     }).values
   } catch (error) {
@@ -136,6 +138,7 @@ export const serveCommand = async (args: ReadonlyArray<string>): Promise<number>
       drainMs,
       verification,
       ...(documents === undefined ? {} : { documents }),
+      ...(Array.isArray(values["cors-origin"]) ? { corsOrigins: values["cors-origin"] as ReadonlyArray<string> } : {}),
       accessLog: (line) => process.stderr.write(`${JSON.stringify(line)}\n`)
     })
   } catch (error) {

@@ -39,6 +39,11 @@ export interface HttpOptions extends ServiceOptions {
   readonly onDefect?: (report: string) => void
   /** While true, new requests get a 503 and every answer closes its connection (set by `serve` on close). */
   readonly draining?: () => boolean
+  /**
+   * The origins of the pages that may call the service from a browser (CORS), e.g. the portal's
+   * `https://portal.example.gov.cn`; none by default (only same-origin and non-browser callers).
+   */
+  readonly corsOrigins?: ReadonlyArray<string>
 }
 
 const routeNotFound = (error: unknown): boolean => {
@@ -107,7 +112,19 @@ export const httpLayer = (stores: Layer.Layer<Stores>, options: HttpOptions) =>
       HttpApiBuilder.layer(FayuanApi, { openapiPath: "/openapi.json" }).pipe(Layer.provide(handlersLayer(options)), Layer.provide(stores)),
       // Any other route: a problem, not the router's empty 404.
       HttpRouter.add("*", "/*", () => Effect.succeed(problemResponse({ _tag: "NotFound", message: "no such route: see /openapi.json" })))
-    ).pipe(Layer.provide(guard(options))),
+    ).pipe(
+      Layer.provide(guard(options)),
+      Layer.provide(
+        options.corsOrigins === undefined || options.corsOrigins.length === 0
+          ? Layer.empty
+          : HttpRouter.cors({
+              allowedOrigins: options.corsOrigins,
+              allowedHeaders: ["authorization", "content-type", "if-match"],
+              exposedHeaders: ["etag", "location"],
+              maxAge: 600
+            })
+      )
+    ),
     {
       disableListenLog: true,
       disableLogger: true,
