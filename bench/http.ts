@@ -9,6 +9,9 @@
  * - `http-commands`: the commands of 300 cases a round (open with the application decided,
  *   start the review, decide), each case's commands in order at the version it saw (`If-Match`),
  *   the cases side by side;
+ * - `http-decisions-vs-bare-node-http`: the service's rate over the same work (token, decode,
+ *   decide, JSON) on a bare `node:http` handler in the same server process (x): what the
+ *   framework (routing, middleware, problem handling) costs;
  * - `http-decisions-vs-in-process`: the HTTP rate over `decide` called in the same process (x).
  *
  *   npm run bench -- http            (HTTP_CONCURRENCY=32 to change the load, default 16)
@@ -45,9 +48,28 @@ const child = async () => {
   const { openSqlite } = await import("../adapters/sqlite/index.ts")
   const { serve } = await import("../adapters/http/index.ts")
   const adapter = await openSqlite({ path: process.argv[3]! })
-  const server = await serve(adapter, { verification: { key: new TextEncoder().encode(secret), issuer } })
-  process.send!({ url: server.url })
+  const verification = { key: new TextEncoder().encode(secret), issuer }
+  const server = await serve(adapter, { verification })
+  // The peer: the same work (the token checked, the body decoded, decided, answered) on bare node:http.
+  const { createServer } = await import("node:http")
+  const { bearerOf, makeTokenCache, verifyActor } = await import("../adapters/http/auth.ts")
+  const { decodeApplication } = await import("../src/eligibility/Application.ts")
+  const cached = { ...verification, cache: makeTokenCache() }
+  const bare = createServer(async (req, res) => {
+    let text = ""
+    for await (const chunk of req) text += chunk
+    const token = bearerOf(req.headers.authorization)
+    const actor = Result.isSuccess(token) ? await verifyActor(token.success, cached) : undefined
+    const app = decodeApplication(JSON.parse(text))
+    const decision = actor !== undefined && Result.isSuccess(actor) && Result.isSuccess(app) ? decide(app.success) : undefined
+    res.writeHead(decision !== undefined && Result.isSuccess(decision) ? 200 : 422, { "content-type": "application/json" })
+    res.end(JSON.stringify(decision !== undefined && Result.isSuccess(decision) ? decision.success : {}))
+  })
+  await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve))
+  const barePort = (bare.address() as { port: number }).port
+  process.send!({ url: server.url, bare: `http://127.0.0.1:${barePort}` })
   process.on("message", async () => {
+    bare.close()
     await server.close()
     await adapter.close()
     process.exit(0)
@@ -58,16 +80,16 @@ export const run = async (): Promise<void> => {
   const dir = mkdtempSync(join(tmpdir(), "fayuan-bench-http-"))
   const server = fork(import.meta.filename, ["--serve", join(dir, "bench.sqlite")], { execArgv: ["--conditions=fayuan-source", ...(process.env["HTTP_PROF"] === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${process.env["HTTP_PROF"]}`])] })
   try {
-    const { url } = await new Promise<{ url: string }>((resolve, reject) => {
-      server.once("message", (m) => resolve(m as { url: string }))
+    const { url, bare } = await new Promise<{ url: string; bare: string }>((resolve, reject) => {
+      server.once("message", (m) => resolve(m as { url: string; bare: string }))
       server.once("exit", (code) => reject(new Error(`the server exited ${code}`)))
     })
     const key = new TextEncoder().encode(secret)
     const tokenOf = (role: string) =>
       new SignJWT({ role, region: "530103" }).setProtectedHeader({ alg: "HS256" }).setSubject(`${role}-1`).setIssuer(issuer).setExpirationTime("1h").sign(key)
     const tokens = { intake: await tokenOf("intake"), reviewer: await tokenOf("reviewer") }
-    const post = async (path: string, role: keyof typeof tokens, body: unknown, ifMatch?: number): Promise<{ status: number; json: any }> => {
-      const r = await fetch(url + path, {
+    const post = async (path: string, role: keyof typeof tokens, body: unknown, ifMatch?: number, base = url): Promise<{ status: number; json: any }> => {
+      const r = await fetch(base + path, {
         method: "POST",
         headers: { authorization: `Bearer ${tokens[role]}`, "content-type": "application/json", ...(ifMatch === undefined ? {} : { "if-match": `"${ifMatch}"` }) },
         body: JSON.stringify(body)
@@ -93,6 +115,16 @@ export const run = async (): Promise<void> => {
       { warmup: 1, rounds: 5 }
     )
     print("http-decisions", decisions.perSecond, "per-s")
+    const bareDecisions = await measure(
+      DECISIONS,
+      () =>
+        bounded(DECISIONS, CONCURRENCY, async (i) => {
+          const r = await post("/eligibility/decisions", "intake", apps[i], undefined, bare)
+          if (r.status !== 200) throw new Error(`bare decision ${i}: ${r.status}`)
+        }),
+      { warmup: 1, rounds: 5 }
+    )
+    print("http-decisions-vs-bare-node-http", decisions.perSecond / bareDecisions.perSecond, "x")
     const inProcess = await measure(DECISIONS, () => {
       for (const a of apps) if (Result.isFailure(decide(a))) throw new Error("decide failed")
     })
