@@ -30,6 +30,9 @@ import {
   SubsidyResponse
 } from "./responses.ts"
 
+const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 /** The actor a verified token names, for the handlers. */
 export class CurrentActor extends Context.Service<CurrentActor, Actor>()("fayuan/http/CurrentActor") {}
 
@@ -214,7 +217,12 @@ const Evaluation = HttpApiGroup.make("evaluation")
     HttpApiEndpoint.post("report", "/reports/:format", {
       params: { format: Schema.String.annotate({ description: "`md`, `html`, `docx` (Word) or `xlsx` (the Excel self-evaluation table)" }) },
       payload: EvaluateBody,
-      success: Schema.Unknown.annotate({ description: "The self-evaluation report in the format asked for (Markdown, HTML, Word, or the Excel self-evaluation table)" }),
+      success: [
+        Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/markdown" })).annotate({ description: "`/reports/md`: the report in Markdown" }),
+        Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/html" })).annotate({ description: "`/reports/html`: a standalone page with SVG charts" }),
+        Schema.Uint8Array.pipe(HttpApiSchema.asUint8Array({ contentType: docxType })).annotate({ description: "`/reports/docx`: the report as Word" }),
+        Schema.Uint8Array.pipe(HttpApiSchema.asUint8Array({ contentType: xlsxType })).annotate({ description: "`/reports/xlsx`: the self-evaluation table (项目支出绩效自评表) as Excel" })
+      ],
       error: [...common, forbidden, notFound, problem(501)]
     }).annotate(OpenApi.Summary, "Render the self-evaluation report")
   )
@@ -236,7 +244,11 @@ const Documents = HttpApiGroup.make("documents")
         lawyers: Schema.optionalKey(Schema.Record(Schema.String, Schema.Struct({ name: Schema.String, phone: Schema.optionalKey(Schema.String) }))),
         firms: Schema.optionalKey(Schema.Record(Schema.String, Schema.Struct({ name: Schema.String })))
       }).annotate({ identifier: "DocumentContext" }),
-      success: DocumentResponse.pipe(HttpApiSchema.status(201)),
+      success: [
+        DocumentResponse.pipe(HttpApiSchema.status(201)),
+        Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/html" }), HttpApiSchema.status(201)).annotate({ description: "`?format=html`: an A4 page" }),
+        Schema.Uint8Array.pipe(HttpApiSchema.asUint8Array({ contentType: docxType }), HttpApiSchema.status(201)).annotate({ description: "`?format=docx`: the document as Word" })
+      ],
       error: [...common, forbidden, notFound, problem(501)]
     }).annotate(OpenApi.Summary, "Issue a document for a case (a notice, a letter, a decision)"),
     HttpApiEndpoint.get("fetch", "/cases/:caseId/documents/:kind", {
