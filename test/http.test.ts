@@ -15,7 +15,8 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js"
 import { Effect, Result } from "effect"
 import { SignJWT } from "jose"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type AccessLogLine, type Server, serve } from "../adapters/http/index.ts"
+import { type AccessLogLine, problemOf, type Server, serve, statusOf } from "../adapters/http/index.ts"
+import { StoreError } from "../src/Storage.ts"
 import { openSqlite } from "../adapters/sqlite/index.ts"
 import type { Opened } from "../adapters/kysely/open.ts"
 import { decodeApplication } from "../src/eligibility/Application.ts"
@@ -537,6 +538,19 @@ describe("the routes", () => {
     expect(log).toContainEqual(expect.objectContaining({ method: "POST", route: "/cases", status: 409 }))
     expect(log).toContainEqual(expect.objectContaining({ method: "GET", route: "/cases/:id", status: 200 }))
     expect(log).toContainEqual(expect.objectContaining({ method: "GET", route: "(unmatched)", status: 404 }))
+  })
+})
+
+describe("statusOf", () => {
+  it("maps the library's failures by tag, refined by reason", () => {
+    expect(statusOf(new StoreError({ store: "cases", operation: "load", reason: "database error 57P01" }))).toBe(503)
+    expect(statusOf(new StoreError({ store: "parties", operation: "get", reason: "personal data protection is not configured" }))).toBe(500)
+    expect(statusOf({ _tag: "CommandRejected", reason: "wrong-role" })).toBe(403)
+    expect(statusOf({ _tag: "CommandRejected", reason: "no-such-case" })).toBe(404)
+    expect(statusOf({ _tag: "CommandRejected", reason: "wrong-state" })).toBe(409)
+    expect(statusOf({ _tag: "CommandRejected", reason: "no-rules" })).toBe(422)
+    expect(statusOf({ _tag: "SomethingNew" })).toBe(500)
+    expect(problemOf({ _tag: "SomethingNew", message: "a secret" }).detail).not.toContain("a secret")
   })
 })
 

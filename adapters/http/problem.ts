@@ -129,6 +129,9 @@ export const statusOf = (failure: { readonly _tag: string; readonly reason?: unk
     if (failure.reason === "no-rules") return 422
     if (failure.reason === "invalid-context") return 500
   }
+  // The database not answering is worth a retry (503); a store misconfigured (personal data
+  // protection not set up, a seal that does not open) is not (500).
+  if (failure._tag === "StoreError" && typeof failure.reason === "string" && !failure.reason.startsWith("database error")) return 500
   return statusOfTag[failure._tag] ?? 500
 }
 
