@@ -517,8 +517,13 @@ describe("the routes", () => {
     expect(plain.headers.get("access-control-allow-origin")).toBeNull()
   })
 
-  it("an unknown route is a 404 problem", async () => {
+  it("an unknown route is a 404 problem; a known one with another method a 405 naming its methods", async () => {
     expectProblem(await call("GET", "/nowhere", await as("intake")), 404, "NotFound")
+    const put = await fetch(`${server.url}/cases/H-0001`, { method: "PUT", headers: { authorization: `Bearer ${await as("intake")}` }, body: "{}" })
+    expect(put.status).toBe(405)
+    expect(put.headers.get("allow")).toBe("GET")
+    expect(put.headers.get("content-type")).toBe("application/problem+json")
+    expect((await fetch(`${server.url}/eligibility/decisions`, { method: "DELETE" })).headers.get("allow")).toBe("POST")
   })
 
   it("every JSON answer above matched the schema the OpenAPI document gives for its route and status", () => {

@@ -97,6 +97,25 @@ const guard = (options: HttpOptions) =>
     { global: true }
   )
 
+/** The methods of each route, by template (`/cases/:id`), from the API itself. */
+const methodsByRoute: ReadonlyMap<string, ReadonlyArray<string>> = (() => {
+  const out = new Map<string, Array<string>>()
+  for (const group of Object.values(FayuanApi.groups)) {
+    for (const endpoint of Object.values(group.endpoints)) {
+      const route = routeOf(endpoint.path.replace(/:[A-Za-z]+/g, "x"))
+      out.set(route, [...(out.get(route) ?? []), endpoint.method])
+    }
+  }
+  return out
+})()
+
+/** A request no route takes: a 405 naming the methods when the path is a route's, else a 404. */
+const unrouted = (method: string, url: string): HttpServerResponse.HttpServerResponse => {
+  const allowed = methodsByRoute.get(routeOf(url))
+  if (allowed === undefined) return problemResponse({ _tag: "NotFound", message: "no such route: see /openapi.json" })
+  return problemResponse({ _tag: "MethodNotAllowed", message: `${method.slice(0, 10)} is not a method of this route: ${allowed.join(", ")}` }, { allow: allowed.join(", ") })
+}
+
 const close = (response: HttpServerResponse.HttpServerResponse) => HttpServerResponse.setHeader(response, "connection", "close")
 
 /**
@@ -111,7 +130,7 @@ export const httpLayer = (stores: Layer.Layer<Stores>, options: HttpOptions) =>
     Layer.mergeAll(
       HttpApiBuilder.layer(FayuanApi, { openapiPath: "/openapi.json" }).pipe(Layer.provide(handlersLayer(options)), Layer.provide(stores)),
       // Any other route: a problem, not the router's empty 404.
-      HttpRouter.add("*", "/*", () => Effect.succeed(problemResponse({ _tag: "NotFound", message: "no such route: see /openapi.json" })))
+      HttpRouter.add("*", "/*", (request) => Effect.succeed(unrouted(request.method, request.url)))
     ).pipe(
       Layer.provide(guard(options)),
       Layer.provide(
