@@ -10,6 +10,7 @@ import {
   DecisionResponse,
   DocumentResponse,
   DueItemResponse,
+  EvaluationResponse,
   IssuedResponse,
   LedgerTotalsResponse,
   RecordOutcomeResponse,
@@ -25,6 +26,8 @@ import type { Roster } from "../src/roster/Roster.ts"
 import type { Subsidy } from "../src/subsidy/Subsidy.ts"
 import type { ServiceOptions } from "../adapters/http/index.ts"
 import type { Decision } from "../src/eligibility/Decision.ts"
+import type { Measured } from "../src/evaluation/Measure.ts"
+import type { Evaluation } from "../src/evaluation/score.ts"
 import type { Case } from "../src/lifecycle/Case.ts"
 import type { DueItem } from "../src/lifecycle/Clock.ts"
 
@@ -37,7 +40,7 @@ type Json<T> = T extends { readonly numerator: number; readonly denominator: num
     : T extends ReadonlyArray<infer A>
       ? ReadonlyArray<Json<A>>
       : T extends object
-        ? { readonly [K in keyof T]: Json<T[K]> }
+        ? { readonly [K in keyof T]: Json<Exclude<T[K], undefined>> }
         : T
 
 describe("response schemas", () => {
@@ -52,6 +55,8 @@ describe("response schemas", () => {
     expectTypeOf<Json<LedgerTotals>>().toExtend<Json<typeof LedgerTotalsResponse.Type>>()
     expectTypeOf<Json<DocumentModel>>().toExtend<Json<typeof DocumentResponse.Type>>()
     expectTypeOf<Json<Pick<IssuedNumber, "kind" | "year" | "n" | "issuedOn">>>().toExtend<Json<typeof IssuedResponse.Type>>()
+    expectTypeOf<Json<Evaluation>>().toExtend<Json<(typeof EvaluationResponse.Type)["evaluation"]>>()
+    expectTypeOf<Json<Measured>>().toExtend<Json<(typeof EvaluationResponse.Type)["measures"][string]>>()
   })
 
   it("and every field they name is one the library has (no invented field)", () => {
@@ -62,6 +67,7 @@ describe("response schemas", () => {
     expectTypeOf<keyof typeof SubsidyResponse.Type>().toEqualTypeOf<keyof Subsidy>()
     expectTypeOf<keyof typeof DocumentResponse.Type>().toEqualTypeOf<keyof DocumentModel>()
     expectTypeOf<keyof typeof LedgerTotalsResponse.Type>().toEqualTypeOf<keyof LedgerTotals>()
+    expectTypeOf<keyof (typeof EvaluationResponse.Type)["evaluation"]>().toEqualTypeOf<keyof Evaluation>()
   })
 })
 

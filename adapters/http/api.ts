@@ -22,6 +22,7 @@ import {
   DecisionResponse,
   DocumentResponse,
   DueItemResponse,
+  EvaluationResponse,
   IssuedResponse,
   LedgerTotalsResponse,
   RecordOutcomeResponse,
@@ -59,7 +60,6 @@ const notFound = problem(404)
 const forbidden = problem(403)
 const conflict = problem(409)
 
-const json = (description: string) => Schema.Unknown.annotate({ description })
 
 const CaseId = { caseId: Schema.String.annotate({ description: "The case's id" }) }
 const IfMatch = { "if-match": Schema.optionalKey(Schema.String.annotate({ description: "The version the caller last saw (`\"3\"` or `3`): the command is refused with 412 if the case has moved on" })) }
@@ -211,7 +211,7 @@ const Evaluation = HttpApiGroup.make("evaluation")
   .add(
     HttpApiEndpoint.post("evaluate", "/evaluations", {
       payload: EvaluateBody,
-      success: json("The measures, the scored indicators and the grade"),
+      success: EvaluationResponse,
       error: [...common, forbidden, notFound]
     }).annotate(OpenApi.Summary, "Evaluate the actor's region for a year"),
     HttpApiEndpoint.post("report", "/reports/:format", {

@@ -16,6 +16,8 @@ import { documentKinds } from "../../src/documents/Document.ts"
 import { StoredRoster } from "../../src/roster/Store.ts"
 import { dateRules } from "../../src/subsidy/Standard.ts"
 import { lineCodes } from "../../src/subsidy/Subsidy.ts"
+import { units } from "../../src/evaluation/Scheme.ts"
+import { roundings } from "../../src/Rounding.ts"
 
 const Day = Schema.String.annotate({ description: "A calendar day, YYYY-MM-DD" })
 const Citation = Schema.String.annotate({ description: "A citation id (`LAL-31-1-5`: the Legal Aid Law, art. 31(1)(5))" })
@@ -289,3 +291,66 @@ export const DocumentResponse = Schema.Struct({
  * @category schemas
  */
 export const IssuedResponse = Schema.Struct({ kind: Schema.Literals(documentKinds), year: Schema.Int, n: Schema.Int, issuedOn: Day }).annotate({ identifier: "Issued" })
+
+const Ratio = Schema.Struct({ numerator: Schema.Int, denominator: Schema.Int }).annotate({
+  identifier: "Ratio",
+  description: "An exact fraction, numerator over denominator (a share, a score, a rate)"
+})
+const Label = Schema.Struct({ zh: Schema.String, en: Schema.String })
+
+const EvidenceResponse = Schema.Struct({
+  source: Schema.Literals(["records", "manual", "derived"]),
+  filter: Schema.String,
+  filterZh: Schema.optionalKey(Schema.String),
+  records: Schema.Int,
+  note: Schema.optionalKey(Schema.String)
+})
+
+const MeasuredResponse = Schema.Struct({ value: Ratio, unit: Schema.Literals(units), evidence: EvidenceResponse }).annotate({ identifier: "Measured" })
+
+const GradeResponse = Schema.Struct({ id: Schema.String, name: Label, min: Ratio })
+
+/**
+ * What `POST /evaluations` answers: the measures by key, the scored scheme, and the budget's
+ * execution when a budget was named.
+ *
+ * @category schemas
+ */
+export const EvaluationResponse = Schema.Struct({
+  measures: Schema.Record(Schema.String, MeasuredResponse),
+  evaluation: Schema.Struct({
+    schemeId: Schema.String,
+    schemeName: Label,
+    schemeSource: Schema.Union([Schema.String, Label]),
+    schemeVerified: Schema.Boolean,
+    period: Schema.Struct({ from: Day, to: Day }),
+    rounding: Schema.Literals(roundings),
+    indicators: Schema.Array(
+      Schema.Struct({
+        id: Schema.String,
+        group: Schema.String,
+        category: Schema.String,
+        path: Schema.Tuple([Label, Label, Label]),
+        name: Label,
+        kind: Schema.String,
+        measure: Schema.String,
+        manual: Schema.Boolean,
+        target: Schema.Struct({ kind: Schema.String, value: Schema.optionalKey(Ratio), unit: Schema.Literals(units), unitLabel: Schema.optionalKey(Label), display: Label }),
+        actual: Schema.optionalKey(MeasuredResponse),
+        schemePoints: Ratio,
+        points: Ratio,
+        score: Ratio,
+        met: Schema.Boolean,
+        evidence: Schema.optionalKey(EvidenceResponse),
+        band: Schema.optionalKey(Schema.Struct({ id: Schema.String, name: Label, share: Ratio })),
+        judgement: Schema.optionalKey(Schema.Struct({ band: Schema.String, fraction: Schema.optionalKey(Ratio), note: Schema.String })),
+        dropped: Schema.optionalKey(Schema.Literals(["no-measure", "manual-missing", "judgement-missing", "invalid-judgement", "unit-mismatch", "not-applicable"]))
+      })
+    ),
+    groups: Schema.Array(Schema.Struct({ id: Schema.String, name: Label, weight: Ratio, points: Ratio, score: Ratio, dropped: Schema.Boolean })),
+    total: Ratio,
+    grade: GradeResponse,
+    grades: Schema.Array(GradeResponse)
+  }).annotate({ identifier: "Evaluation" }),
+  execution: Schema.optionalKey(Schema.Unknown.annotate({ description: "The budget's execution by line and month, when `budgetId` was given" }))
+}).annotate({ identifier: "EvaluationResult" })
