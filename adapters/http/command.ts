@@ -148,6 +148,9 @@ export const serveCommand = async (args: ReadonlyArray<string>): Promise<number>
     return 1
   }
   process.stdout.write(`fayuan: serving ${adapter.name} on ${server.url} (OpenAPI at ${server.url}/openapi.json)\n`)
+  if (verification.audience === undefined) {
+    process.stderr.write("fayuan: no --audience: any token the issuer signs, for whatever service, is accepted; name this service's audience\n")
+  }
   return new Promise<number>((resolve) => {
     let stopping = false
     const stop = (signal: string) => {
