@@ -17,6 +17,7 @@ import { SignJWT } from "jose"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type AccessLogLine, problemOf, type Server, serve, statusOf } from "../adapters/http/index.ts"
 import { StoreError } from "../src/Storage.ts"
+import { databaseError } from "../adapters/kysely/internal/errors.ts"
 import { openSqlite } from "../adapters/sqlite/index.ts"
 import type { Opened } from "../adapters/kysely/open.ts"
 import { decodeApplication } from "../src/eligibility/Application.ts"
@@ -550,6 +551,9 @@ describe("statusOf", () => {
   it("maps the library's failures by tag, refined by reason", () => {
     expect(statusOf(new StoreError({ store: "cases", operation: "load", reason: "database error 57P01" }))).toBe(503)
     expect(statusOf(new StoreError({ store: "parties", operation: "get", reason: "personal data protection is not configured" }))).toBe(500)
+    // A sum past the exact integers (node:sqlite's ERR_OUT_OF_RANGE) is no database outage: a 500, not a retry.
+    expect(statusOf(new StoreError({ store: "ledger", operation: "totals", reason: databaseError({ code: "ERR_OUT_OF_RANGE" }) }))).toBe(500)
+    expect(statusOf(new StoreError({ store: "ledger", operation: "totals", reason: databaseError({ code: "57P01" }) }))).toBe(503)
     expect(statusOf({ _tag: "CommandRejected", reason: "wrong-role" })).toBe(403)
     expect(statusOf({ _tag: "CommandRejected", reason: "no-such-case" })).toBe(404)
     expect(statusOf({ _tag: "CommandRejected", reason: "wrong-state" })).toBe(409)

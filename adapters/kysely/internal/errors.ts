@@ -9,6 +9,9 @@
 export const databaseError = (e: unknown): string => {
   if (typeof e === "object" && e !== null) {
     const code = (e as { code?: unknown }).code
+    // Not the database's: a stored integer (a ledger's sum) past the exact range. Retrying
+    // will not help, so it is not described as a database error.
+    if (code === "ERR_OUT_OF_RANGE") return "a stored integer is outside the exact range (ERR_OUT_OF_RANGE)"
     if (typeof code === "string" || typeof code === "number") return `database error ${code}`
     const errcode = (e as { errcode?: unknown }).errcode
     if (typeof errcode === "number") return `database error ${errcode}`
