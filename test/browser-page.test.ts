@@ -21,6 +21,7 @@ import { buildPage } from "../examples/browser/build.ts"
 import { decodeApplication } from "../src/eligibility/Application.ts"
 import { decide } from "../src/eligibility/decide.ts"
 import * as Money from "../src/Money.ts"
+import { outcomeLabel } from "../examples/browser/labels.ts"
 
 const root = join(import.meta.dirname, "..")
 const site = join(root, "examples", "browser")
@@ -40,6 +41,8 @@ interface Form {
   readonly kind: string
   readonly stage?: string
   readonly sentence?: string
+  readonly procedure?: string
+  readonly inAbsentia?: boolean
   readonly claims?: ReadonlyArray<string>
 }
 
@@ -55,6 +58,8 @@ const applicationOf = (f: Form): unknown => {
   const matter: Record<string, unknown> = { kind: f.kind, claims: criminalKinds.has(f.kind) && f.kind !== "incidental-civil" ? [] : (f.claims ?? []) }
   if (f.stage !== undefined) matter["stage"] = f.stage
   if (f.sentence !== undefined) matter["possibleSentence"] = f.sentence
+  if (f.procedure !== undefined) matter["procedure"] = f.procedure
+  if (f.inAbsentia === true) matter["inAbsentia"] = true
   return { date: f.date, region: f.region, applicant, matter }
 }
 
@@ -78,6 +83,8 @@ const fillAndSubmit = (f: Form): string => `(() => {
   set("area", f.area ?? "urban")
   set("stage", f.stage ?? "")
   set("sentence", f.sentence ?? "")
+  set("procedure", f.procedure ?? "")
+  document.getElementById("inAbsentia").checked = f.inAbsentia ?? false
   tick("status", f.statuses ?? [])
   tick("disability", f.disabilities ?? [])
   tick("claim", f.claims ?? [])
@@ -94,6 +101,7 @@ interface Shown {
   readonly citations: ReadonlyArray<string>
   readonly articles: ReadonlyArray<string>
   readonly issues: ReadonlyArray<string>
+  readonly outcomeText?: string
 }
 
 const readResult = `(() => {
@@ -106,7 +114,8 @@ const readResult = `(() => {
     missing: all("#missing li", (li) => li.dataset.path),
     citations: all("#citations li", (li) => li.dataset.id),
     articles: all("#citations li strong", (s) => s.textContent),
-    issues: all("#issues li", (li) => li.dataset.path)
+    issues: all("#issues li", (li) => li.dataset.path),
+    outcomeText: document.getElementById("outcome")?.textContent
   }
 })()`
 
@@ -339,6 +348,48 @@ describe("the pre-check page in headless Chromium", { timeout: 60_000 }, () => {
     expect(shown.citations.length).toBeGreaterThan(0)
     expect(shown.articles.every((a) => /^《.+》第.+条/.test(a))).toBe(true)
     await screenshot("")
+  })
+
+  it("reads every control — statuses, disabilities, a lawyer, the birth date, a rural household, the sentence, the procedure, in absentia — as decide would", async () => {
+    const forms: ReadonlyArray<Form> = [
+      {
+        date: "2024-05-10",
+        region: "530103",
+        birthDate: "1958-02-01",
+        members: "2",
+        incomeYuan: "800.50",
+        area: "rural",
+        statuses: ["migrant-worker", "low-income"],
+        disabilities: ["visual"],
+        kind: "criminal-defence",
+        stage: "trial",
+        sentence: "life",
+        procedure: "ordinary",
+        inAbsentia: true
+      },
+      { date: "2024-05-10", region: "530103", hasLawyer: true, birthDate: "2009-07-01", kind: "criminal-defence", stage: "investigation", disabilities: ["hearing"] },
+      { date: "2024-05-10", region: "530103", members: "4", incomeYuan: "99999", area: "rural", statuses: ["social-assistance"], kind: "civil", claims: ["maintenance", "work-injury"] }
+    ]
+    for (const form of forms) {
+      const shown = await check(form)
+      const expected = decideHere(form)
+      expect(shown.state, JSON.stringify(form)).toBe("decided")
+      expect(shown.outcome).toBe(expected.outcome)
+      expect(shown.meansTest).toBe(expected.meansTest.status)
+      expect(shown.citations).toEqual(expected.citations)
+      expect(shown.missing).toEqual(expected.missing.map((m) => m.path))
+      // What a person reads, not only the data attributes: the outcome's own label.
+      expect(shown.outcomeText).toContain(outcomeLabel[expected.outcome][0])
+      expect(shown.outcomeText).toContain(outcomeLabel[expected.outcome][1])
+    }
+  })
+
+  it("refuses an income that is not yuan, naming the field, instead of taking it as 0", async () => {
+    for (const incomeYuan of ["2,500", "-1", "abc"]) {
+      const shown = await check({ date: "2024-05-10", region: "530103", members: "3", incomeYuan, area: "urban", kind: "civil", claims: ["labour-remuneration"] })
+      expect(shown.state, incomeYuan).toBe("invalid")
+      expect(shown.issues).toContain("applicant.household.monthlyIncomeFen")
+    }
   })
 
   it("lists the facts still missing, as decide does, when the form leaves them out", async () => {

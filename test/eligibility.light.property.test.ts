@@ -9,8 +9,8 @@
 import { Result } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { decodeApplication } from "../src/eligibility/Application.ts"
-import { decodeApplicationLight } from "../src/eligibility/decodeApplicationLight.ts"
+import { Applicant, Application, decodeApplication, Household, Matter } from "../src/eligibility/Application.ts"
+import { decodeApplicationLight, lightShapes } from "../src/eligibility/decodeApplicationLight.ts"
 import { disabilities, procedures, sentences, statuses } from "../src/eligibility/vocabulary.ts"
 import { claims, matterKinds, stages } from "../src/RuleSet.ts"
 import { application } from "./support/applications.ts"
@@ -226,5 +226,16 @@ describe("decodeApplicationLight and decodeApplication", () => {
       agree(input)
       agree(input, "application")
     }
+  })
+})
+
+describe("the light decoder's structs", () => {
+  it("have the Schema's fields, in its order, each required or optional as the Schema has it (a field added to one and not the other fails here)", () => {
+    const shape = (fields: Record<string, { readonly ast: { readonly context?: { readonly isOptional?: boolean } | undefined } }>) =>
+      Object.entries(fields).map(([name, s]) => [name, s.ast.context?.isOptional === true] as const)
+    expect(lightShapes.Application).toEqual(shape(Application.fields))
+    expect(lightShapes.Applicant).toEqual(shape(Applicant.fields))
+    expect(lightShapes.Household).toEqual(shape(Household.fields))
+    expect(lightShapes.Matter).toEqual(shape(Matter.fields))
   })
 })

@@ -148,36 +148,52 @@ const struct = <F extends Record<string, Field<unknown>>>(fields: F): Decoder<De
   }
 }
 
+/** Each struct's fields and whether each is optional, in order (for the test that holds them to the Schema's). */
+export const shapeOf = (fields: Record<string, Field<unknown>>): ReadonlyArray<readonly [string, boolean]> =>
+  Object.entries(fields).map(([name, field]) => [name, field.optional] as const)
+
 // The Application schema, field by field (see Application.ts).
-const household = struct({
+const householdFields = {
   members: required(integer(1, 1000)),
   monthlyIncomeFen: required(integer(0)),
   area: required(literals(["urban", "rural"]))
-})
+}
+const household = struct(householdFields)
 
-const applicant = struct({
+const applicantFields = {
   birthDate: optionalKey(string<CalendarDate.CalendarDate>(CalendarDate.whyInvalid)),
   disabilities: required(array(literals(disabilities))),
   statuses: required(array(literals(statuses))),
   hasLawyer: required(boolean),
   household: optionalKey(household)
-})
+}
+const applicant = struct(applicantFields)
 
-const matter = struct({
+const matterFields = {
   kind: required(literals(matterKinds)),
   stage: optionalKey(literals(stages)),
   possibleSentence: optionalKey(literals(sentences)),
   inAbsentia: optionalKey(boolean),
   procedure: optionalKey(literals(procedures)),
   claims: required(array(literals(claims)))
-})
+}
+const matter = struct(matterFields)
 
-const application: Decoder<Application> = struct({
+const applicationFields = {
   date: required(string<CalendarDate.CalendarDate>(CalendarDate.whyInvalid)),
   region: required(string<Region.RegionCode>(Region.whyInvalid)),
   applicant: required(applicant),
   matter: required(matter)
-})
+}
+const application: Decoder<Application> = struct(applicationFields)
+
+/** The light decoder's structs, for the test that holds them to the Schema's field by field. */
+export const lightShapes = {
+  Application: shapeOf(applicationFields),
+  Applicant: shapeOf(applicantFields),
+  Household: shapeOf(householdFields),
+  Matter: shapeOf(matterFields)
+} as const
 
 /**
  * Decodes an application from unknown input (a form, parsed JSON) without the Schema runtime: what
