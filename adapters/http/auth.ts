@@ -115,7 +115,9 @@ export const verifyActor = async (token: string, verification: TokenVerification
   } catch (error) {
     const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined
     // The key set could not be fetched: not the token's fault, and worth a retry (503).
-    if (code === "ERR_JWKS_TIMEOUT" || code === "ERR_JWKS_INVALID" || (code === undefined && typeof verification.key === "function")) {
+    // (jose reports an answer that is not 200 or not JSON as ERR_JOSE_GENERIC.)
+    const remote = typeof verification.key === "function"
+    if (code === "ERR_JWKS_TIMEOUT" || code === "ERR_JWKS_INVALID" || (remote && (code === undefined || code === "ERR_JOSE_GENERIC"))) {
       return Result.fail(new TokenVerificationUnavailable({ reason: "the identity provider's key set could not be fetched" }))
     }
     return Result.fail(new InvalidToken({ reason: typeof code === "string" ? joseReasons[code] ?? "the token does not verify" : "the token does not verify" }))

@@ -26,6 +26,8 @@ Serves the library over HTTP (OpenAPI 3.1 at /openapi.json).
   --public-key <file>  with this PEM public key, or (without either)
                        with the HMAC secret in the environment variable FAYUAN_JWT_SECRET
   --drain-ms <n>       how long SIGTERM waits for requests in flight (default 20000)
+  --linger-ms <n>      how long SIGTERM first keeps the port open, answering 503 (health
+                       too) so a load balancer sees the instance go (default 0)
   --documents <file>   JSON: what documents need that only the centre knows
                        ({ "centre": { "name", "shortName" }, "bureau": { "name" }, … })
   --cors-origin <url>  a page origin that may call the service from a browser (repeatable)
@@ -114,6 +116,7 @@ export const serveCommand = async (args: ReadonlyArray<string>): Promise<number>
         jwks: { type: "string" },
         "public-key": { type: "string" },
         "drain-ms": { type: "string" },
+        "linger-ms": { type: "string" },
         documents: { type: "string" },
         "cors-origin": { type: "string", multiple: true }
       }
@@ -126,6 +129,8 @@ export const serveCommand = async (args: ReadonlyArray<string>): Promise<number>
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail("--port: expected a port number, 0–65535")
   const drainMs = values["drain-ms"] === undefined ? 20_000 : Number(values["drain-ms"])
   if (!Number.isInteger(drainMs) || drainMs < 0) fail("--drain-ms: expected milliseconds")
+  const lingerMs = values["linger-ms"] === undefined ? 0 : Number(values["linger-ms"])
+  if (!Number.isInteger(lingerMs) || lingerMs < 0) fail("--linger-ms: expected milliseconds")
   const verification = await verificationOf(values)
   const documents = typeof values["documents"] === "string" ? documentsOf(values["documents"]) : undefined
   const { serve } = await import("./serve.ts")
@@ -136,6 +141,7 @@ export const serveCommand = async (args: ReadonlyArray<string>): Promise<number>
       port,
       host: typeof values["host"] === "string" ? values["host"] : "127.0.0.1",
       drainMs,
+      lingerMs,
       verification,
       ...(documents === undefined ? {} : { documents }),
       ...(Array.isArray(values["cors-origin"]) ? { corsOrigins: values["cors-origin"] as ReadonlyArray<string> } : {}),

@@ -40,7 +40,7 @@ import * as Region from "../../src/Region.ts"
 import { selfEvaluation } from "../../src/report/selfEvaluation.ts"
 import { renderHtml } from "../../src/report/html.ts"
 import { renderMarkdown } from "../../src/report/markdown.ts"
-import { decodeRosterInput } from "../../src/roster/Roster.ts"
+import { decodeRosterInput, type RosterInput } from "../../src/roster/Roster.ts"
 import { replan } from "../../src/roster/replan.ts"
 import { solve } from "../../src/roster/solve.ts"
 import { RosterStore } from "../../src/roster/Store.ts"
@@ -155,6 +155,15 @@ const mayAct = (actor: Actor, roles: ReadonlyArray<Role>, what: string): Effect.
 /** Refuses a region outside the actor's. */
 const within = (actor: Actor, region: Region.RegionCode, path: string): Effect.Effect<void, Failure> =>
   Region.contains(actor.region, region) ? Effect.void : Effect.fail({ _tag: "Forbidden", message: `${path} is outside the actor's region` })
+
+/** A roster's sites and lawyers all in the actor's region. */
+const rosterWithin = (actor: Actor, input: RosterInput, prefix = ""): Effect.Effect<void, Failure> => {
+  const outside = [
+    ...input.sites.flatMap((site, i) => (Region.contains(actor.region, site.region) ? [] : [`${prefix}sites[${i}].region`])),
+    ...input.lawyers.flatMap((lawyer, i) => (Region.contains(actor.region, lawyer.region) ? [] : [`${prefix}lawyers[${i}].region`]))
+  ]
+  return outside.length === 0 ? Effect.void : Effect.fail({ _tag: "Forbidden", message: "the roster reaches outside the actor's region", issues: outside.map((path) => ({ path, reason: "is outside the actor's region" })) })
+}
 
 /** Who may do what beyond the lifecycle (whose commands the library checks itself). */
 export const routeRoles = {
@@ -356,7 +365,9 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
           const at = expected === undefined ? {} : { expectedVersion: expected }
           const done = yield* (body.reason === undefined ? assignCase(params.caseId, body.lawyers, ctx, at) : reassignCase(params.caseId, body.lawyers, body.reason, ctx, at)).pipe(
             Effect.mapError((f): Failure =>
-              f._tag === "NoQualifiedLawyer"
+              expected === undefined && f._tag === "VersionConflict"
+                ? { _tag: "ConcurrentChange", message: "the case changed while the assignment was made: load it and try again" }
+                : f._tag === "NoQualifiedLawyer"
                 ? {
                     _tag: "NoQualifiedLawyer",
                     message: `no lawyer given may take the case: ${(f as NoQualifiedLawyer).explanation.join("; ")}`,
@@ -379,6 +390,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
             yield* mayAct(actor, routeRoles.rosters, "plan duty rosters")
             yield* idParam(params.rosterId, "rosterId")
             const input = yield* fromResult(decodeRosterInput(yield* readBody(request)))
+            yield* rosterWithin(actor, input)
             const roster = solve(input, { calendar })
             yield* (yield* RosterStore).put(actor.region, params.rosterId, roster)
             return jsonResponse(roster)
@@ -403,6 +415,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
             ]
             if (stray.length > 0) return yield* Effect.fail(new InvalidRequest({ issues: stray.map((k) => ({ path: k, reason: "is not a field of a re-plan" })) }))
             const input = yield* fromResult(decodeRosterInput(body.input))
+            yield* rosterWithin(actor, input, "input.")
             const a = (body.absence ?? {}) as { lawyerId?: unknown; from?: unknown; to?: unknown; today?: unknown }
             const from = CalendarDate.parse(a.from)
             const day = CalendarDate.parse(a.today)

@@ -154,7 +154,7 @@ export const problemOf = (failure: { readonly _tag: string; readonly message?: s
   if (statusOfTag[failure._tag] === undefined && !(failure._tag === "CommandRejected")) {
     return { type: `${problemBase}InternalError`, title: "InternalError", status: 500, detail: "the server failed; the failure is logged without the request's data" }
   }
-  const issues = Array.isArray(failure.issues) ? failure.issues.filter(isIssue).map((i) => ({ path: safePath(i.path), reason: i.reason })) : undefined
+  const issues = Array.isArray(failure.issues) ? failure.issues.filter(isIssue).map((i) => ({ path: safePath(excess.test(i.reason) ? unknownLast(i.path) : i.path), reason: i.reason })) : undefined
   const withIssues = issues !== undefined && issues.length > 0
   return {
     type: `${problemBase}${failure._tag}`,
@@ -164,6 +164,15 @@ export const problemOf = (failure: { readonly _tag: string; readonly message?: s
     detail: withIssues ? `${failure._tag}: ${issues.map((i) => `${i.path || "(body)"}: ${i.reason}`).join("; ")}` : failure.message ?? failure._tag,
     ...(withIssues ? { errors: issues } : {})
   }
+}
+
+/** The reasons that say a key is not a field: the key is the caller's own, never repeated. */
+const excess = /excess property|unexpected key|is not a field/i
+
+/** The path with its last key named `<unknown field>` (an index stays: it is no name). */
+const unknownLast = (path: string): string => {
+  const m = /^(.*?)([^.\[\]]+)((?:\[\d+\])*)$/.exec(path)
+  return m === null ? "<unknown field>" : `${m[1]}<unknown field>${m[3]}`
 }
 
 const segment = /^[A-Za-z_$][\w$-]{0,63}(\[\d{1,9}\])*$|^\[\d{1,9}\]$/

@@ -192,7 +192,17 @@ export interface Server {
  */
 export const serve = async (
   adapter: Pick<Opened, "layer">,
-  options: HttpOptions & { readonly port?: number; readonly host?: string; readonly drainMs?: number }
+  options: HttpOptions & {
+    readonly port?: number
+    readonly host?: string
+    /** How long `close` waits for the requests in flight (20 s by default). */
+    readonly drainMs?: number
+    /**
+     * How long `close` keeps the port open first, answering every new request (the health check
+     * too) 503, so a load balancer sees the instance leave before its port closes (0 by default).
+     */
+    readonly lingerMs?: number
+  }
 ): Promise<Server> => {
   const host = options.host ?? "127.0.0.1"
   const scope = Scope.makeUnsafe()
@@ -213,7 +223,11 @@ export const serve = async (
         draining = true
         // Idle keep-alive connections go now; busy ones close after their answer (Connection: close).
         node.closeIdleConnections()
-        return Effect.runPromise(Scope.close(scope, Exit.void))
+        const linger = options.lingerMs ?? 0
+        return (linger > 0 ? new Promise<void>((resolve) => setTimeout(resolve, linger)) : Promise.resolve()).then(() => {
+          node.closeIdleConnections()
+          return Effect.runPromise(Scope.close(scope, Exit.void))
+        })
       })())
   }
 }
