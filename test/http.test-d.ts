@@ -19,6 +19,7 @@ import {
   SubsidyResponse
 } from "../adapters/http/responses.ts"
 import type { LedgerTotals, RecordOutcome } from "../src/budget/Ledger.ts"
+import type { ExecutionReport } from "../src/budget/execution.ts"
 import type { DocumentModel } from "../src/documents/Document.ts"
 import type { IssuedNumber } from "../src/documents/Store.ts"
 import type { Change } from "../src/roster/replan.ts"
@@ -57,6 +58,7 @@ describe("response schemas", () => {
     expectTypeOf<Json<Pick<IssuedNumber, "kind" | "year" | "n" | "issuedOn">>>().toExtend<Json<typeof IssuedResponse.Type>>()
     expectTypeOf<Json<Evaluation>>().toExtend<Json<(typeof EvaluationResponse.Type)["evaluation"]>>()
     expectTypeOf<Json<Measured>>().toExtend<Json<(typeof EvaluationResponse.Type)["measures"][string]>>()
+    expectTypeOf<Json<ExecutionReport>>().toExtend<Json<NonNullable<(typeof EvaluationResponse.Type)["execution"]>>>()
   })
 
   it("and every field they name is one the library has (no invented field)", () => {

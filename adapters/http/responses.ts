@@ -17,6 +17,7 @@ import { StoredRoster } from "../../src/roster/Store.ts"
 import { dateRules } from "../../src/subsidy/Standard.ts"
 import { lineCodes } from "../../src/subsidy/Subsidy.ts"
 import { units } from "../../src/evaluation/Scheme.ts"
+import { categories } from "../../src/budget/Budget.ts"
 import { roundings } from "../../src/Rounding.ts"
 
 const Day = Schema.String.annotate({ description: "A calendar day, YYYY-MM-DD" })
@@ -310,6 +311,52 @@ const MeasuredResponse = Schema.Struct({ value: Ratio, unit: Schema.Literals(uni
 
 const GradeResponse = Schema.Struct({ id: Schema.String, name: Label, min: Ratio })
 
+const FiguresFields = {
+  budget: Fen,
+  planned: Fen,
+  paid: Fen,
+  committed: Fen,
+  executionRate: Ratio,
+  scheduleRate: Ratio,
+  variance: Schema.Int.annotate({ description: "Paid less planned, in fen (negative: behind the plan)" }),
+  entries: Schema.Int
+}
+
+/**
+ * A budget's execution on a day: overall and by line, and the lines behind their schedule.
+ *
+ * @category schemas
+ */
+export const ExecutionResponse = Schema.Struct({
+  budgetId: Schema.String,
+  region: Schema.String,
+  year: Schema.Int,
+  asOf: Day,
+  overall: Schema.Struct(FiguresFields),
+  lines: Schema.Array(Schema.Struct({ ...FiguresFields, lineId: Schema.String, name: Schema.String, category: Schema.Literals(categories) })),
+  warnings: Schema.Array(
+    Schema.Struct({
+      _tag: Schema.Literal("BehindSchedule"),
+      lineId: Schema.optionalKey(Schema.String),
+      planned: Fen,
+      paid: Fen,
+      gap: Fen,
+      gapRate: Ratio,
+      threshold: Ratio,
+      daysLeft: Schema.Int,
+      remaining: Fen,
+      neededPerMonth: Fen
+    })
+  ),
+  options: Schema.Struct({
+    interpolation: Schema.Literals(["linear", "step"]),
+    plannedRounding: Schema.Literals(roundings),
+    behindBy: Ratio,
+    marginDays: Schema.Int,
+    paceRounding: Schema.Literals(roundings)
+  })
+}).annotate({ identifier: "ExecutionReport" })
+
 /**
  * What `POST /evaluations` answers: the measures by key, the scored scheme, and the budget's
  * execution when a budget was named.
@@ -352,5 +399,5 @@ export const EvaluationResponse = Schema.Struct({
     grade: GradeResponse,
     grades: Schema.Array(GradeResponse)
   }).annotate({ identifier: "Evaluation" }),
-  execution: Schema.optionalKey(Schema.Unknown.annotate({ description: "The budget's execution by line and month, when `budgetId` was given" }))
+  execution: Schema.optionalKey(ExecutionResponse)
 }).annotate({ identifier: "EvaluationResult" })
