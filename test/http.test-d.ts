@@ -6,6 +6,7 @@
  */
 import { describe, expectTypeOf, it } from "vitest"
 import {
+  AssignedResponse,
   CaseResponse,
   DecisionResponse,
   DocumentResponse,
@@ -20,6 +21,7 @@ import {
 } from "../adapters/http/responses.ts"
 import type { LedgerTotals, RecordOutcome } from "../src/budget/Ledger.ts"
 import type { ExecutionReport } from "../src/budget/execution.ts"
+import type { Assigned } from "../src/assignment/Outcome.ts"
 import type { DocumentModel } from "../src/documents/Document.ts"
 import type { IssuedNumber } from "../src/documents/Store.ts"
 import type { Change } from "../src/roster/replan.ts"
@@ -58,6 +60,7 @@ describe("response schemas", () => {
     expectTypeOf<Json<Pick<IssuedNumber, "kind" | "year" | "n" | "issuedOn">>>().toExtend<Json<typeof IssuedResponse.Type>>()
     expectTypeOf<Json<Evaluation>>().toExtend<Json<(typeof EvaluationResponse.Type)["evaluation"]>>()
     expectTypeOf<Json<Measured>>().toExtend<Json<(typeof EvaluationResponse.Type)["measures"][string]>>()
+    expectTypeOf<Json<Assigned>>().toExtend<Json<(typeof AssignedResponse.Type)["assignment"]>>()
     expectTypeOf<Json<ExecutionReport>>().toExtend<Json<NonNullable<(typeof EvaluationResponse.Type)["execution"]>>>()
   })
 

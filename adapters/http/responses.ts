@@ -9,8 +9,8 @@
 import { Schema } from "effect"
 import { references } from "../../src/HardshipStandard.ts"
 import { meansTestStatuses, outcomes } from "../../src/eligibility/Decision.ts"
-import { specialGroups } from "../../src/lifecycle/Event.ts"
-import { channels, clockKinds, grades, organs, outcomes as matterOutcomes, states, withdrawals } from "../../src/lifecycle/vocabulary.ts"
+import { AssignmentRationale, specialGroups } from "../../src/lifecycle/Event.ts"
+import { assignmentFilters, channels, clockKinds, grades, organs, outcomes as matterOutcomes, states, withdrawals } from "../../src/lifecycle/vocabulary.ts"
 import { matterKinds, proceedingStages } from "../../src/RuleSet.ts"
 import { documentKinds } from "../../src/documents/Document.ts"
 import { StoredRoster } from "../../src/roster/Store.ts"
@@ -192,7 +192,28 @@ export const DecisionResponse = Schema.Struct({
  */
 export const AssignedResponse = Schema.Struct({
   case: CaseResponse,
-  assignment: Schema.Unknown.annotate({ description: "The chosen lawyer, the candidates ranked and the exclusions with their reasons" })
+  assignment: Schema.Struct({
+    _tag: Schema.Literal("Assigned"),
+    caseId: Schema.String,
+    lawyerId: Schema.String,
+    firmId: Schema.String,
+    explanation: Schema.Array(Schema.String),
+    rationale: AssignmentRationale,
+    excluded: Schema.Array(
+      Schema.Struct({
+        lawyerId: Schema.String,
+        firmId: Schema.String,
+        filter: Schema.Literals(assignmentFilters),
+        rule: Schema.String,
+        reason: Schema.String,
+        reasonZh: Schema.String,
+        basis: Schema.optionalKey(Citation)
+      })
+    ),
+    ranking: Schema.Array(
+      Schema.Struct({ lawyerId: Schema.String, firmId: Schema.String, assignedCount: Schema.Int, weight: Schema.Int, openCases: Schema.Int, tieBreak: Schema.Number })
+    )
+  }).annotate({ identifier: "Assignment", description: "The lawyer chosen, the explanation, every lawyer excluded and why, and the ranking of the rest" })
 }).annotate({ identifier: "Assigned" })
 
 const { schemaVersion: _stored, ...rosterFields } = StoredRoster.fields
