@@ -101,6 +101,7 @@ interface Shown {
   readonly citations: ReadonlyArray<string>
   readonly articles: ReadonlyArray<string>
   readonly issues: ReadonlyArray<string>
+  readonly reasons: ReadonlyArray<string>
   readonly outcomeText?: string
 }
 
@@ -115,6 +116,7 @@ const readResult = `(() => {
     citations: all("#citations li", (li) => li.dataset.id),
     articles: all("#citations li strong", (s) => s.textContent),
     issues: all("#issues li", (li) => li.dataset.path),
+    reasons: all("#issues li", (li) => li.textContent),
     outcomeText: document.getElementById("outcome")?.textContent
   }
 })()`
@@ -384,11 +386,20 @@ describe("the pre-check page in headless Chromium", { timeout: 60_000 }, () => {
     }
   })
 
-  it("refuses an income that is not yuan, naming the field, instead of taking it as 0", async () => {
-    for (const incomeYuan of ["2,500", "-1", "abc"]) {
-      const shown = await check({ date: "2024-05-10", region: "530103", members: "3", incomeYuan, area: "urban", kind: "civil", claims: ["labour-remuneration"] })
+  it("reads an income as people type it (2,500 or ２５００．５０), and refuses one that is not yuan, naming the field, instead of taking it as 0", async () => {
+    const wage = (incomeYuan: string): Form => ({ date: "2024-05-10", region: "530103", members: "3", incomeYuan, area: "urban", kind: "civil", claims: ["labour-remuneration"] })
+    for (const [typed, plain] of [["2,500", "2500"], ["２５００．５０", "2500.50"], ["12,345.6", "12345.6"]] as const) {
+      const shown = await check(wage(typed))
+      const expected = decideHere(wage(plain))
+      expect(shown.state, typed).toBe("decided")
+      expect(shown.meansTest).toBe(expected.meansTest.status)
+      expect(shown.citations).toEqual(expected.citations)
+    }
+    for (const incomeYuan of ["-1", "abc", "2,50", "1e3"]) {
+      const shown = await check(wage(incomeYuan))
       expect(shown.state, incomeYuan).toBe("invalid")
       expect(shown.issues).toContain("applicant.household.monthlyIncomeFen")
+      expect(shown.reasons.join(" "), incomeYuan).toContain("enter yuan")
     }
   })
 

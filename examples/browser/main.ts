@@ -92,10 +92,21 @@ showFieldsOfKind()
 
 // ——— form → application ———
 
-const incomeIssue: Label = ["请填写以元为单位的金额，最多两位小数", "enter yuan, with at most two decimals"]
+const incomeIssue: Label = ["请填写以元为单位的金额（不小于0），最多两位小数", "enter yuan (0 or more), with at most two decimals"]
+const membersIssue: Label = ["请填写家庭人口（整数）", "enter the number of people, a whole number"]
+
+/**
+ * The amount as a person types it, read as plain digits: full-width digits and point
+ * （２５００．５０）as ASCII, and thousands separators (2,500 or 2，500) dropped when they group by
+ * three. Anything else is left for `Money.fromYuan` to refuse.
+ */
+const plainYuan = (text: string): string => {
+  const ascii = text.replace(/[０-９．，]/g, (c) => (c === "．" ? "." : c === "，" ? "," : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+  return /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(ascii) ? ascii.replaceAll(",", "") : ascii
+}
 
 /** What the form holds, as the JSON an application is; and whether the income was readable. */
-const readForm = (): { readonly input: unknown; readonly badIncome: boolean } => {
+const readForm = (): { readonly input: unknown; readonly badIncome: boolean; readonly badMembers: boolean } => {
   const kind = select("kind").value
   const applicant: Record<string, unknown> = {
     disabilities: checked("disability"),
@@ -104,13 +115,16 @@ const readForm = (): { readonly input: unknown; readonly badIncome: boolean } =>
   }
   if (input("birthDate").value !== "") applicant["birthDate"] = input("birthDate").value
   let badIncome = false
-  const members = input("members").value.trim()
-  const income = input("income").value.trim()
-  if (members !== "" || income !== "") {
+  // A number box holding text it cannot read reports "" with validity.badInput: not "left blank".
+  const membersBox = input("members")
+  const badMembers = membersBox.validity.badInput
+  const members = membersBox.value.trim()
+  const income = plainYuan(input("income").value.trim())
+  if (members !== "" || income !== "" || badMembers) {
     const fen = Money.fromYuan(income)
-    badIncome = Result.isFailure(fen)
+    badIncome = Result.isFailure(fen) || fen.success < 0
     applicant["household"] = {
-      members: members === "" ? undefined : Number(members),
+      members: badMembers ? "?" : members === "" ? undefined : Number(members),
       monthlyIncomeFen: Result.isSuccess(fen) ? fen.success : income,
       area: select("area").value
     }
@@ -123,7 +137,7 @@ const readForm = (): { readonly input: unknown; readonly badIncome: boolean } =>
     if (input("inAbsentia").checked) matter["inAbsentia"] = true
   }
   if (!criminal.has(kind) || kind === "incidental-civil") matter["claims"] = checked("claim")
-  return { input: { date: input("date").value, region: input("region").value.trim(), applicant, matter }, badIncome }
+  return { input: { date: input("date").value, region: input("region").value.trim(), applicant, matter }, badIncome, badMembers }
 }
 
 // ——— decision → page ———
@@ -225,11 +239,17 @@ const showDecision = (d: Decision): void => {
 byId<HTMLFormElement>("precheck").addEventListener("submit", (event) => {
   event.preventDefault()
   for (const el of document.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid")
-  const { input: application, badIncome } = readForm()
+  const { input: application, badIncome, badMembers } = readForm()
   const decoded = decodeApplication(application)
   if (Result.isFailure(decoded)) {
-    const incomePath = "applicant.household.monthlyIncomeFen"
-    showIssues(decoded.failure.issues.map((i) => (badIncome && i.path === incomePath ? { path: i.path, reason: `${incomeIssue[0]} · ${incomeIssue[1]}` } : i)))
+    // What the person typed, said in the form's words rather than the decoder's.
+    const plain = (i: { readonly path: string; readonly reason: string }) =>
+      badIncome && i.path === "applicant.household.monthlyIncomeFen"
+        ? { path: i.path, reason: `${incomeIssue[0]} · ${incomeIssue[1]}` }
+        : badMembers && i.path === "applicant.household.members"
+          ? { path: i.path, reason: `${membersIssue[0]} · ${membersIssue[1]}` }
+          : i
+    showIssues(decoded.failure.issues.map(plain))
     return
   }
   const decision = decide(decoded.success, { trace: false })
