@@ -15,7 +15,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js"
 import { Effect, Result } from "effect"
 import { SignJWT } from "jose"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type AccessLogLine, problemOf, type Server, serve, statusOf } from "../adapters/http/index.ts"
+import { type AccessLogLine, problemOf, routesLayer, type Server, serve, statusOf } from "../adapters/http/index.ts"
 import { StoreError } from "../src/Storage.ts"
 import { databaseError } from "../adapters/kysely/internal/errors.ts"
 import { openSqlite } from "../adapters/sqlite/index.ts"
@@ -582,6 +582,25 @@ describe("the routes", () => {
     expect(log).toContainEqual(expect.objectContaining({ method: "POST", route: "/cases", status: 409 }))
     expect(log).toContainEqual(expect.objectContaining({ method: "GET", route: "/cases/:id", status: 200 }))
     expect(log).toContainEqual(expect.objectContaining({ method: "GET", route: "(unmatched)", status: 404 }))
+  })
+})
+
+describe("routesLayer as a fetch handler (HttpRouter.toWebHandler), on the in-memory stores", () => {
+  it("answers the same service without a Node server", async () => {
+    const { HttpRouter } = await import("effect/http")
+    const { layer } = await import("../adapters/memory/index.ts")
+    const { handler, dispose } = HttpRouter.toWebHandler(routesLayer(layer(), { verification: { key, issuer } }), { disableLogger: true })
+    try {
+      expect((await handler(new Request("http://localhost/health"))).status).toBe(200)
+      const r = await handler(new Request("http://localhost/eligibility/decisions", { method: "POST", headers: { authorization: `Bearer ${await as("intake")}` }, body: JSON.stringify(application()) }))
+      expect(r.status).toBe(200)
+      expect(((await r.json()) as { outcome: string }).outcome).toBe("eligible")
+      const denied = await handler(new Request("http://localhost/eligibility/decisions", { method: "POST", body: "{}" }))
+      expect(denied.status).toBe(401)
+      expect(denied.headers.get("content-type")).toBe("application/problem+json")
+    } finally {
+      await dispose()
+    }
   })
 })
 

@@ -15,5 +15,5 @@ export { handlersLayer, jsonResponse, problemResponse, routeRoles, versionOf } f
 export type { ServiceOptions } from "./handlers.ts"
 export { problemBase, problemOf, ProblemSchema, safePath, statusOf, statusOfTag } from "./problem.ts"
 export type { Problem, ProblemIssue } from "./problem.ts"
-export { httpLayer, routeOf, serve } from "./serve.ts"
+export { httpLayer, routeOf, routesLayer, serve } from "./serve.ts"
 export type { AccessLogLine, HttpOptions, Server } from "./serve.ts"

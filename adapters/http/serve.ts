@@ -119,31 +119,51 @@ const unrouted = (method: string, url: string): HttpServerResponse.HttpServerRes
 const close = (response: HttpServerResponse.HttpServerResponse) => HttpServerResponse.setHeader(response, "connection", "close")
 
 /**
- * The API as a Layer over the stores (the layer of an opened adapter), to serve with any
- * `HttpServer` (`NodeHttpServer.layer`, or `HttpRouter.toWebHandler` for a fetch handler).
- * `GET /openapi.json` serves the OpenAPI 3.1 document.
+ * The API's routes as a Layer over the stores (the layer of an opened adapter), without a server:
+ * for `HttpRouter.toWebHandler` (a fetch handler, for a host that is a worker or a framework of
+ * its own) or `HttpRouter.serve`. `GET /openapi.json` serves the OpenAPI 3.1 document.
+ *
+ * @example
+ * import { HttpRouter } from "effect/http"
+ * import { layer } from "fayuan/adapters/memory"
+ * import { routesLayer } from "fayuan/adapters/http"
+ * const key = new TextEncoder().encode("a secret of at least thirty-two bytes!!")
+ * const { handler, dispose } = HttpRouter.toWebHandler(routesLayer(layer(), { verification: { key, issuer: "https://portal.example" } }), { disableLogger: true })
+ * const health = await handler(new Request("http://localhost/health")) // 200 {"status":"ok"}
+ * await dispose()
+ *
+ * @category layers
+ */
+export const routesLayer = (stores: Layer.Layer<Stores>, options: HttpOptions) =>
+  Layer.mergeAll(
+    HttpApiBuilder.layer(FayuanApi, { openapiPath: "/openapi.json" }).pipe(Layer.provide(handlersLayer(options)), Layer.provide(stores)),
+    // Any other route: a problem, not the router's empty 404.
+    HttpRouter.add("*", "/*", (request) => Effect.succeed(unrouted(request.method, request.url)))
+  ).pipe(
+    Layer.provide(guard(options)),
+    Layer.provide(
+      options.corsOrigins === undefined || options.corsOrigins.length === 0
+        ? Layer.empty
+        : HttpRouter.cors({
+            allowedOrigins: options.corsOrigins,
+            allowedHeaders: ["authorization", "content-type", "if-match"],
+            exposedHeaders: ["etag", "location"],
+            maxAge: 600
+          })
+    ),
+    // What serving files and ETags needs (the OpenAPI route), from Node.
+    Layer.provide(NodeHttpServer.layerHttpServices)
+  )
+
+/**
+ * The API served (`HttpRouter.serve` of {@link routesLayer}), with the access log: a Layer that
+ * needs an `HttpServer` (`NodeHttpServer.layer`).
  *
  * @category layers
  */
 export const httpLayer = (stores: Layer.Layer<Stores>, options: HttpOptions) =>
   HttpRouter.serve(
-    Layer.mergeAll(
-      HttpApiBuilder.layer(FayuanApi, { openapiPath: "/openapi.json" }).pipe(Layer.provide(handlersLayer(options)), Layer.provide(stores)),
-      // Any other route: a problem, not the router's empty 404.
-      HttpRouter.add("*", "/*", (request) => Effect.succeed(unrouted(request.method, request.url)))
-    ).pipe(
-      Layer.provide(guard(options)),
-      Layer.provide(
-        options.corsOrigins === undefined || options.corsOrigins.length === 0
-          ? Layer.empty
-          : HttpRouter.cors({
-              allowedOrigins: options.corsOrigins,
-              allowedHeaders: ["authorization", "content-type", "if-match"],
-              exposedHeaders: ["etag", "location"],
-              maxAge: 600
-            })
-      )
-    ),
+    routesLayer(stores, options),
     {
       disableListenLog: true,
       disableLogger: true,
