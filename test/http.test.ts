@@ -491,6 +491,15 @@ describe("the routes", () => {
     expectProblem(await call("POST", "/cases/H-0001/documents/grant-decision", await as("lawyer"), context), 403, "Forbidden")
     expectProblem(await call("POST", "/cases/H-0001/documents/love-letter", await as("reviewer"), context), 422, "InvalidRequest")
     expectProblem(await call("POST", "/cases/H-0001/documents/grant-decision", await as("reviewer", "530102"), context), 404, "CaseNotFound")
+    // The centre the service owns lacks its short name: the service's fault (500), not the caller's.
+    const unconfigured = await serve(adapter, { port: 0, verification: { key, issuer }, documents: { centre: { name: "昆明市盘龙区法律援助中心" } } })
+    try {
+      const r = await fetch(`${unconfigured.url}/cases/H-0001/documents/grant-decision`, { method: "POST", headers: { authorization: `Bearer ${await as("reviewer")}` }, body: JSON.stringify(context) })
+      expect(r.status).toBe(500)
+      expect(((await r.json()) as { title: string; detail: string }).title).toBe("DocumentConfiguration")
+    } finally {
+      await unconfigured.close()
+    }
   })
 
   it("while closing with lingerMs, every new request — the health check too — is a 503 before the port closes", async () => {

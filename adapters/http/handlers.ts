@@ -585,7 +585,15 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
             const owned = ["centre", "bureau"].filter((k) => options.documents?.[k] !== undefined && typeof given === "object" && given !== null && k in given)
             if (owned.length > 0) return yield* Effect.fail(new InvalidRequest({ issues: owned.map((k) => ({ path: k, reason: "is set by the service (ServiceOptions.documents)" })) }))
             const context = yield* fromResult(documentContextOf(withDefaults(options.documents, given)))
-            const document = yield* issueDocument(params.kind as DocumentKind, actor.region, params.caseId, context, options.templates === undefined ? {} : { templates: options.templates })
+            const document = yield* issueDocument(params.kind as DocumentKind, actor.region, params.caseId, context, options.templates === undefined ? {} : { templates: options.templates }).pipe(
+              // A fact of the centre or bureau the service owns is the service's to supply, not the caller's.
+              Effect.mapError((f): Failure => {
+                const root = f._tag === "MissingFact" ? (f as { readonly fact: string }).fact.split(".")[0]! : ""
+                return (root === "centre" || root === "bureau") && options.documents?.[root] !== undefined
+                  ? { _tag: "DocumentConfiguration", message: `the service's document configuration lacks ${(f as { readonly fact: string }).fact} (ServiceOptions.documents, --documents)` }
+                  : f
+              })
+            )
             return yield* documentAnswer(document, format, 201)
           })
         )

@@ -102,6 +102,7 @@ export const statusOfTag: Readonly<Record<string, number>> = {
   // the server's side
   FormatUnavailable: 501,
   CorruptRecord: 500,
+  DocumentConfiguration: 500,
   StoreError: 503,
   ShuttingDown: 503
 }
