@@ -15,6 +15,7 @@ import { Scheme } from "../../src/evaluation/Scheme.ts"
 import { type Actor, Apply, Command } from "../../src/lifecycle/Command.ts"
 import { RosterInput } from "../../src/roster/Roster.ts"
 import { Claim } from "../../src/subsidy/Claim.ts"
+import { docxType, xlsxType } from "./answers.ts"
 import { problemBase, ProblemSchema } from "./problem.ts"
 import {
   AssignedResponse,
@@ -30,9 +31,6 @@ import {
   RosterResponse,
   SubsidyResponse
 } from "./responses.ts"
-
-const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 /** The actor a verified token names, for the handlers. */
 export class CurrentActor extends Context.Service<CurrentActor, Actor>()("fayuan/http/CurrentActor") {}

@@ -6,24 +6,21 @@
  *
  * @since 0.2.0
  */
-import { ByteSize, type Context, Effect, Layer, Result, Schema } from "effect"
-import { HttpIncomingMessage, HttpServerRequest, HttpServerResponse } from "effect/http"
+import { type Context, Effect, Layer, Result } from "effect"
+import { HttpServerRequest, HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
-import { assignCase, type LawyerProfile, reassignCase } from "../../src/assignment/workflow.ts"
-import { Lawyer as AssignmentLawyer } from "../../src/assignment/Input.ts"
+import { assignCase, reassignCase } from "../../src/assignment/workflow.ts"
 import type { NoQualifiedLawyer } from "../../src/assignment/Outcome.ts"
-import { Budget, decodeBudget } from "../../src/budget/Budget.ts"
+import { decodeBudget } from "../../src/budget/Budget.ts"
 import { decodeEntries } from "../../src/budget/Ledger.ts"
 import { LedgerStore } from "../../src/budget/Store.ts"
 import * as CalendarDate from "../../src/CalendarDate.ts"
-import { type DocumentKind, documentKinds, type DocumentModel } from "../../src/documents/Document.ts"
-import type { DocumentContext } from "../../src/documents/facts.ts"
-import { renderDocumentHtml } from "../../src/documents/html.ts"
+import { type DocumentKind, documentKinds } from "../../src/documents/Document.ts"
 import { anchorOf } from "../../src/documents/facts.ts"
 import { documentKey, issueDocument } from "../../src/documents/issue.ts"
 import { DocumentStore } from "../../src/documents/Store.ts"
 import type { Template } from "../../src/documents/Template.ts"
-import { decodeApplication, formatPath, issuesOf } from "../../src/eligibility/Application.ts"
+import { decodeApplication } from "../../src/eligibility/Application.ts"
 import { decide } from "../../src/eligibility/decide.ts"
 import { decodeJudgements, decodeScheme, type Scheme } from "../../src/evaluation/Scheme.ts"
 import * as schemes from "../../src/evaluation/schemes.ts"
@@ -31,16 +28,14 @@ import type { Actor, Command, Context as CommandContext } from "../../src/lifecy
 import { decodeCommand, InvalidRequest } from "../../src/lifecycle/Command.ts"
 import { CaseStore } from "../../src/lifecycle/Store.ts"
 import { summarise } from "../../src/lifecycle/summary.ts"
-import { type ReassignReason, reassignReasons, type Role } from "../../src/lifecycle/vocabulary.ts"
 import { specOf } from "../../src/lifecycle/machine.ts"
 import { CommandRejected } from "../../src/lifecycle/transition.ts"
 import { dueInScope, execute, load } from "../../src/lifecycle/workflow.ts"
-import * as Id from "../../src/Id.ts"
 import * as Region from "../../src/Region.ts"
 import { selfEvaluation } from "../../src/report/selfEvaluation.ts"
 import { renderHtml } from "../../src/report/html.ts"
 import { renderMarkdown } from "../../src/report/markdown.ts"
-import { decodeRosterInput, type RosterInput } from "../../src/roster/Roster.ts"
+import { decodeRosterInput } from "../../src/roster/Roster.ts"
 import { replan } from "../../src/roster/replan.ts"
 import { solve } from "../../src/roster/solve.ts"
 import { RosterStore } from "../../src/roster/Store.ts"
@@ -53,7 +48,9 @@ import * as WorkCalendar from "../../src/WorkCalendar.ts"
 import type { Opened } from "../kysely/open.ts"
 import { Authorization, CurrentActor, FayuanApi } from "./api.ts"
 import { bearerOf, type InvalidToken, makeTokenCache, type TokenVerification, type TokenVerificationUnavailable, verifyActor } from "./auth.ts"
-import { problemOf } from "./problem.ts"
+import { documentAnswer, etag, type Failure, jsonResponse, optional, problemResponse, docxType, xlsxType } from "./answers.ts"
+import { issuerRoles, mayAct, rosterWithin, routeRoles, within } from "./access.ts"
+import { bodyOf, defaultMaxBodyBytes, documentContextOf, encodeBudget, evaluateFields, fromResult, idParam, invalid, labelOf, openFields, profilesOf, reportFormats, versionOf, withDefaults, yearOf } from "./requests.ts"
 
 /**
  * What the service runs with: how tokens are verified, and the rules and data it applies (each
@@ -86,154 +83,6 @@ export interface ServiceOptions {
 }
 
 type Stores = Layer.Success<Opened["layer"]>
-
-interface Failure {
-  readonly _tag: string
-  readonly message?: string
-  readonly issues?: unknown
-  readonly reason?: unknown
-}
-
-/** Maps and sets as JSON (the library's results hold a few), and nothing else changed. */
-const replacer = (_key: string, value: unknown): unknown =>
-  value instanceof Map ? Object.fromEntries(value) : value instanceof Set ? [...value] : value
-
-/** A JSON answer. */
-export const jsonResponse = (body: unknown, status = 200, headers: Record<string, string> = {}): HttpServerResponse.HttpServerResponse =>
-  HttpServerResponse.text(JSON.stringify(body, replacer), { status, contentType: "application/json", headers })
-
-/** A problem answer. */
-export const problemResponse = (failure: Failure, headers: Record<string, string> = {}): HttpServerResponse.HttpServerResponse => {
-  const p = problemOf(failure)
-  return HttpServerResponse.text(JSON.stringify(p), { status: p.status, contentType: "application/problem+json", headers })
-}
-
-const etag = (version: number): Record<string, string> => ({ etag: `"${version}"` })
-
-const invalid = (path: string, reason: string): Failure => new InvalidRequest({ issues: [{ path, reason }] })
-
-/** The largest body the service reads (1 MiB by default: a year's roster input fits many times). */
-export const defaultMaxBodyBytes = 1_048_576
-
-const tooLarge = (limit: number): Failure => ({ _tag: "PayloadTooLarge", message: `the request body is larger than ${limit} bytes` })
-
-/** The body as JSON: a 413 past the limit, a 400 when it is not JSON. */
-const bodyOf = (request: HttpServerRequest.HttpServerRequest, limit = defaultMaxBodyBytes): Effect.Effect<unknown, Failure> =>
-  Number(request.headers["content-length"] ?? 0) > limit
-    ? Effect.fail(tooLarge(limit))
-    : request.text.pipe(
-        Effect.provideService(HttpIncomingMessage.MaxBodySize, ByteSize.bytes(limit)),
-        Effect.mapError((error): Failure =>
-          (error as { reason?: { reason?: string } }).reason?.reason === "BodyTooLarge"
-            ? tooLarge(limit)
-            : { _tag: "MalformedBody", message: "the request body could not be read" }
-        ),
-        Effect.flatMap((text) => {
-          if (text.trim() === "") return Effect.fail<Failure>({ _tag: "MalformedBody", message: "the request has no body: send JSON" })
-          try {
-            return Effect.succeed(JSON.parse(text) as unknown)
-          } catch {
-            return Effect.fail<Failure>({ _tag: "MalformedBody", message: "the request body is not JSON" })
-          }
-        })
-      )
-
-/** `If-Match: "3"`, `W/"3"` or `3` as a version; `undefined` when absent. */
-export const versionOf = (header: string | undefined): Result.Result<number | undefined, Failure> => {
-  if (header === undefined) return Result.succeed(undefined)
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header)
-  return m === null ? Result.fail(invalid("If-Match", "expected the case's version as the ETag sent it, e.g. \"3\"")) : Result.succeed(Number(m[1]))
-}
-
-const fromResult = <A, E extends Failure>(r: Result.Result<A, E>): Effect.Effect<A, Failure> =>
-  Result.isSuccess(r) ? Effect.succeed(r.success) : Effect.fail(r.failure)
-
-/** Refuses an actor whose role is not among those that may. */
-const mayAct = (actor: Actor, roles: ReadonlyArray<Role>, what: string): Effect.Effect<void, Failure> =>
-  roles.includes(actor.role) ? Effect.void : Effect.fail({ _tag: "Forbidden", message: `the ${actor.role} role may not ${what} (roles that may: ${roles.join(", ")})` })
-
-/** Refuses a region outside the actor's. */
-const within = (actor: Actor, region: Region.RegionCode, path: string): Effect.Effect<void, Failure> =>
-  Region.contains(actor.region, region) ? Effect.void : Effect.fail({ _tag: "Forbidden", message: `${path} is outside the actor's region` })
-
-/** A roster's sites and lawyers all in the actor's region. */
-const rosterWithin = (actor: Actor, input: RosterInput, prefix = ""): Effect.Effect<void, Failure> => {
-  const outside = [
-    ...input.sites.flatMap((site, i) => (Region.contains(actor.region, site.region) ? [] : [`${prefix}sites[${i}].region`])),
-    ...input.lawyers.flatMap((lawyer, i) => (Region.contains(actor.region, lawyer.region) ? [] : [`${prefix}lawyers[${i}].region`]))
-  ]
-  return outside.length === 0 ? Effect.void : Effect.fail({ _tag: "Forbidden", message: "the roster reaches outside the actor's region", issues: outside.map((path) => ({ path, reason: "is outside the actor's region" })) })
-}
-
-/** Who may do what beyond the lifecycle (whose commands the library checks itself). */
-export const routeRoles = {
-  rosters: ["dispatcher", "bureau"],
-  budgets: ["finance", "bureau"],
-  entries: ["finance"],
-  totals: ["finance", "bureau", "auditor"],
-  subsidies: ["finance", "dispatcher", "bureau", "auditor"],
-  evaluation: ["intake", "reviewer", "bureau", "dispatcher", "quality", "finance", "auditor"],
-  documents: ["intake", "reviewer", "bureau", "dispatcher", "quality"]
-} as const satisfies Record<string, ReadonlyArray<Role>>
-
-/** Who issues each document: decisions by the reviewer (or the bureau), notices by who does the step. */
-export const issuerRoles: { readonly [K in DocumentKind]: ReadonlyArray<Role> } = {
-  "grant-decision": ["reviewer", "bureau"],
-  "refusal-decision": ["reviewer", "bureau"],
-  "termination-decision": ["reviewer", "bureau"],
-  "materials-notice": ["intake", "reviewer"],
-  "assignment-notice": ["dispatcher"],
-  "official-letter": ["dispatcher"],
-  "replacement-notice": ["dispatcher"],
-  "closing-form": ["quality", "reviewer"]
-}
-
-const decodeLawyer = Schema.decodeUnknownResult(AssignmentLawyer)
-const encodeBudget = Schema.encodeSync(Budget)
-
-/** The lawyer profiles of an assignment body, each checked as the assignment input checks it. */
-const profilesOf = (input: unknown): Result.Result<{ readonly lawyers: ReadonlyArray<LawyerProfile>; readonly reason?: ReassignReason }, Failure> => {
-  if (typeof input !== "object" || input === null || !Array.isArray((input as { lawyers?: unknown }).lawyers)) {
-    return Result.fail(invalid("lawyers", "expected an array of lawyer profiles"))
-  }
-  const body = input as { readonly lawyers: ReadonlyArray<unknown>; readonly reason?: unknown }
-  const extra = Object.keys(body).filter((k) => k !== "lawyers" && k !== "reason")
-  const issues: Array<{ path: string; reason: string }> = extra.map((k) => ({ path: k, reason: "is not a field of an assignment request" }))
-  if (body.reason !== undefined && !(reassignReasons as ReadonlyArray<unknown>).includes(body.reason)) issues.push({ path: "reason", reason: `expected one of ${reassignReasons.join(", ")}` })
-  const lawyers: Array<LawyerProfile> = []
-  body.lawyers.forEach((l, i) => {
-    const r = decodeLawyer(typeof l === "object" && l !== null ? { openCases: 0, assignedCount: 0, ...l } : l, { errors: "all", onExcessProperty: "error" })
-    if (Result.isFailure(r)) issues.push(...issuesOf(r.failure, formatPath(["lawyers", i])))
-    else lawyers.push(r.success)
-  })
-  if (issues.length > 0) return Result.fail(new InvalidRequest({ issues }))
-  return Result.succeed({ lawyers, ...(body.reason === undefined ? {} : { reason: body.reason as ReassignReason }) })
-}
-
-const yearOf = (input: unknown): Result.Result<number, Failure> => {
-  const year = (input as { year?: unknown } | null)?.year
-  return typeof year === "number" && Number.isInteger(year) && year >= 1990 && year <= 2199 ? Result.succeed(year) : Result.fail(invalid("year", "expected a year, 1990–2199"))
-}
-
-const labelOf = (input: unknown, path: string): Result.Result<{ readonly zh: string; readonly en: string } | undefined, Failure> => {
-  if (input === undefined) return Result.succeed(undefined)
-  const l = input as { zh?: unknown; en?: unknown } | null
-  return typeof l === "object" && l !== null && typeof l.zh === "string" && typeof l.en === "string" && l.zh !== "" && l.en !== ""
-    ? Result.succeed({ zh: l.zh, en: l.en })
-    : Result.fail(invalid(path, "expected { zh, en }, two non-empty names"))
-}
-
-const reportFormats: ReadonlyArray<string> = ["md", "html", "docx", "xlsx"]
-
-/** A path parameter that must be an id (as the stores keep them: 1–64 characters, no spaces at the ends). */
-const idParam = (value: string, name: string): Effect.Effect<void, Failure> => {
-  const problem = Id.problem(value)
-  return problem === undefined ? Effect.void : Effect.fail(invalid(name, problem))
-}
-
-const openFields: ReadonlySet<string> = new Set(["caseId", "kind", "channel", "groups", "forwarding", "recipients"])
-
-const evaluateFields = new Set(["year", "scheme", "budgetId", "regionName", "projectName", "lang", "judgements"])
 
 /**
  * Builds the group layers of `FayuanApi` over a store (the layer of an opened adapter) with the
@@ -631,92 +480,6 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
   return Layer.mergeAll(EligibilityLive, CasesLive, AssignmentLive, RostersLive, SubsidiesLive, LedgerLive, EvaluationLive, DocumentsLive, MetaLive).pipe(
     Layer.provide(AuthorizationLive)
   )
-}
-
-const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-/** Renders with an optional peer dependency, or a 501 naming it. */
-const optional = <A>(render: () => Promise<A>, dependency: string): Effect.Effect<A, Failure> =>
-  Effect.tryPromise({
-    try: render,
-    catch: (error): Failure =>
-      String((error as { code?: unknown })?.code ?? "").includes("MODULE_NOT_FOUND") || String(error).includes(dependency)
-        ? { _tag: "FormatUnavailable", message: `this format needs the optional dependency ${dependency}, which the server does not have` }
-        : { _tag: "RenderFailed", message: "the document could not be rendered" }
-  })
-
-const documentAnswer = (document: DocumentModel, format: string, status: number): Effect.Effect<HttpServerResponse.HttpServerResponse, Failure> => {
-  if (format === "html") return Effect.succeed(HttpServerResponse.text(renderDocumentHtml(document), { status, contentType: "text/html; charset=utf-8" }))
-  if (format === "docx") {
-    return Effect.map(optional(() => import("../../src/documents/docx-entry.ts").then((m) => m.renderDocumentDocx(document)), "docx"), (bytes) =>
-      HttpServerResponse.uint8Array(bytes, { status, contentType: docxType })
-    )
-  }
-  return Effect.succeed(jsonResponse(document, status))
-}
-
-const isName = (u: unknown): u is string => typeof u === "string" && u.trim() !== "" && u.length <= 200
-
-/** A body over the configured defaults: its fields replace theirs, `lawyers` and `firms` merge. */
-const withDefaults = (defaults: Readonly<Record<string, unknown>> | undefined, given: unknown): unknown => {
-  if (defaults === undefined || typeof given !== "object" || given === null || Array.isArray(given)) return given
-  const g = given as Record<string, unknown>
-  const merged: Record<string, unknown> = { ...defaults, ...g }
-  for (const k of ["lawyers", "firms"]) {
-    const a = defaults[k]
-    const b = g[k]
-    if (typeof a === "object" && a !== null && typeof b === "object" && b !== null && !Array.isArray(b)) merged[k] = { ...a, ...b }
-  }
-  return merged
-}
-
-/** The document context of a body: names as data, lawyers and firms as lookups. */
-const documentContextOf = (input: unknown): Result.Result<DocumentContext, Failure> => {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return Result.fail(invalid("", "expected { centre: { name }, … }"))
-  const b = input as Record<string, unknown>
-  const issues: Array<{ path: string; reason: string }> = []
-  const known = new Set(["centre", "bureau", "organ", "caseTitle", "objectionPeriod", "lawyers", "firms"])
-  for (const k of Object.keys(b)) if (!known.has(k)) issues.push({ path: k, reason: "is not a field of a document context" })
-  const named = (path: string, v: unknown, optionalField: boolean): { name: string } | undefined => {
-    if (v === undefined && optionalField) return undefined
-    if (typeof v !== "object" || v === null || !isName((v as { name?: unknown }).name)) {
-      issues.push({ path: `${path}.name`, reason: "expected a name (1–200 characters)" })
-      return undefined
-    }
-    return v as { name: string }
-  }
-  const centre = named("centre", b["centre"], false)
-  const bureau = named("bureau", b["bureau"], true)
-  const organ = named("organ", b["organ"], true)
-  for (const k of ["caseTitle", "objectionPeriod"]) if (b[k] !== undefined && !isName(b[k])) issues.push({ path: k, reason: "expected text (1–200 characters)" })
-  const table = (k: string): ReadonlyMap<string, { name: string; phone?: string }> => {
-    const v = b[k]
-    if (v === undefined) return new Map()
-    if (typeof v !== "object" || v === null || Array.isArray(v)) {
-      issues.push({ path: k, reason: "expected an object keyed by id" })
-      return new Map()
-    }
-    const out = new Map<string, { name: string; phone?: string }>()
-    for (const [id, entry] of Object.entries(v)) {
-      const n = named(`${k}.${id}`, entry, false)
-      if (n !== undefined) out.set(id, { name: n.name, ...(typeof (entry as { phone?: unknown }).phone === "string" ? { phone: (entry as { phone: string }).phone } : {}) })
-    }
-    return out
-  }
-  const lawyers = table("lawyers")
-  const firms = table("firms")
-  if (issues.length > 0 || centre === undefined) return Result.fail(new InvalidRequest({ issues }))
-  const c = b["centre"] as { shortName?: unknown; phone?: unknown }
-  return Result.succeed({
-    centre: { name: centre.name, ...(typeof c.shortName === "string" ? { shortName: c.shortName } : {}), ...(typeof c.phone === "string" ? { phone: c.phone } : {}) },
-    ...(bureau === undefined ? {} : { bureau }),
-    ...(organ === undefined ? {} : { organ }),
-    ...(typeof b["caseTitle"] === "string" ? { caseTitle: b["caseTitle"] } : {}),
-    ...(typeof b["objectionPeriod"] === "string" ? { objectionPeriod: b["objectionPeriod"] } : {}),
-    lawyer: (id) => lawyers.get(id),
-    firm: (id) => firms.get(id)
-  })
 }
 
 export type { Stores }

@@ -13,7 +13,8 @@ import { HttpRouter, HttpServer, HttpServerRequest, HttpServerResponse } from "e
 import { HttpApiBuilder, HttpApiError } from "effect/http-api"
 import type { Opened } from "../kysely/open.ts"
 import { FayuanApi } from "./api.ts"
-import { handlersLayer, problemResponse, type ServiceOptions, type Stores } from "./handlers.ts"
+import { problemResponse } from "./answers.ts"
+import { handlersLayer, type ServiceOptions, type Stores } from "./handlers.ts"
 
 /**
  * One line of the access log. `route` is the route's template (`/cases/:id/commands`), never the
