@@ -116,7 +116,7 @@ describe("the built package", { timeout: 60_000 }, () => {
        console.log(JSON.stringify({ name: a.name, migrations: rows.map((r) => r.name), latest: latestMigration, memory: typeof makeMemoryStore }))`
     )
     expect(esm.stderr).toBe("")
-    expect(JSON.parse(esm.stdout)).toEqual({ name: "sqlite", migrations: ["0001_case_events", "0002_case_heads", "0003_parties", "0004_rosters", "0005_ledger", "0006_evaluation", "0007_case_identity", "0008_case_workload", "0009_documents", "0010_append_path"], latest: "0010_append_path", memory: "function" })
+    expect(JSON.parse(esm.stdout)).toEqual({ name: "sqlite", migrations: ["0001_case_events", "0002_case_heads", "0003_parties", "0004_rosters", "0005_ledger", "0006_evaluation", "0007_case_identity", "0008_case_workload", "0009_documents", "0010_append_path", "0011_ledger_recorded"], latest: "0011_ledger_recorded", memory: "function" })
     const cjs = node(
       "sqlite.cjs",
       `const { openSqlite } = require("fayuan/adapters/sqlite")

@@ -23,8 +23,10 @@ import {
   compareEntries,
   decodeStoredEntry,
   entryKinds,
+  InvalidEntry,
   lookupsOf,
   planRecord,
+  recordedTotalProblem,
   sourceFromRef,
   sourceRef,
   totalsFromGroups
@@ -141,17 +143,17 @@ export const makeLedgerStore = (db: Kysely<FayuanDatabase>, flavour: Flavour): L
   const locks = flavour.name !== "sqlite"
 
   /** Budgets by id, in any region (ids are unique across regions). */
-  const budgetsById = async (trx: Db, ids: ReadonlyArray<string>): Promise<Map<string, { region: string; budget: Budget | undefined }>> => {
-    const out = new Map<string, { region: string; budget: Budget | undefined }>()
+  const budgetsById = async (trx: Db, ids: ReadonlyArray<string>): Promise<Map<string, { region: string; budget: Budget | undefined; recorded: number }>> => {
+    const out = new Map<string, { region: string; budget: Budget | undefined; recorded: number }>()
     for (const part of chunks(ids, KEY_CHUNK)) {
       const rows = await trx
         .selectFrom("fayuan_budgets")
-        .select(["region", "budget_id", "data"])
+        .select(["region", "budget_id", "data", "recorded_fen"])
         .where("region", ">=", everywhere.from)
         .where("region", "<", everywhere.to)
         .where("budget_id", "in", part)
         .execute()
-      for (const r of rows) out.set(r.budget_id, { region: r.region, budget: decodeBudgetJson(r.data) })
+      for (const r of rows) out.set(r.budget_id, { region: r.region, budget: decodeBudgetJson(r.data), recorded: toSafeInteger(r.recorded_fen) ?? Number.MAX_SAFE_INTEGER })
     }
     return out
   }
@@ -211,7 +213,11 @@ export const makeLedgerStore = (db: Kysely<FayuanDatabase>, flavour: Flavour): L
         if (conflict !== undefined) throw new Abort(conflict)
         await trx.deleteFrom("fayuan_budget_lines").where("region", "=", budget.region).where("budget_id", "=", budget.id).execute()
         await trx.deleteFrom("fayuan_budgets").where("region", "=", budget.region).where("budget_id", "=", budget.id).execute()
-        await trx.insertInto("fayuan_budgets").values({ region: budget.region, budget_id: budget.id, year: budget.year, data: encodeBudgetJson(budget) }).execute()
+        // A changed budget keeps the total of what is recorded on it.
+        await trx
+          .insertInto("fayuan_budgets")
+          .values({ region: budget.region, budget_id: budget.id, year: budget.year, data: encodeBudgetJson(budget), recorded_fen: existing?.recorded ?? 0 })
+          .execute()
         for (const part of chunks(budget.lines, INSERT_CHUNK)) {
           await trx
             .insertInto("fayuan_budget_lines")
@@ -281,6 +287,25 @@ export const makeLedgerStore = (db: Kysely<FayuanDatabase>, flavour: Flavour): L
           settled: (id, key) => (settled.get(`${id}\u0000${key}`) ?? 0) as Money.Fen
         })
         if (Result.isFailure(plan)) throw new Abort(plan.failure)
+        const tooMuch = recordedTotalProblem(plan.success.insert, (id) => found.get(id)?.recorded ?? 0)
+        if (tooMuch !== undefined) throw new Abort(tooMuch)
+        // Each budget's recorded total raised in the statement that checks it stays exact, so two
+        // batches at once cannot both pass on the total they read.
+        const added = new Map<string, number>()
+        for (const e of plan.success.insert) added.set(e.budgetId, (added.get(e.budgetId) ?? 0) + e.amount)
+        for (const [budgetId, sum] of [...added].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+          const updated = await trx
+            .updateTable("fayuan_budgets")
+            .set({ recorded_fen: sql`recorded_fen + ${sum}` })
+            .where("region", "=", found.get(budgetId)!.region)
+            .where("budget_id", "=", budgetId)
+            .where("recorded_fen", "<=", Number.MAX_SAFE_INTEGER - sum)
+            .executeTakeFirst()
+          if (Number(updated.numUpdatedRows) !== 1) {
+            const first = plan.success.insert.find((e) => e.budgetId === budgetId)!
+            throw new Abort(new InvalidEntry({ key: first.key, field: "amount", reason: "would take the budget's recorded total past the exact range (about ¥90 trillion)" }))
+          }
+        }
         const rows = plan.success.insert.map((e) => entryRow(found.get(e.budgetId)!.region, e))
         for (const part of chunks(rows, INSERT_CHUNK)) await insertEntries(trx, part)
         return plan.success.outcome

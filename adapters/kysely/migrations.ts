@@ -16,7 +16,7 @@
  *
  * @since 0.1.0
  */
-import type { Kysely } from "kysely"
+import { type Kysely, sql } from "kysely"
 import { text } from "./internal/dialect.ts"
 import type { Migration, MigrationProvider, MigrationResultSet } from "kysely/migration"
 import { Migrator } from "kysely/migration"
@@ -288,6 +288,17 @@ export const migrations: Readonly<Record<string, Migration>> = {
     async down(db: Kysely<unknown>) {
       await db.schema.alterTable("fayuan_case_heads").addColumn("snapshot", text(db), (c) => c.notNull().defaultTo("{}")).execute()
       await db.schema.alterTable("fayuan_case_heads").dropColumn("appended").execute()
+    }
+  },
+  "0011_ledger_recorded": {
+    // Every budget keeps the total of the entries recorded on it, raised in the statement that
+    // checks it stays exact: no sum of its entries a store reads can leave the safe integers.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("fayuan_budgets").addColumn("recorded_fen", "bigint", (c) => c.notNull().defaultTo(0)).execute()
+      await sql`update fayuan_budgets set recorded_fen = coalesce((select sum(e.amount_fen) from fayuan_ledger_entries e where e.region = fayuan_budgets.region and e.budget_id = fayuan_budgets.budget_id), 0)`.execute(db)
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("fayuan_budgets").dropColumn("recorded_fen").execute()
     }
   }
 }

@@ -132,6 +132,8 @@ export interface BudgetsTable {
   readonly budget_id: string
   readonly year: number
   readonly data: string
+  /** The total of the entries recorded on the budget, in fen (migration `0011_ledger_recorded`). */
+  readonly recorded_fen: Generated<number | string | bigint>
 }
 
 /** The lines of the budgets, for queries (the budget's JSON is the record). */

@@ -9,7 +9,7 @@ import { Effect, Layer, Result } from "effect"
 import type { Budget } from "../../src/budget/Budget.ts"
 import { decodeBudgetJson, encodeBudgetJson } from "../../src/budget/Budget.ts"
 import type { LedgerEntry, RecordError, RecordOutcome } from "../../src/budget/Ledger.ts"
-import { BudgetNotFound, checkEntries, compareEntries, decodeStoredEntry, planRecord, totalsOf } from "../../src/budget/Ledger.ts"
+import { BudgetNotFound, checkEntries, compareEntries, decodeStoredEntry, planRecord, recordedTotalProblem, totalsOf } from "../../src/budget/Ledger.ts"
 import type { BudgetHead, LedgerStoreShape } from "../../src/budget/Store.ts"
 import { checkBudgetChange, LedgerStore } from "../../src/budget/Store.ts"
 import { CorruptRecord, StoreError } from "../../src/lifecycle/Store.ts"
@@ -129,6 +129,13 @@ export const makeMemoryLedgerStore = (): MemoryLedgerStore => {
           throw error
         }
         if (Result.isFailure(plan)) return Effect.fail(plan.failure)
+        const recorded = (budgetId: string): number => {
+          let total = 0
+          for (const json of ledgers.get(budgetId)?.values() ?? []) total += (parse(json) as { amount: number }).amount
+          return total
+        }
+        const tooMuch = recordedTotalProblem(plan.success.insert, recorded)
+        if (tooMuch !== undefined) return Effect.fail(tooMuch)
         for (const e of plan.success.insert) {
           let ledger = ledgers.get(e.budgetId)
           if (ledger === undefined) ledgers.set(e.budgetId, (ledger = new Map()))

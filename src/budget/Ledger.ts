@@ -67,6 +67,31 @@ export type Source = typeof Source.Type
 export const maxEntryFen = 10_000_000_000_000
 
 /**
+ * The entries of a batch that would take their budget's recorded total (every entry ever recorded
+ * on it, payments and commitments) past the exact integers: the first such entry, by key, as an
+ * `InvalidEntry` of its amount; `undefined` when none would. Stores keep the total beside the
+ * budget and ask this before they insert, so no sum they read is ever inexact.
+ *
+ * @example
+ * import { recordedTotalProblem } from "fayuan/budget"
+ * recordedTotalProblem([], () => 0) // undefined
+ *
+ * @category ledger
+ * @since 0.2.0
+ */
+export const recordedTotalProblem = (insert: ReadonlyArray<LedgerEntry>, recorded: (budgetId: string) => number): InvalidEntry | undefined => {
+  const added = new Map<string, number>()
+  for (const e of [...insert].sort((a, b) => compareText(a.budgetId, b.budgetId) || compareText(a.key, b.key))) {
+    const total = (added.get(e.budgetId) ?? recorded(e.budgetId)) + e.amount
+    if (total > Number.MAX_SAFE_INTEGER) {
+      return new InvalidEntry({ key: e.key, field: "amount", reason: "would take the budget's recorded total past the exact range (about ¥90 trillion)" })
+    }
+    added.set(e.budgetId, total)
+  }
+  return undefined
+}
+
+/**
  * One ledger entry.
  *
  * - `key`: the idempotency key, unique within the budget (e.g. `"case:530103:C-0001"`);

@@ -51,6 +51,7 @@ export {
   maxEntryFen,
   lookupsOf,
   planRecord,
+  recordedTotalProblem,
   sameEntry,
   Source,
   sourceFromRef,

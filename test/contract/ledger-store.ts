@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest"
 import { sharedAdapter } from "../support/sql-subject.ts"
 import type { Opened, OpenOptions } from "../../adapters/kysely/open.ts"
 import type { Budget, LedgerEntry, LedgerStoreShape } from "../../src/budget/index.ts"
-import { execution, fingerprint, makeBudgetUnsafe, totalsOf } from "../../src/budget/index.ts"
+import { execution, fingerprint, makeBudgetUnsafe, maxEntryFen, totalsOf } from "../../src/budget/index.ts"
 import { entry } from "../support/budget.ts"
 import * as CalendarDate from "../../src/CalendarDate.ts"
 import * as Money from "../../src/Money.ts"
@@ -191,6 +191,22 @@ export const ledgerStoreContract = (name: string, make: () => Promise<LedgerSubj
         expect(Result.isFailure(res) && res.failure._tag, `${tag} ${JSON.stringify(e)}`).toBe(tag)
       }
       expect(Result.getOrThrow(await run(store.listEntries(r("53"), "PL-2018")))).toEqual([])
+      await close?.()
+    })
+
+    it("keeps a budget's recorded total inside the exact integers: the entry that would leave them is refused, nothing of its batch is stored, and the sums stay readable", async () => {
+      const { store, close } = await withBudgets()
+      // 900 entries of the largest amount: 9 × 10^15 fen, just inside 2^53 − 1.
+      const big = Array.from({ length: 900 }, (_, i) => entry(`big-${String(i).padStart(3, "0")}`, "cases", i % 2 === 0 ? "payment" : "commitment", maxEntryFen, "2018-03-01"))
+      expect(Result.isSuccess(await run(store.append(big)))).toBe(true)
+      const before = Result.getOrThrow(await run(store.totals(r("53"), "PL-2018", d("2018-12-31"))))
+      // A budget changed in between keeps the total of what is recorded on it.
+      expect(await run(store.putBudget({ ...panlongBudget, title: "renamed" }))).toEqual(Result.succeed(undefined))
+      const over = await run(store.append([entry("small", "duty", "payment", 1, "2018-03-02"), entry("one-more", "cases", "payment", maxEntryFen, "2018-03-02")]))
+      expect(Result.isFailure(over) && over.failure).toMatchObject({ _tag: "InvalidEntry", field: "amount" })
+      expect(Result.getOrThrow(await run(store.totals(r("53"), "PL-2018", d("2018-12-31"))))).toEqual(before)
+      // Another budget has its own total.
+      expect(Result.isSuccess(await run(store.append([{ ...entry("yx", "x", "payment", maxEntryFen, "2018-03-02"), budgetId: "YX-2018" }])))).toBe(true)
       await close?.()
     })
 

@@ -7,6 +7,10 @@ import type { Kysely } from "kysely"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import type { Opened, OpenOptions } from "../../adapters/kysely/open.ts"
 import { rowOf } from "../../adapters/kysely/case-store.ts"
+import { entryRow } from "../../adapters/kysely/ledger-store.ts"
+import { encodeBudgetJson } from "../../src/budget/Budget.ts"
+import { entry } from "../support/budget.ts"
+import { panlongBudget } from "./ledger-store.ts"
 import { migrate } from "../../adapters/kysely/migrations.ts"
 import type { FayuanDatabase } from "../../adapters/kysely/schema.ts"
 import { replay } from "../../src/lifecycle/Case.ts"
@@ -147,6 +151,26 @@ export const sqlReliability = (name: string, target: SqlTarget): void => {
         for (const log of logs) expect(Result.getOrThrow(await run(store.load(Region.makeUnsafe("53"), log[0]!.caseId)))).toEqual(log)
         // The store carries on where the old data left off.
         expect(await run(store.append([{ caseId: "m4", expectedVersion: 1, events: later.slice(1) }]))).toEqual(Result.succeed(undefined))
+      } finally {
+        await closeAll()
+      }
+    })
+
+    it("0011_ledger_recorded gives every budget the total of the entries already recorded on it, and the store carries on from it", async () => {
+      const { adapters, closeAll } = await openMany(1, { migrate: false })
+      try {
+        const db = adapters[0]!.db as Kysely<FayuanDatabase>
+        await migrate(db, "0010_append_path")
+        await db.insertInto("fayuan_budgets").values({ region: "530103", budget_id: "PL-2018", year: 2018, data: encodeBudgetJson(panlongBudget) } as never).execute()
+        const old = [entry("old-1", "cases", "payment", 100, "2018-02-01"), entry("old-2", "duty", "commitment", 250, "2018-02-02")]
+        await db.insertInto("fayuan_ledger_entries").values(old.map((e) => entryRow("530103", e))).execute()
+        await migrate(db)
+        const row = await db.selectFrom("fayuan_budgets").select("recorded_fen").where("region", "=", "530103").where("budget_id", "=", "PL-2018").executeTakeFirstOrThrow()
+        expect(Number(row.recorded_fen)).toBe(350)
+        const ledger = adapters[0]!.ledgerStore
+        expect(Result.isSuccess(await run(ledger.append([entry("new-1", "cases", "payment", 50, "2018-03-01")])))).toBe(true)
+        const after = await db.selectFrom("fayuan_budgets").select("recorded_fen").where("region", "=", "530103").where("budget_id", "=", "PL-2018").executeTakeFirstOrThrow()
+        expect(Number(after.recorded_fen)).toBe(400)
       } finally {
         await closeAll()
       }
