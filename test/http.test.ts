@@ -483,6 +483,24 @@ describe("the routes", () => {
     expectProblem(await call("POST", "/cases/H-0001/documents/grant-decision", await as("reviewer"), { centre: { name: "另一中心", shortName: "另" } }), 422, "InvalidRequest")
     // Who issues what: a dispatcher sends assignment notices, not decisions.
     expectProblem(await call("POST", "/cases/H-0001/documents/grant-decision", await as("dispatcher"), {}), 403, "Forbidden")
+    // ... unless the centre says otherwise: the roles are the host's to override.
+    const overridden = await serve(adapter, {
+      port: 0,
+      verification: { key, issuer },
+      documents: { centre: { name: "昆明市盘龙区法律援助中心", shortName: "盘法援" } },
+      issuerRoles: { "grant-decision": ["dispatcher"] },
+      routeRoles: { rosters: ["bureau"] }
+    })
+    try {
+      const byDispatcher = await fetch(`${overridden.url}/cases/H-0001/documents/grant-decision`, { method: "POST", headers: { authorization: `Bearer ${await as("dispatcher")}` }, body: JSON.stringify(context) })
+      expect(byDispatcher.status).toBe(201)
+      const byReviewer = await fetch(`${overridden.url}/cases/H-0001/documents/grant-decision`, { method: "POST", headers: { authorization: `Bearer ${await as("reviewer")}` }, body: JSON.stringify(context) })
+      expect(byReviewer.status).toBe(403)
+      const roster = await fetch(`${overridden.url}/rosters/R-9`, { method: "PUT", headers: { authorization: `Bearer ${await as("dispatcher")}` }, body: JSON.stringify(rosterInput) })
+      expect(roster.status).toBe(403)
+    } finally {
+      await overridden.close()
+    }
     const list = await call("GET", "/cases/H-0001/documents", await as("reviewer"))
     expect(list.status).toBe(200)
     expect(list.json).toEqual([expect.objectContaining({ kind: "grant-decision" })])

@@ -36,6 +36,7 @@ import { selfEvaluation } from "../../src/report/selfEvaluation.ts"
 import { renderHtml } from "../../src/report/html.ts"
 import { renderMarkdown } from "../../src/report/markdown.ts"
 import { decodeRosterInput } from "../../src/roster/Roster.ts"
+import type { Role } from "../../src/lifecycle/vocabulary.ts"
 import { replan } from "../../src/roster/replan.ts"
 import { solve } from "../../src/roster/solve.ts"
 import { RosterStore } from "../../src/roster/Store.ts"
@@ -80,6 +81,10 @@ export interface ServiceOptions {
    * defaults a `POST` body adds to, and all a `GET` of an issued document has.
    */
   readonly documents?: Readonly<Record<string, unknown>>
+  /** Who may use the routes beyond the lifecycle, by area (`routeRoles` by default, overridden key by key). */
+  readonly routeRoles?: Partial<Record<keyof typeof routeRoles, ReadonlyArray<Role>>>
+  /** Who issues each kind of document (`issuerRoles` by default, overridden kind by kind). */
+  readonly issuerRoles?: Partial<Record<DocumentKind, ReadonlyArray<Role>>>
 }
 
 type Stores = Layer.Success<Opened["layer"]>
@@ -101,6 +106,9 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
   const today = () => CalendarDate.makeUnsafe(new Date(now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10))
   // The server remembers the tokens it verified, unless the host gave a cache of its own.
   const verification = { cache: makeTokenCache(), ...options.verification }
+  // Who may do what: the service's defaults, as the host overrides them.
+  const roles = { ...routeRoles, ...options.routeRoles }
+  const issuers = { ...issuerRoles, ...options.issuerRoles }
   const readBody = (request: HttpServerRequest.HttpServerRequest) => bodyOf(request, options.maxBodyBytes ?? defaultMaxBodyBytes)
   const contextOf = (actor: Actor): CommandContext => ({ at: now().toISOString(), calendar, book, actor })
 
@@ -236,7 +244,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
       .handleRaw("solve", ({ params, request }) =>
         run((actor) =>
           Effect.gen(function* () {
-            yield* mayAct(actor, routeRoles.rosters, "plan duty rosters")
+            yield* mayAct(actor, roles.rosters, "plan duty rosters")
             yield* idParam(params.rosterId, "rosterId")
             const input = yield* fromResult(decodeRosterInput(yield* readBody(request)))
             yield* rosterWithin(actor, input)
@@ -255,7 +263,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
       .handleRaw("replan", ({ params, request }) =>
         run((actor) =>
           Effect.gen(function* () {
-            yield* mayAct(actor, routeRoles.rosters, "re-plan duty rosters")
+            yield* mayAct(actor, roles.rosters, "re-plan duty rosters")
             const body = (yield* readBody(request)) as { input?: unknown; absence?: unknown } | null
             if (typeof body !== "object" || body === null || Array.isArray(body)) return yield* Effect.fail(invalid("", "expected { input, absence }"))
             const stray = [
@@ -294,7 +302,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
     handlers.handleRaw("calculate", ({ request }) =>
       run((actor) =>
         Effect.gen(function* () {
-          yield* mayAct(actor, routeRoles.subsidies, "calculate subsidies")
+          yield* mayAct(actor, roles.subsidies, "calculate subsidies")
           const claim = yield* fromResult(decodeClaim(yield* readBody(request)))
           yield* within(actor, claim.region, "region")
           return jsonResponse(yield* fromResult(calculateCase(catalogue, claim)))
@@ -308,7 +316,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
       .handleRaw("putBudget", ({ params, request }) =>
         run((actor) =>
           Effect.gen(function* () {
-            yield* mayAct(actor, routeRoles.budgets, "set budgets")
+            yield* mayAct(actor, roles.budgets, "set budgets")
             yield* idParam(params.budgetId, "budgetId")
             const budget = yield* fromResult(decodeBudget(yield* readBody(request)))
             if (budget.id !== params.budgetId) return yield* Effect.fail(invalid("id", "is not the budget id of the URL"))
@@ -322,7 +330,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
       .handleRaw("record", ({ params, request }) =>
         run((actor) =>
           Effect.gen(function* () {
-            yield* mayAct(actor, routeRoles.entries, "record ledger entries")
+            yield* mayAct(actor, roles.entries, "record ledger entries")
             const entries = yield* fromResult(decodeEntries(yield* readBody(request)))
             const wrong = entries.findIndex((e) => e.budgetId !== params.budgetId)
             if (wrong >= 0) return yield* Effect.fail(invalid(`[${wrong}].budgetId`, "is not the budget id of the URL"))
@@ -335,7 +343,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
       .handleRaw("totals", ({ params, request }) =>
         run((actor) =>
           Effect.gen(function* () {
-            yield* mayAct(actor, routeRoles.totals, "read the ledger")
+            yield* mayAct(actor, roles.totals, "read the ledger")
             const asOf = CalendarDate.parse(new URL(request.url, "http://localhost").searchParams.get("asOf"))
             if (Result.isFailure(asOf)) return yield* Effect.fail(invalid("asOf", "expected a calendar date YYYY-MM-DD"))
             return jsonResponse(yield* (yield* LedgerStore).totals(actor.region, params.budgetId, asOf.success))
@@ -385,7 +393,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
       .handleRaw("evaluate", ({ request }) =>
         run((actor) =>
           Effect.gen(function* () {
-            yield* mayAct(actor, routeRoles.evaluation, "evaluate")
+            yield* mayAct(actor, roles.evaluation, "evaluate")
             const { evaluated } = yield* evaluationOf(actor, yield* readBody(request))
             return jsonResponse({ measures: evaluated.measures, evaluation: evaluated.evaluation, execution: evaluated.execution })
           })
@@ -394,7 +402,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
       .handleRaw("report", ({ params, request }) =>
         run((actor) =>
           Effect.gen(function* () {
-            yield* mayAct(actor, routeRoles.evaluation, "render reports")
+            yield* mayAct(actor, roles.evaluation, "render reports")
             if (!reportFormats.includes(params.format)) return yield* Effect.fail<Failure>({ _tag: "NotFound", message: "no such report format: md, html, docx or xlsx" })
             const { evaluated, lang } = yield* evaluationOf(actor, yield* readBody(request))
             const input = evaluated.report
@@ -426,7 +434,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
         run((actor) =>
           Effect.gen(function* () {
             if (!(documentKinds as ReadonlyArray<string>).includes(params.kind)) return yield* Effect.fail(invalid("kind", `expected one of ${documentKinds.join(", ")}`))
-            yield* mayAct(actor, issuerRoles[params.kind as DocumentKind], `issue a ${params.kind}`)
+            yield* mayAct(actor, issuers[params.kind as DocumentKind], `issue a ${params.kind}`)
             const format = new URL(request.url, "http://localhost").searchParams.get("format") ?? "json"
             if (format !== "json" && format !== "html" && format !== "docx") return yield* Effect.fail(invalid("format", "expected json, html or docx"))
             const given = yield* readBody(request)
@@ -450,7 +458,7 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
       .handleRaw("fetch", ({ params }) =>
         run((actor) =>
           Effect.gen(function* () {
-            yield* mayAct(actor, routeRoles.documents, "read documents")
+            yield* mayAct(actor, roles.documents, "read documents")
             if (!(documentKinds as ReadonlyArray<string>).includes(params.kind)) return yield* Effect.fail(invalid("kind", `expected one of ${documentKinds.join(", ")}`))
             const kind = params.kind as DocumentKind
             // The number issued for the case's current event, if any: a GET never takes one, and
