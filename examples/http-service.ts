@@ -13,6 +13,7 @@ import { join } from "node:path"
 import { SignJWT } from "jose"
 import { serve } from "fayuan/adapters/http"
 import { openSqlite } from "fayuan/adapters/sqlite"
+import { chinaDate } from "fayuan/lifecycle"
 
 const issuer = "https://portal.panlong.example"
 // The portal and the service share this secret (or the service is given the portal's public key or JWKS URL).
@@ -76,7 +77,7 @@ try {
   await call(dispatcher, "POST", "/cases/PL-2024-0601/assignment", { lawyers }, decided.etag)
   await call(dispatcher, "POST", "/cases/PL-2024-0601/assignment", { lawyers, reason: "complaint" }, decided.etag)
   await call(undefined, "GET", "/cases/PL-2024-0601")
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+  const today = chinaDate(new Date().toISOString())
   await call(dispatcher, "GET", `/due?on=${today}&within=30`)
   await call(undefined, "GET", "/openapi.json")
 } finally {

@@ -24,7 +24,7 @@ import { Effect, Result } from "effect"
 import { CalendarDate, Region, RuleBook, WorkCalendar } from "fayuan"
 import { openSqlite } from "fayuan/adapters/sqlite"
 import { decide, decodeApplication } from "fayuan/eligibility"
-import { type Command, type Context, decodeActor, dueInScope, execute, load, summarise } from "fayuan/lifecycle"
+import { chinaDate, type Command, type Context, decodeActor, dueInScope, execute, load, summarise } from "fayuan/lifecycle"
 
 const { values } = parseArgs({ options: { serve: { type: "boolean" }, port: { type: "string" }, db: { type: "string" } } })
 
@@ -137,7 +137,7 @@ if (values.serve === true) {
     console.log(`  worker ${worker + 1}  ${method} ${path.padEnd(26)} → ${r.status} ${text.title ?? `${text.state ?? ""} v${text.version ?? ""}`}${text.detail === undefined ? "" : `: ${text.detail}`}`)
     return r.status
   }
-  const today = CalendarDate.makeUnsafe(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10))
+  const today = chinaDate(new Date().toISOString())!
   const application = {
     date: today,
     region: Region.makeUnsafe("530103"),

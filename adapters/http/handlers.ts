@@ -6,7 +6,7 @@
  *
  * @since 0.2.0
  */
-import { type Context, Effect, Layer, Result } from "effect"
+import { type Context, Effect, Layer, Redacted, Result } from "effect"
 import { HttpServerRequest, HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
 import { assignCase, reassignCase } from "../../src/assignment/workflow.ts"
@@ -28,6 +28,7 @@ import type { Actor, Command, Context as CommandContext } from "../../src/lifecy
 import { decodeCommand, InvalidRequest } from "../../src/lifecycle/Command.ts"
 import { CaseStore } from "../../src/lifecycle/Store.ts"
 import { summarise } from "../../src/lifecycle/summary.ts"
+import { chinaDate } from "../../src/lifecycle/time.ts"
 import { specOf } from "../../src/lifecycle/machine.ts"
 import { CommandRejected } from "../../src/lifecycle/transition.ts"
 import { dueInScope, execute, load } from "../../src/lifecycle/workflow.ts"
@@ -48,7 +49,7 @@ import * as tables from "../../src/subsidy/tables.ts"
 import * as WorkCalendar from "../../src/WorkCalendar.ts"
 import type { Opened } from "../kysely/open.ts"
 import { Authorization, CurrentActor, FayuanApi } from "./api.ts"
-import { bearerOf, type InvalidToken, makeTokenCache, type TokenVerification, type TokenVerificationUnavailable, verifyActor } from "./auth.ts"
+import { InvalidToken, makeTokenCache, type TokenVerification, type TokenVerificationUnavailable, verifyActor } from "./auth.ts"
 import { documentAnswer, etag, type Failure, jsonResponse, optional, problemResponse, docxType, xlsxType } from "./answers.ts"
 import { issuerRoles, mayAct, rosterWithin, routeRoles, within } from "./access.ts"
 import { bodyOf, defaultMaxBodyBytes, documentContextOf, encodeBudget, evaluateFields, fromResult, idParam, invalid, labelOf, openFields, profilesOf, reportFormats, versionOf, withDefaults, yearOf } from "./requests.ts"
@@ -97,13 +98,15 @@ type Stores = Layer.Success<Opened["layer"]>
  */
 export const handlersLayer = (options: ServiceOptions) => Layer.unwrap(Effect.map(Effect.context<Stores>(), (services) => groups(services, options)))
 
+const noBearer = new InvalidToken({ reason: "no bearer token: send `Authorization: Bearer <token>`" })
+
 const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
   const book = options.book ?? RuleBook.defaultRuleBook
   const calendar = options.calendar ?? WorkCalendar.china
   const catalogue = options.catalogue ?? tables.examples
   const schemeById = options.schemes ?? schemes.all
   const now = options.now ?? (() => new Date())
-  const today = () => CalendarDate.makeUnsafe(new Date(now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10))
+  const today = () => chinaDate(now().toISOString())!
   // The server remembers the tokens it verified, unless the host gave a cache of its own.
   const verification = { cache: makeTokenCache(), ...options.verification }
   // Who may do what: the service's defaults, as the host overrides them.
@@ -127,10 +130,10 @@ const groups = (services: Context.Context<Stores>, options: ServiceOptions) => {
   const AuthorizationLive = Layer.succeed(Authorization)({
     bearer: (effect, { credential }) =>
       Effect.gen(function* () {
-        const request = yield* HttpServerRequest.HttpServerRequest
-        void credential
-        const token = bearerOf(request.headers["authorization"])
-        const checked: Result.Result<Actor, InvalidToken | TokenVerificationUnavailable> = Result.isFailure(token) ? Result.fail(token.failure) : yield* Effect.promise(() => verifyActor(token.success, verification))
+        // The bearer token as effect's security decoding read it ("" when there is none).
+        const token = Redacted.value(credential)
+        const checked: Result.Result<Actor, InvalidToken | TokenVerificationUnavailable> =
+          token === "" ? Result.fail(noBearer) : yield* Effect.promise(() => verifyActor(token, verification))
         // Answered here, as every other problem is (the declared `Unauthenticated` documents it).
         if (Result.isFailure(checked)) {
           return problemResponse(checked.failure, checked.failure._tag === "InvalidToken" ? { "www-authenticate": 'Bearer error="invalid_token"' } : {})

@@ -47,10 +47,7 @@ export const statusOfTag: Readonly<Record<string, number>> = {
   Forbidden: 403,
   NotFound: 404,
   MethodNotAllowed: 405,
-  NotAcceptable: 406,
   PayloadTooLarge: 413,
-  UnsupportedMediaType: 415,
-  PreconditionFailed: 412,
   // input the library refuses, field by field
   InvalidApplication: 422,
   InvalidCommand: 422,
@@ -102,6 +99,7 @@ export const statusOfTag: Readonly<Record<string, number>> = {
   // the server's side
   FormatUnavailable: 501,
   CorruptRecord: 500,
+  RenderFailed: 500,
   DocumentConfiguration: 500,
   StoreError: 503,
   ShuttingDown: 503
@@ -152,7 +150,7 @@ const isIssue = (u: unknown): u is ProblemIssue =>
  */
 export const problemOf = (failure: { readonly _tag: string; readonly message?: string; readonly issues?: unknown; readonly reason?: unknown }): Problem => {
   const status = statusOf(failure)
-  if (statusOfTag[failure._tag] === undefined && !(failure._tag === "CommandRejected")) {
+  if (statusOfTag[failure._tag] === undefined) {
     return { type: `${problemBase}InternalError`, title: "InternalError", status: 500, detail: "the server failed; the failure is logged without the request's data" }
   }
   const issues = Array.isArray(failure.issues) ? failure.issues.filter(isIssue).map((i) => ({ path: safePath(excess.test(i.reason) ? unknownLast(i.path) : i.path), reason: i.reason })) : undefined

@@ -52,10 +52,12 @@ const routeNotFound = (error: unknown): boolean => {
   return (error as { _tag?: string } | undefined)?._tag === "HttpServerError" && reason?._tag === "RouteNotFound"
 }
 
-/** The literal segments of the API's routes: any other segment is a parameter. */
+/** The literal segments of the API's routes, from the API itself: any other segment is a parameter. */
 const literals: ReadonlySet<string> = new Set([
-  "eligibility", "decisions", "cases", "commands", "due", "assignment", "rosters", "replan", "subsidies",
-  "budgets", "entries", "totals", "evaluations", "reports", "documents", "health", "openapi.json"
+  "openapi.json",
+  ...Object.values(FayuanApi.groups).flatMap((group) =>
+    Object.values(group.endpoints).flatMap((endpoint) => String(endpoint.path).split("/").filter((x: string) => x !== "" && !x.startsWith(":")))
+  )
 ])
 
 /** The route template of a path, for the log: `/cases/:id/commands`, or `(unmatched)`. */
