@@ -6,8 +6,9 @@ import type { Opened } from "../adapters/kysely/open.ts"
 import { openSqlite } from "../adapters/sqlite/index.ts"
 import { sql } from "kysely"
 import type { Budget, LedgerEntry, Payable } from "../src/budget/index.ts"
-import { entriesFromPayables, execution, makeBudgetUnsafe, plannedBy, reconcile, totalsOf } from "../src/budget/index.ts"
+import { entriesFromPayables, execution, makeBudgetUnsafe, maxEntryFen, plannedBy, reconcile, recordedTotalProblem, totalsOf } from "../src/budget/index.ts"
 import * as CalendarDate from "../src/CalendarDate.ts"
+import { entry } from "./support/budget.ts"
 import * as Money from "../src/Money.ts"
 import * as Ratio from "../src/Ratio.ts"
 import * as Region from "../src/Region.ts"
@@ -290,6 +291,33 @@ describe("budget properties: subsidies into the ledger", () => {
         }
       ),
       { numRuns: 100 }
+    )
+  })
+})
+
+describe("recordedTotalProblem", () => {
+  it("refuses a batch exactly when a budget's recorded total would pass 2^53 − 1, naming an entry of that budget, whatever the order of the batch", () => {
+    const budgetIds = ["A", "B", "C"] as const
+    const batch = fc.array(
+      fc.record({ budgetId: fc.constantFrom(...budgetIds), amount: fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.constant(maxEntryFen)) }),
+      { maxLength: 40 }
+    )
+    // Recorded totals from empty to a hair under the limit.
+    const start = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: Number.MAX_SAFE_INTEGER - 3 * maxEntryFen, max: Number.MAX_SAFE_INTEGER }))
+    fc.assert(
+      fc.property(batch, fc.record({ A: start, B: start, C: start }), fc.nat(), (items, recorded, shuffle) => {
+        const entries = items.map((x, i) => ({ ...entry(`k${String(i).padStart(3, "0")}`, "cases", "payment", x.amount, "2018-02-01"), budgetId: x.budgetId }))
+        const rotated = [...entries.slice(shuffle % Math.max(1, entries.length)), ...entries.slice(0, shuffle % Math.max(1, entries.length))]
+        const over = new Set(budgetIds.filter((b) => recorded[b] + entries.filter((e) => e.budgetId === b).reduce((s, e) => s + e.amount, 0) > Number.MAX_SAFE_INTEGER))
+        const problem = recordedTotalProblem(rotated, (b) => recorded[b as (typeof budgetIds)[number]])
+        expect(problem === undefined).toBe(over.size === 0)
+        if (problem !== undefined) {
+          expect(problem).toMatchObject({ _tag: "InvalidEntry", field: "amount" })
+          expect(over.has(entries.find((e) => e.key === problem.key)!.budgetId as (typeof budgetIds)[number])).toBe(true)
+          // The same answer for the batch in any order.
+          expect(recordedTotalProblem(entries, (b) => recorded[b as (typeof budgetIds)[number]])).toEqual(problem)
+        }
+      })
     )
   })
 })
